@@ -1,0 +1,202 @@
+package nl.webcare;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import nl.webcare.alerts.RedisAlertFeed;
+import nl.webcare.api.ApiVerticle;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.connector.ConnectorContext;
+import nl.webcare.connector.ConnectorDefinition;
+import nl.webcare.connector.ConnectorDefinitionLoader;
+import nl.webcare.connector.ConnectorTypes;
+import nl.webcare.connector.PollerVerticle;
+import nl.webcare.demo.DemoConnectors;
+import nl.webcare.demo.DemoFeedVerticle;
+import nl.webcare.pipeline.MentionScorer;
+import nl.webcare.pipeline.ScorerVerticle;
+import nl.webcare.sentiment.SentimentAnalyzer;
+import nl.webcare.store.ConnectorCursorStore;
+import nl.webcare.store.ConnectorStatusStore;
+import nl.webcare.store.EmbeddedRedisServer;
+import nl.webcare.store.MentionInbox;
+import nl.webcare.store.PollLease;
+import nl.webcare.store.RedisGateway;
+import nl.webcare.store.RedisMentionStore;
+import nl.webcare.store.ScoringQueue;
+import nl.webcare.worklist.RedisWorklist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Webcare: starts its parts in a flat chain (Redis, connectors, demo feeds, HTTP API,
+ * sentiment model, scorer, pollers) and stops them in reverse. Any failure fails the start with a
+ * message that says which part and why.
+ */
+public final class WebcareApp {
+  private static final Logger LOG = LoggerFactory.getLogger(WebcareApp.class);
+  public static final String PARSER_POOL = "webcare-feed-parsers";
+  public static final String SCORING_POOL = "webcare-scoring";
+  private static final long ALERT_STREAM_MAX = 100_000;
+
+  private final Vertx vertx;
+  private final WebcareConfig config;
+  private final Supplier<SentimentAnalyzer> analyzerLoader;
+  private final String instanceId = InstanceId.create();
+  private final List<String> deployments = new ArrayList<>();
+  private EmbeddedRedisServer embeddedRedis;
+  private RedisGateway redis;
+  private List<ConnectorDefinition> connectors = List.of();
+  private ApiVerticle api;
+  private volatile boolean modelLoaded;
+
+  private WebcareApp(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader) {
+    this.vertx = vertx;
+    this.config = config;
+    this.analyzerLoader = analyzerLoader;
+  }
+
+  /** Starts Webcare; {@code analyzerLoader} is called once on a worker (it loads the model). */
+  public static Future<WebcareApp> start(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader) {
+    WebcareApp app = new WebcareApp(vertx, config, analyzerLoader);
+    return app.connectRedis()
+        .compose(v -> app.loadConnectors())
+        .compose(v -> app.startApi())
+        .compose(v -> app.startScoring())
+        .compose(v -> app.startPollers())
+        .map(app)
+        .recover(e -> app.stop().transform(ignored -> Future.failedFuture(e)));
+  }
+
+  public int httpPort() {
+    return api.port();
+  }
+
+  public RedisGateway redis() {
+    return redis;
+  }
+
+  public List<ConnectorDefinition> connectors() {
+    return connectors;
+  }
+
+  private Future<Void> connectRedis() {
+    WebcareConfig.Redis settings = config.redis();
+    Future<String> url = settings.embedded()
+        ? vertx.executeBlocking(() -> {
+          embeddedRedis = EmbeddedRedisServer.start(Path.of(settings.embeddedDataDir()));
+          return embeddedRedis.url();
+        }, false)
+        : Future.succeededFuture(settings.url());
+    return url.compose(u -> {
+      redis = RedisGateway.connect(vertx, u, settings.keyPrefix(), settings.poolSize(), settings.timeoutMs());
+      return redis.ping()
+          .onSuccess(v -> LOG.info("Redis: {} (key prefix \"{}\")", settings.embedded() ? "embedded" : redactedUrl(u),
+              settings.keyPrefix()))
+          .recover(e -> Future.failedFuture(new IllegalStateException(
+              "Redis at " + redactedUrl(u) + " does not answer: " + e.getMessage(), e)));
+    });
+  }
+
+  private Future<Void> loadConnectors() {
+    ConnectorDefinitionLoader loader = new ConnectorDefinitionLoader(ConnectorTypes.discover());
+    return vertx.executeBlocking(() -> loader.loadDirectory(Path.of(config.connectors().dir())), false)
+        .compose(fromFiles -> {
+          connectors = new ArrayList<>(fromFiles);
+          if (!config.demo().enabled()) {
+            return Future.succeededFuture();
+          }
+          DemoFeedVerticle demo = new DemoFeedVerticle(config.demo().port());
+          return deploy(demo, new DeploymentOptions()).onSuccess(v -> {
+            connectors.addAll(DemoConnectors.definitions(demo.baseUrl(), config.demo().pollInterval()));
+            LOG.info("demo mode: sample feeds served on {}", demo.baseUrl());
+          });
+        })
+        .onSuccess(v -> LOG.info("{} connector(s) configured", connectors.size()));
+  }
+
+  private Future<Void> startApi() {
+    ConnectorStatusStore statuses = new ConnectorStatusStore(redis);
+    ApiVerticle.Dependencies deps = new ApiVerticle.Dependencies(redis, worklist(),
+        new RedisMentionStore(redis, config.retention().mentions()), new RedisAlertFeed(redis), statuses,
+        connectors.stream().map(ConnectorDefinition::name).toList(), new ScoringQueue(redis), () -> modelLoaded);
+    api = new ApiVerticle(config.http(), deps);
+    return deploy(api, new DeploymentOptions());
+  }
+
+  private Future<Void> startScoring() {
+    long started = System.nanoTime();
+    return vertx.executeBlocking(analyzerLoader::get, false).compose(analyzer -> {
+      modelLoaded = true;
+      LOG.info("sentiment model loaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      WorkerExecutor pool = vertx.createSharedWorkerExecutor(SCORING_POOL, config.scoring().workers(), 2, TimeUnit.MINUTES);
+      ScoringQueue queue = new ScoringQueue(redis);
+      MentionScorer scorer = new MentionScorer(queue, new RedisMentionStore(redis, config.retention().mentions()),
+          worklist(), analyzer, pool, config.scoring().maxAttempts());
+      return deploy(new ScorerVerticle(queue, scorer, config.scoring(), instanceId), new DeploymentOptions());
+    });
+  }
+
+  private Future<Void> startPollers() {
+    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxRedirects(5).setDecompressionSupported(true));
+    WorkerExecutor parsers = vertx.createSharedWorkerExecutor(PARSER_POOL, 2, 1, TimeUnit.MINUTES);
+    ConnectorContext context = new ConnectorContext(vertx, http, parsers, config.connectors());
+    ConnectorTypes types = ConnectorTypes.discover();
+    MentionInbox inbox = new MentionInbox(redis, config.retention().mentions());
+    ConnectorCursorStore cursors = new ConnectorCursorStore(redis);
+    ConnectorStatusStore statuses = new ConnectorStatusStore(redis);
+    PollLease lease = new PollLease(redis, instanceId, config.connectors().lease());
+    Future<Void> chain = Future.succeededFuture();
+    for (ConnectorDefinition definition : connectors) {
+      chain = chain.compose(v -> statuses.register(definition)).compose(v -> {
+        if (!definition.enabled()) {
+          return Future.succeededFuture();
+        }
+        var connector = types.get(definition.type()).create(definition, context);
+        return deploy(new PollerVerticle(connector, inbox, cursors, statuses, lease, config.connectors().retryMax()),
+            new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP));
+      });
+    }
+    return chain;
+  }
+
+  private RedisWorklist worklist() {
+    return new RedisWorklist(redis, ALERT_STREAM_MAX);
+  }
+
+  private Future<Void> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {
+    return vertx.deployVerticle(verticle, options).onSuccess(deployments::add).mapEmpty();
+  }
+
+  /** Stops every part this app started, newest first; never fails. */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.compose(v -> vertx.undeploy(id).otherwiseEmpty());
+    }
+    deployments.clear();
+    return chain.compose(v -> vertx.executeBlocking(() -> {
+      if (redis != null) {
+        redis.close();
+      }
+      if (embeddedRedis != null) {
+        embeddedRedis.close();
+      }
+      return null;
+    }, false)).otherwiseEmpty().mapEmpty();
+  }
+
+  private static String redactedUrl(String url) {
+    return url.replaceAll("//[^@/]*@", "//***@");
+  }
+}

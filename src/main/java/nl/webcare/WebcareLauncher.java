@@ -1,0 +1,69 @@
+package nl.webcare;
+
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.Map;
+import nl.webcare.config.ConfigLoader;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.sentiment.CoreNlpSentimentAnalyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar webcare.jar [--demo] [--config FILE]}: reads the configuration, starts Webcare and
+ * stops it cleanly on Ctrl-C. A start that fails prints why and exits with status 1.
+ */
+public final class WebcareLauncher {
+  private static final Logger LOG = LoggerFactory.getLogger(WebcareLauncher.class);
+  static final int MAX_SENTENCE_TOKENS = 60;
+  static final int MAX_SENTENCES = 40;
+
+  private WebcareLauncher() {}
+
+  public static void main(String[] args) {
+    String configFile = null;
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--demo" -> environment.put("WEBCARE_DEMO", "true");
+        case "--config" -> {
+          if (i + 1 >= args.length) {
+            fail("--config needs a file name");
+          }
+          configFile = args[++i];
+        }
+        case "--help", "-h" -> {
+          System.out.println("usage: java -jar webcare.jar [--demo] [--config FILE]");
+          return;
+        }
+        default -> fail("unknown argument " + args[i] + "; usage: java -jar webcare.jar [--demo] [--config FILE]");
+      }
+    }
+    long started = System.nanoTime();
+    Vertx vertx = Vertx.vertx();
+    String file = configFile;
+    new ConfigLoader(vertx).load(file, environment)
+        .compose(config -> WebcareApp.start(vertx, config, () -> loadAnalyzer(config)))
+        .onSuccess(app -> {
+          LOG.info("Webcare started in {} ms: http://localhost:{}/api/v1/worklist",
+              (System.nanoTime() - started) / 1_000_000, app.httpPort());
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop().toCompletionStage().toCompletableFuture().join();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+          }, "webcare-shutdown"));
+        })
+        .onFailure(e -> {
+          LOG.error("Webcare did not start: {}", e.getMessage());
+          vertx.close().onComplete(v -> System.exit(1));
+        });
+  }
+
+  static CoreNlpSentimentAnalyzer loadAnalyzer(WebcareConfig config) {
+    return CoreNlpSentimentAnalyzer.load(config.scoring().maxTextChars(), MAX_SENTENCE_TOKENS, MAX_SENTENCES);
+  }
+
+  private static void fail(String message) {
+    System.err.println(message);
+    System.exit(2);
+  }
+}

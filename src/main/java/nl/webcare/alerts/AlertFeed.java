@@ -1,0 +1,21 @@
+package nl.webcare.alerts;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * The alert feed for integrations: alerts in the order they were raised, read by cursor. Fails its
+ * future when the store cannot be reached.
+ */
+public interface AlertFeed {
+
+  /**
+   * Alerts after the cursor (null: from the oldest kept), at most {@code limit}.
+   *
+   * @throws IllegalArgumentException (as the failure) when the cursor is not a feed cursor
+   */
+  Future<Page> after(String cursor, int limit);
+
+  /** @param next the cursor to pass next time: the last alert's, or the one given when nothing is new */
+  record Page(List<Alert> alerts, String next) {}
+}

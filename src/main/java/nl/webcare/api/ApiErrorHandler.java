@@ -1,0 +1,65 @@
+package nl.webcare.api;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+/**
+ * The one place errors become responses: JSON {@code {"error": code, "message": ...}} with the right
+ * status. Store outages answer 503 so clients retry; anything unexpected is a 500 without internals.
+ */
+final class ApiErrorHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    ApiException error = toApiException(ctx);
+    if (error.status() >= 500) {
+      LOG.error("{} {} failed: {}", ctx.request().method(), ctx.request().path(), error.getMessage(), ctx.failure());
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    JsonObject body = new JsonObject().put("error", error.code()).put("message", error.getMessage());
+    if (error.details() != null) {
+      body.mergeIn(error.details());
+    }
+    ctx.response()
+        .setStatusCode(error.status())
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(body.encode());
+  }
+
+  private static ApiException toApiException(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiException api) {
+      return api;
+    }
+    if (hasCause(failure, JedisConnectionException.class)) {
+      return new ApiException(503, "store_unavailable", "the store (Redis) cannot be reached; try again shortly");
+    }
+    if (failure instanceof IllegalArgumentException) {
+      return ApiException.badRequest("bad_request", failure.getMessage());
+    }
+    return switch (ctx.statusCode()) {
+      case 400 -> ApiException.badRequest("bad_request", "the request could not be read");
+      case 404 -> ApiException.notFound("no such resource: " + ctx.request().path());
+      case 405 -> new ApiException(405, "method_not_allowed", ctx.request().method() + " is not allowed on " + ctx.request().path());
+      case 413 -> new ApiException(413, "body_too_large", "the request body is larger than allowed");
+      default -> new ApiException(500, "internal", "an unexpected error happened; it has been logged");
+    };
+  }
+
+  private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+package nl.webcare.api;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A request that cannot be served as asked, with the HTTP status, a stable error code for programs
+ * and a message for people. Rendered by {@link ApiErrorHandler}.
+ */
+public final class ApiException extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final JsonObject details;
+
+  public ApiException(int status, String code, String message) {
+    this(status, code, message, null);
+  }
+
+  public ApiException(int status, String code, String message, JsonObject details) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public JsonObject details() {
+    return details;
+  }
+
+  public static ApiException badRequest(String code, String message) {
+    return new ApiException(400, code, message);
+  }
+
+  public static ApiException notFound(String message) {
+    return new ApiException(404, "not_found", message);
+  }
+}

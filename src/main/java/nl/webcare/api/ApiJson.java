@@ -1,0 +1,126 @@
+package nl.webcare.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import nl.webcare.alerts.Alert;
+import nl.webcare.connector.ConnectorStatus;
+import nl.webcare.mention.Mention;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.mention.SentenceSentiment;
+import nl.webcare.store.ScoringQueue;
+import nl.webcare.worklist.Case;
+
+/** Records to the API's JSON: the one place that decides what clients see. Times are ISO-8601 UTC. */
+final class ApiJson {
+  private ApiJson() {}
+
+  static JsonObject caseJson(Case c, ScoredMention mention) {
+    JsonObject json = new JsonObject()
+        .put("id", c.id())
+        .put("state", c.state().wire())
+        .put("priority", c.priority())
+        .put("urgency", c.urgency())
+        .put("brand", c.brand())
+        .put("source", c.source())
+        .put("channel", c.channel())
+        .put("assignee", c.assignee())
+        .put("openedAt", time(c.openedAt()))
+        .put("claimedAt", time(c.claimedAt()))
+        .put("resolvedAt", time(c.resolvedAt()))
+        .put("resolvedBy", c.resolvedBy())
+        .put("mentionId", c.mentionId());
+    if (mention != null) {
+      json.put("mention", mentionJson(mention));
+    }
+    return withoutNulls(json);
+  }
+
+  static JsonObject mentionJson(ScoredMention scored) {
+    Mention m = scored.mention();
+    JsonArray sentences = new JsonArray();
+    for (SentenceSentiment s : scored.sentiment().sentences()) {
+      sentences.add(new JsonObject().put("index", s.index()).put("class", s.sentimentClass()).put("score", round(s.score())));
+    }
+    JsonObject sentiment = new JsonObject()
+        .put("label", scored.sentiment().label().wire())
+        .put("score", round(scored.sentiment().score()))
+        .put("truncated", scored.sentiment().truncated())
+        .put("sentences", sentences);
+    return withoutNulls(new JsonObject()
+        .put("id", m.id())
+        .put("source", m.source())
+        .put("channel", m.channel())
+        .put("brand", m.brand())
+        .put("externalId", m.externalId())
+        .put("author", m.author())
+        .put("title", m.title())
+        .put("text", m.text())
+        .put("url", m.url())
+        .put("publishedAt", time(m.publishedAt()))
+        .put("language", m.language())
+        .put("rating", m.rating())
+        .put("productVersion", m.productVersion())
+        .put("sentiment", sentiment)
+        .put("scoredAt", time(scored.scoredAt())));
+  }
+
+  static JsonObject connectorJson(ConnectorStatus s) {
+    return withoutNulls(new JsonObject()
+        .put("name", s.name())
+        .put("type", s.type())
+        .put("brand", s.brand())
+        .put("url", s.url())
+        .put("enabled", s.enabled())
+        .put("state", s.state().wire())
+        .put("lastPollAt", time(s.lastPollAt()))
+        .put("lastSuccessAt", time(s.lastSuccessAt()))
+        .put("lastError", s.lastError())
+        .put("lastErrorAt", time(s.lastErrorAt()))
+        .put("consecutiveFailures", s.consecutiveFailures())
+        .put("itemsSeen", s.itemsSeen())
+        .put("itemsNew", s.itemsNew())
+        .put("nextPollAt", time(s.nextPollAt())));
+  }
+
+  static JsonObject alertJson(Alert alert) {
+    JsonObject json = new JsonObject().put("cursor", alert.cursor()).put("type", alert.type());
+    alert.fields().forEach((key, value) -> json.put(key, alertValue(key, value)));
+    return json;
+  }
+
+  static JsonObject deadLetterJson(ScoringQueue.Message message) {
+    JsonObject json = new JsonObject().put("id", message.id()).put("deliveries", message.deliveries());
+    JsonObject original = new JsonObject();
+    message.fields().forEach((key, value) -> {
+      if (key.startsWith("deadLetter.")) {
+        json.put(key.substring("deadLetter.".length()), value);
+      } else {
+        original.put(key, value);
+      }
+    });
+    return json.put("message", original);
+  }
+
+  private static Object alertValue(String key, String value) {
+    return switch (key) {
+      case "at", "publishedAt" -> time(Instant.ofEpochMilli(Long.parseLong(value)));
+      case "score", "urgency" -> round(Double.parseDouble(value));
+      case "rating" -> Integer.parseInt(value);
+      default -> value;
+    };
+  }
+
+  private static String time(Instant at) {
+    return at == null ? null : at.toString();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
+  }
+
+  private static JsonObject withoutNulls(JsonObject json) {
+    json.getMap().values().removeIf(java.util.Objects::isNull);
+    return json;
+  }
+}

@@ -1,0 +1,71 @@
+package nl.webcare.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import nl.webcare.alerts.AlertFeed;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.store.ConnectorStatusStore;
+import nl.webcare.store.MentionStore;
+import nl.webcare.store.RedisGateway;
+import nl.webcare.store.ScoringQueue;
+import nl.webcare.worklist.Worklist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP API under {@code /api/v1} and the health checks, with one JSON error handler for all. */
+public final class ApiVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
+  public static final String API_ROOT = "/api/v1";
+
+  /** What the routes read and change. */
+  public record Dependencies(
+      RedisGateway redis,
+      Worklist worklist,
+      MentionStore mentions,
+      AlertFeed alerts,
+      ConnectorStatusStore connectorStatuses,
+      List<String> connectorNames,
+      ScoringQueue scoringQueue,
+      BooleanSupplier modelLoaded) {}
+
+  private final WebcareConfig.Http settings;
+  private final Dependencies deps;
+  private HttpServer server;
+
+  public ApiVerticle(WebcareConfig.Http settings, Dependencies deps) {
+    this.settings = settings;
+    this.deps = deps;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
+    new HealthRoutes(vertx, deps.redis(), deps.modelLoaded()).mount(router);
+    Router api = Router.router(vertx);
+    new WorklistRoutes(deps.worklist(), deps.mentions()).mount(api);
+    new MentionRoutes(deps.mentions()).mount(api);
+    new FeedRoutes(deps.alerts()).mount(api);
+    new OperationsRoutes(deps.connectorStatuses(), deps.connectorNames(), deps.scoringQueue()).mount(api);
+    router.route(API_ROOT + "/*").subRouter(api);
+    router.route().last().handler(ctx -> ctx.fail(ApiException.notFound("no such resource: " + ctx.request().path())));
+    router.route().failureHandler(new ApiErrorHandler());
+    return vertx.createHttpServer()
+        .requestHandler(router)
+        .listen(settings.port(), settings.host())
+        .onSuccess(s -> {
+          server = s;
+          LOG.info("HTTP API listening on http://{}:{}{}", settings.host(), s.actualPort(), API_ROOT);
+        });
+  }
+
+  /** The port actually bound (differs from the configured one when that was 0). */
+  public int port() {
+    return server.actualPort();
+  }
+}

@@ -1,0 +1,34 @@
+package nl.webcare.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import nl.webcare.alerts.AlertFeed;
+import nl.webcare.alerts.RedisAlertFeed;
+
+/** The alert feed for integrations, read by cursor. */
+final class FeedRoutes {
+  private final AlertFeed alerts;
+
+  FeedRoutes(AlertFeed alerts) {
+    this.alerts = alerts;
+  }
+
+  void mount(Router api) {
+    api.get("/alerts").handler(Responses.json(this::alerts));
+  }
+
+  private Future<JsonObject> alerts(RoutingContext ctx) {
+    String after = ctx.queryParams().get("after");
+    if (after != null && !RedisAlertFeed.isCursor(after)) {
+      throw ApiException.badRequest("bad_parameter", "after must be a cursor from an earlier answer, like 1732521600000-0");
+    }
+    return alerts.after(after, RequestReader.limit(ctx)).map(page -> {
+      JsonArray items = new JsonArray();
+      page.alerts().forEach(a -> items.add(ApiJson.alertJson(a)));
+      return new JsonObject().put("items", items).put("next", page.next());
+    });
+  }
+}

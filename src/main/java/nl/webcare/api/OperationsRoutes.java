@@ -1,0 +1,44 @@
+package nl.webcare.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import nl.webcare.store.ConnectorStatusStore;
+import nl.webcare.store.ScoringQueue;
+
+/** What operators look at: connector states and the dead letters of the scoring pipeline. */
+final class OperationsRoutes {
+  private final ConnectorStatusStore statuses;
+  private final List<String> connectorNames;
+  private final ScoringQueue queue;
+
+  OperationsRoutes(ConnectorStatusStore statuses, List<String> connectorNames, ScoringQueue queue) {
+    this.statuses = statuses;
+    this.connectorNames = List.copyOf(connectorNames);
+    this.queue = queue;
+  }
+
+  void mount(Router api) {
+    api.get("/connectors").handler(Responses.json(this::connectors));
+    api.get("/dead-letters").handler(Responses.json(this::deadLetters));
+  }
+
+  private Future<JsonObject> connectors(RoutingContext ctx) {
+    return statuses.all(connectorNames).map(list -> {
+      JsonArray items = new JsonArray();
+      list.forEach(s -> items.add(ApiJson.connectorJson(s)));
+      return new JsonObject().put("items", items);
+    });
+  }
+
+  private Future<JsonObject> deadLetters(RoutingContext ctx) {
+    return queue.deadLetters(RequestReader.limit(ctx)).map(list -> {
+      JsonArray items = new JsonArray();
+      list.forEach(m -> items.add(ApiJson.deadLetterJson(m)));
+      return new JsonObject().put("items", items);
+    });
+  }
+}

@@ -1,0 +1,137 @@
+package nl.webcare.config;
+
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads the configuration once: YAML defaults in the jar, then the optional file given with
+ * {@code --config} or {@code WEBCARE_CONFIG}, then the environment variables in {@link #ENVIRONMENT}.
+ * Later sources win. The result is validated here; a bad value fails the future with a
+ * {@link ConfigException} that names the key.
+ */
+public final class ConfigLoader {
+  public static final String DEFAULTS_RESOURCE = "webcare-defaults.yaml";
+
+  /** Environment variable to configuration key. Secrets never live in files, only here. */
+  public static final Map<String, String> ENVIRONMENT = environmentKeys();
+
+  private final Vertx vertx;
+
+  public ConfigLoader(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  public Future<WebcareConfig> load(String configFile, Map<String, String> environment) {
+    String file = configFile != null ? configFile : environment.get("WEBCARE_CONFIG");
+    boolean hasFile = file != null && !file.isBlank();
+    Future<Boolean> fileFound = hasFile ? vertx.fileSystem().exists(file) : Future.succeededFuture(false);
+    return fileFound.compose(found -> {
+      if (hasFile && !found) {
+        return Future.failedFuture(new ConfigException("config file " + file + ": not found"));
+      }
+      return read(hasFile ? file : null);
+    }).map(tree -> validate(withEnvironment(tree, environment)));
+  }
+
+  private Future<JsonObject> read(String file) {
+    ConfigRetrieverOptions options = new ConfigRetrieverOptions()
+        .setIncludeDefaultStores(false)
+        .setScanPeriod(-1)
+        .addStore(yamlStore(DEFAULTS_RESOURCE));
+    if (file != null) {
+      options.addStore(yamlStore(file));
+    }
+    ConfigRetriever retriever = ConfigRetriever.create(vertx, options);
+    return retriever.getConfig()
+        .eventually(retriever::close)
+        .recover(e -> Future.failedFuture(
+            new ConfigException("config file " + (file == null ? DEFAULTS_RESOURCE : file) + ": " + e.getMessage())));
+  }
+
+  private static ConfigStoreOptions yamlStore(String path) {
+    return new ConfigStoreOptions()
+        .setType("file")
+        .setFormat("yaml")
+        .setConfig(new JsonObject().put("path", path));
+  }
+
+  static JsonObject withEnvironment(JsonObject tree, Map<String, String> environment) {
+    JsonObject merged = tree.copy();
+    ENVIRONMENT.forEach((variable, key) -> {
+      String value = environment.get(variable);
+      if (value != null) {
+        put(merged, key, value);
+      }
+    });
+    return merged;
+  }
+
+  private static void put(JsonObject root, String key, String value) {
+    String[] parts = key.split("\\.");
+    JsonObject node = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonObject child = node.getJsonObject(parts[i]);
+      if (child == null) {
+        child = new JsonObject();
+        node.put(parts[i], child);
+      }
+      node = child;
+    }
+    node.put(parts[parts.length - 1], value);
+  }
+
+  static WebcareConfig validate(JsonObject tree) {
+    ConfigValues v = new ConfigValues(tree);
+    return new WebcareConfig(
+        new WebcareConfig.Http(v.text("http.host"), v.intIn("http.port", 0, 65535),
+            v.intIn("http.maxBodyBytes", 1024, 64 * 1024 * 1024)),
+        new WebcareConfig.Redis(redisUrl(v), v.text("redis.keyPrefix"), v.text("redis.embedded.dataDir"),
+            v.intIn("redis.poolSize", 2, 512), v.intIn("redis.timeoutMs", 100, 60_000)),
+        new WebcareConfig.Connectors(v.text("connectors.dir"), v.intIn("connectors.requestTimeoutMs", 100, 300_000),
+            v.intIn("connectors.maxFeedBytes", 1024, 512 * 1024 * 1024),
+            v.millisIn("connectors.retryMaxMs", 100, 86_400_000L), v.millisIn("connectors.leaseMs", 1000, 3_600_000L)),
+        new WebcareConfig.Scoring(v.intIn("scoring.workers", 1, 64), v.intIn("scoring.batchSize", 1, 1000),
+            v.millisIn("scoring.claimIdleMs", 10, 86_400_000L), v.intIn("scoring.maxAttempts", 1, 100),
+            v.intIn("scoring.maxTextChars", 100, 1_000_000), v.millisIn("scoring.idlePollMs", 10, 60_000)),
+        new WebcareConfig.Retention(v.millisIn("retention.mentionsMs", 60_000, 3650L * 86_400_000L)),
+        new WebcareConfig.Demo(v.bool("demo.enabled"), v.intIn("demo.port", 0, 65535),
+            v.millisIn("demo.pollIntervalMs", 100, 3_600_000L)));
+  }
+
+  private static String redisUrl(ConfigValues v) {
+    String url = v.optionalText("redis.url");
+    if (url == null) {
+      return null;
+    }
+    try {
+      URI uri = URI.create(url);
+      if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw ConfigValues.invalid("redis.url", url, "redis://host:port or rediss://host:port");
+      }
+    } catch (IllegalArgumentException e) {
+      throw ConfigValues.invalid("redis.url", url, "redis://host:port or rediss://host:port");
+    }
+    return url;
+  }
+
+  private static Map<String, String> environmentKeys() {
+    Map<String, String> keys = new LinkedHashMap<>();
+    keys.put("WEBCARE_HTTP_HOST", "http.host");
+    keys.put("WEBCARE_HTTP_PORT", "http.port");
+    keys.put("REDIS_URL", "redis.url");
+    keys.put("WEBCARE_REDIS_KEY_PREFIX", "redis.keyPrefix");
+    keys.put("WEBCARE_DATA_DIR", "redis.embedded.dataDir");
+    keys.put("WEBCARE_CONNECTORS_DIR", "connectors.dir");
+    keys.put("WEBCARE_SCORING_WORKERS", "scoring.workers");
+    keys.put("WEBCARE_DEMO", "demo.enabled");
+    keys.put("WEBCARE_DEMO_PORT", "demo.port");
+    return Map.copyOf(keys);
+  }
+}

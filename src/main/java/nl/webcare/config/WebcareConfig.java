@@ -1,0 +1,47 @@
+package nl.webcare.config;
+
+import java.time.Duration;
+
+/**
+ * The whole configuration, read and validated once at start by {@link ConfigLoader}.
+ * Nested records group the keys the way the YAML file does.
+ */
+public record WebcareConfig(
+    Http http,
+    Redis redis,
+    Connectors connectors,
+    Scoring scoring,
+    Retention retention,
+    Demo demo) {
+
+  /** HTTP API listener. {@code port} 0 picks a free port (tests). */
+  public record Http(String host, int port, int maxBodyBytes) {}
+
+  /**
+   * Redis. {@code url} null means: start the embedded server with append-only persistence under
+   * {@code embeddedDataDir}. {@code keyPrefix} lets several deployments (or tests) share one server.
+   */
+  public record Redis(String url, String keyPrefix, String embeddedDataDir, int poolSize, int timeoutMs) {
+    public boolean embedded() {
+      return url == null;
+    }
+  }
+
+  /** Where connector instances live and how polls behave. */
+  public record Connectors(
+      String dir, int requestTimeoutMs, int maxFeedBytes, Duration retryMax, Duration lease) {}
+
+  /**
+   * Scorer workers: {@code workers} parallel CoreNLP jobs, {@code claimIdle} after which a crashed
+   * consumer's pending message is taken over, {@code maxAttempts} before it goes to the dead letters,
+   * {@code maxTextChars} the prefix of a long text that is scored.
+   */
+  public record Scoring(
+      int workers, int batchSize, Duration claimIdle, int maxAttempts, int maxTextChars, Duration idlePoll) {}
+
+  /** How long mentions and their dedup markers are kept. */
+  public record Retention(Duration mentions) {}
+
+  /** Demo mode: sample feeds served from the jar on {@code port} (0 = free port) and polled. */
+  public record Demo(boolean enabled, int port, Duration pollInterval) {}
+}

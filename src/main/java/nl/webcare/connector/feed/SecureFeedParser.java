@@ -1,0 +1,46 @@
+package nl.webcare.connector.feed;
+
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Locale;
+import nl.webcare.connector.ConnectorException;
+
+/**
+ * Parses RSS and Atom with Rome. Blocking and CPU-bound: run it on a worker. A document with a
+ * DOCTYPE is refused outright, which also refuses external entities, so a hostile feed cannot make
+ * Webcare read local files or fetch other URLs.
+ */
+final class SecureFeedParser {
+
+  SyndFeed parse(byte[] body, String contentType) {
+    SyndFeedInput input = new SyndFeedInput(false, Locale.ROOT);
+    input.setAllowDoctypes(false);
+    input.setXmlHealerOn(true);
+    try (XmlReader reader = contentType == null
+        ? new XmlReader(new ByteArrayInputStream(body), true)
+        : new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+      return input.build(reader);
+    } catch (FeedException | IOException | IllegalArgumentException e) {
+      throw new ConnectorException("malformed feed: " + describe(e), e);
+    }
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    Throwable cause = e.getCause();
+    while (cause != null) {
+      if (cause.getMessage() != null) {
+        message = cause.getMessage();
+      }
+      cause = cause.getCause();
+    }
+    if (message != null && message.toLowerCase(Locale.ROOT).contains("doctype")) {
+      return "DOCTYPE declarations are refused (" + message + ")";
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,23 @@
+package nl.webcare.demo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nl.webcare.connector.ConnectorDefinition;
+
+/** The connector instances of demo mode: the sample feeds of a made-up Dutch energy supplier, Stroomlijn. */
+public final class DemoConnectors {
+  public static final String BRAND = "stroomlijn";
+
+  private DemoConnectors() {}
+
+  public static List<ConnectorDefinition> definitions(String baseUrl, Duration pollInterval) {
+    return List.of(
+        new ConnectorDefinition("demo-appstore-nl", "feed", BRAND, baseUrl + "/feeds/appstore-nl.xml", pollInterval,
+            true, Map.of("preset", "appstore")),
+        new ConnectorDefinition("demo-forum", "feed", BRAND, baseUrl + "/feeds/forum-rss.xml", pollInterval, true,
+            Map.of("channel", "forum")),
+        new ConnectorDefinition("demo-social", "feed", BRAND, baseUrl + "/feeds/social-atom.xml", pollInterval, true,
+            Map.of("channel", "social")));
+  }
+}

@@ -1,0 +1,77 @@
+package nl.webcare.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.time.Instant;
+import nl.webcare.mention.Mention;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.sentiment.SentimentAnalyzer;
+import nl.webcare.store.MentionStore;
+import nl.webcare.store.RedisCodec;
+import nl.webcare.store.ScoringQueue;
+import nl.webcare.triage.Triage;
+import nl.webcare.worklist.Worklist;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one message of the mention stream: score on the scoring pool, store the scored mention,
+ * open a case when it needs a reply, and only then acknowledge. Every step is idempotent, so a
+ * message handled twice (after a crash between the writes and the ack) still leaves one mention,
+ * one case and one alert.
+ */
+public final class MentionScorer {
+  private static final Logger LOG = LoggerFactory.getLogger(MentionScorer.class);
+
+  private final ScoringQueue queue;
+  private final MentionStore mentions;
+  private final Worklist worklist;
+  private final SentimentAnalyzer analyzer;
+  private final WorkerExecutor scoringPool;
+  private final int maxAttempts;
+
+  public MentionScorer(ScoringQueue queue, MentionStore mentions, Worklist worklist, SentimentAnalyzer analyzer,
+      WorkerExecutor scoringPool, int maxAttempts) {
+    this.queue = queue;
+    this.mentions = mentions;
+    this.worklist = worklist;
+    this.analyzer = analyzer;
+    this.scoringPool = scoringPool;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** Always succeeds: a failure is recorded on the message, which stays pending for a later try. */
+  public Future<Void> handle(ScoringQueue.Message message) {
+    if (message.deliveries() > maxAttempts) {
+      return queue.deadLetter(message, "failed " + maxAttempts + " times").otherwiseEmpty();
+    }
+    Mention mention;
+    try {
+      mention = RedisCodec.mention(message.fields());
+    } catch (RuntimeException e) {
+      // A message that cannot be read will never be readable: no point in retrying it.
+      return queue.deadLetter(message, "unreadable message: " + e.getMessage()).otherwiseEmpty();
+    }
+    return score(mention)
+        .compose(scored -> mentions.save(scored).map(scored))
+        .compose(this::openCaseIfNeeded)
+        .compose(v -> queue.ack(message.id()))
+        .recover(error -> recordFailure(message, error));
+  }
+
+  private Future<ScoredMention> score(Mention mention) {
+    return scoringPool.executeBlocking(
+        () -> new ScoredMention(mention, analyzer.analyze(mention.fullText()), Instant.now()), false);
+  }
+
+  private Future<Void> openCaseIfNeeded(ScoredMention scored) {
+    Triage.Decision decision = Triage.decide(scored);
+    return decision.needsReply() ? worklist.open(scored, decision).mapEmpty() : Future.succeededFuture();
+  }
+
+  private Future<Void> recordFailure(ScoringQueue.Message message, Throwable error) {
+    String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+    LOG.warn("scoring message {} failed (delivery {}): {}", message.id(), message.deliveries(), text);
+    return queue.recordError(message.id(), text).otherwiseEmpty();
+  }
+}

@@ -1,0 +1,92 @@
+package nl.webcare.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Duration;
+import java.util.List;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.store.ScoringQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A consumer in the group {@code scorers}: reads batches of new mentions and hands them to the
+ * {@link MentionScorer}, and on a timer takes over messages that a crashed consumer (or a failed try)
+ * left pending. Several of these, in one process or many, share the stream.
+ */
+public final class ScorerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ScorerVerticle.class);
+  /** Wait after Redis could not be reached before reading again. */
+  private static final Duration ERROR_PAUSE = Duration.ofSeconds(1);
+
+  private final ScoringQueue queue;
+  private final MentionScorer scorer;
+  private final WebcareConfig.Scoring settings;
+  private final String consumer;
+  private boolean stopped;
+  private long readTimer = -1;
+  private long claimTimer = -1;
+
+  public ScorerVerticle(ScoringQueue queue, MentionScorer scorer, WebcareConfig.Scoring settings, String consumer) {
+    this.queue = queue;
+    this.scorer = scorer;
+    this.settings = settings;
+    this.consumer = consumer;
+  }
+
+  @Override
+  public Future<?> start() {
+    return queue.ensureGroup().onSuccess(v -> {
+      readNext();
+      long claimEvery = Math.max(50, settings.claimIdle().toMillis() / 2);
+      claimTimer = vertx.setPeriodic(claimEvery, id -> claimStale());
+      LOG.info("scorer {} reading the mention stream", consumer);
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopped = true;
+    vertx.cancelTimer(readTimer);
+    vertx.cancelTimer(claimTimer);
+    return Future.succeededFuture();
+  }
+
+  private void readNext() {
+    if (stopped) {
+      return;
+    }
+    queue.readNew(consumer, settings.batchSize())
+        .compose(messages -> handleAll(messages).map(messages.size()))
+        .onComplete(ar -> {
+          Duration pause = ar.failed() ? ERROR_PAUSE : ar.result() > 0 ? Duration.ZERO : settings.idlePoll();
+          if (ar.failed()) {
+            LOG.warn("scorer {}: cannot read the mention stream: {}", consumer, ar.cause().getMessage());
+          }
+          if (!stopped) {
+            readTimer = vertx.setTimer(Math.max(1, pause.toMillis()), id -> readNext());
+          }
+        });
+  }
+
+  private boolean claiming;
+
+  private void claimStale() {
+    if (stopped || claiming) {
+      return;
+    }
+    claiming = true;
+    queue.claimStale(consumer, settings.claimIdle(), settings.batchSize())
+        .compose(this::handleAll)
+        .onComplete(ar -> {
+          claiming = false;
+          if (ar.failed()) {
+            LOG.warn("scorer {}: cannot claim pending messages: {}", consumer, ar.cause().getMessage());
+          }
+        });
+  }
+
+  private Future<Void> handleAll(List<ScoringQueue.Message> messages) {
+    return Future.join(messages.stream().map(scorer::handle).toList()).mapEmpty();
+  }
+}

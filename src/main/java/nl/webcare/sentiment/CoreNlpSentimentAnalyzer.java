@@ -1,0 +1,124 @@
+package nl.webcare.sentiment;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import nl.webcare.mention.SentenceSentiment;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.SentimentResult;
+import org.ejml.simple.SimpleMatrix;
+
+/**
+ * Stanford CoreNLP's recursive sentiment model over every sentence. Two pipelines built once: one
+ * splits the text into sentences, the other tags, parses and scores them. Between the two, long
+ * sentences are cut into pieces of at most {@code maxSentenceTokens} tokens, because the PCFG
+ * parser's cost grows with the cube of sentence length and one run-on sentence must not stall the
+ * scorers behind it.
+ */
+public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
+  private final StanfordCoreNLP splitter;
+  private final StanfordCoreNLP scorer;
+  private final SentenceChunker chunker;
+  private final int maxTextChars;
+
+  private CoreNlpSentimentAnalyzer(StanfordCoreNLP splitter, StanfordCoreNLP scorer, SentenceChunker chunker,
+      int maxTextChars) {
+    this.splitter = splitter;
+    this.scorer = scorer;
+    this.chunker = chunker;
+    this.maxTextChars = maxTextChars;
+  }
+
+  /** Loads the models (several seconds): call once at start, off the event loop. */
+  public static CoreNlpSentimentAnalyzer load(int maxTextChars, int maxSentenceTokens, int maxSentences) {
+    Properties split = new Properties();
+    split.setProperty("annotators", "tokenize,ssplit");
+    split.setProperty("tokenize.language", "en");
+    split.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
+    Properties score = new Properties();
+    score.setProperty("annotators", "pos,parse,sentiment");
+    score.setProperty("parse.binaryTrees", "true");
+    score.setProperty("parse.maxlen", Integer.toString(maxSentenceTokens + 1));
+    return new CoreNlpSentimentAnalyzer(new StanfordCoreNLP(split), new StanfordCoreNLP(score, false),
+        new SentenceChunker(maxSentenceTokens, maxSentences), maxTextChars);
+  }
+
+  @Override
+  public SentimentResult analyze(String text) {
+    String cleaned = text == null ? "" : text.strip();
+    boolean truncated = cleaned.length() > maxTextChars;
+    if (truncated) {
+      cleaned = cleaned.substring(0, maxTextChars);
+    }
+    if (cleaned.isEmpty()) {
+      return new SentimentResult(SentimentLabel.NEUTRAL, 0, List.of(), truncated);
+    }
+    Annotation document = new Annotation(cleaned);
+    splitter.annotate(document);
+    SentenceChunker.Chunks chunks = chunker.chunk(document);
+    if (chunks.sentences().isEmpty()) {
+      return new SentimentResult(SentimentLabel.NEUTRAL, 0, List.of(), truncated);
+    }
+    document.set(CoreAnnotations.SentencesAnnotation.class, chunks.sentences());
+    scorer.annotate(document);
+    return aggregate(sentences(document), truncated || chunks.truncated());
+  }
+
+  private static List<SentenceSentiment> sentences(Annotation document) {
+    List<SentenceSentiment> out = new ArrayList<>();
+    List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
+    for (int i = 0; i < sentences.size(); i++) {
+      Tree tree = sentences.get(i).get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+      if (tree != null) {
+        out.add(new SentenceSentiment(i, RNNCoreAnnotations.getPredictedClass(tree), expectedScore(tree)));
+      }
+    }
+    return out;
+  }
+
+  /** The class distribution's expected value, mapping classes 0..4 onto -1..1. */
+  private static double expectedScore(Tree tree) {
+    SimpleMatrix probabilities = RNNCoreAnnotations.getPredictions(tree);
+    double expected = 0;
+    for (int c = 0; c < probabilities.getNumElements(); c++) {
+      expected += probabilities.get(c) * (c - 2) / 2.0;
+    }
+    return Math.max(-1, Math.min(1, expected));
+  }
+
+  /**
+   * One clearly negative sentence makes the mention negative: a polite complaint wraps its complaint
+   * in friendly sentences, and averaging would hide it. Otherwise a positive sentence makes it
+   * positive. The score follows the deciding sentence, or the mean when none decides.
+   */
+  static SentimentResult aggregate(List<SentenceSentiment> sentences, boolean truncated) {
+    if (sentences.isEmpty()) {
+      return new SentimentResult(SentimentLabel.NEUTRAL, 0, sentences, truncated);
+    }
+    SentenceSentiment mostNegative = sentences.get(0);
+    SentenceSentiment mostPositive = sentences.get(0);
+    double sum = 0;
+    for (SentenceSentiment s : sentences) {
+      mostNegative = s.score() < mostNegative.score() ? s : mostNegative;
+      mostPositive = s.score() > mostPositive.score() ? s : mostPositive;
+      sum += s.score();
+    }
+    double mean = sum / sentences.size();
+    boolean anyNegative = sentences.stream().anyMatch(s -> s.sentimentClass() <= 1);
+    boolean anyPositive = sentences.stream().anyMatch(s -> s.sentimentClass() >= 3);
+    if (anyNegative) {
+      return new SentimentResult(SentimentLabel.NEGATIVE, Math.min(mostNegative.score(), -0.01), sentences, truncated);
+    }
+    if (anyPositive) {
+      return new SentimentResult(SentimentLabel.POSITIVE, Math.max(mostPositive.score(), 0.01), sentences, truncated);
+    }
+    return new SentimentResult(SentimentLabel.NEUTRAL, mean, sentences, truncated);
+  }
+}

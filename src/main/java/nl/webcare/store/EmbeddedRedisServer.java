@@ -1,0 +1,70 @@
+package nl.webcare.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * A real redis-server process (the binary shipped in the embedded-redis artifact) for running
+ * Webcare on a machine without Redis. It binds to loopback on a free port and keeps an append-only
+ * file under the data directory, so a restart of Webcare finds its worklist again.
+ */
+public final class EmbeddedRedisServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+
+  private final RedisServer server;
+  private final int port;
+
+  private EmbeddedRedisServer(RedisServer server, int port) {
+    this.server = server;
+    this.port = port;
+  }
+
+  /** Starts the server; blocking, call it from a worker or before Vert.x starts. */
+  public static EmbeddedRedisServer start(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      int port = freePort();
+      RedisServer server = RedisServer.newRedisServer()
+          .bind("127.0.0.1")
+          .port(port)
+          .setting("dir " + dataDir.toAbsolutePath())
+          .setting("appendonly yes")
+          .setting("appendfsync everysec")
+          .setting("save \"\"")
+          .setting("protected-mode yes")
+          .onShutdownForceStop(true)
+          .build();
+      server.start();
+      LOG.info("Redis: embedded server on 127.0.0.1:{}, append-only file in {}", port, dataDir.toAbsolutePath());
+      return new EmbeddedRedisServer(server, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the embedded Redis server in " + dataDir, e);
+    }
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (IOException e) {
+      LOG.warn("embedded Redis did not stop cleanly: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package nl.webcare.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.webcare.mention.Mention;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.mention.SentenceSentiment;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.SentimentResult;
+
+/**
+ * Records to Redis field maps and back: the one place where mentions meet their stored form. Absent
+ * values are left out of the map rather than stored as empty strings.
+ */
+public final class RedisCodec {
+  private RedisCodec() {}
+
+  public static Map<String, String> mentionFields(Mention m) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("id", m.id());
+    f.put("source", m.source());
+    putIfPresent(f, "channel", m.channel());
+    putIfPresent(f, "brand", m.brand());
+    f.put("externalId", m.externalId());
+    putIfPresent(f, "author", m.author());
+    putIfPresent(f, "title", m.title());
+    f.put("text", m.text());
+    putIfPresent(f, "url", m.url());
+    f.put("publishedAt", Long.toString(m.publishedAt().toEpochMilli()));
+    putIfPresent(f, "language", m.language());
+    putIfPresent(f, "rating", m.rating() == null ? null : m.rating().toString());
+    putIfPresent(f, "productVersion", m.productVersion());
+    return f;
+  }
+
+  /** Reads a mention back; throws {@link IllegalArgumentException} naming the field that is wrong. */
+  public static Mention mention(Map<String, String> f) {
+    String id = required(f, "id");
+    String rating = f.get("rating");
+    return new Mention(id, required(f, "source"), f.get("channel"), f.get("brand"), required(f, "externalId"),
+        f.get("author"), f.get("title"), required(f, "text"), f.get("url"),
+        Instant.ofEpochMilli(parseLong(f, "publishedAt")), f.get("language"),
+        rating == null ? null : Integer.valueOf(rating), f.get("productVersion"));
+  }
+
+  public static Map<String, String> scoredFields(ScoredMention scored) {
+    Map<String, String> f = mentionFields(scored.mention());
+    SentimentResult s = scored.sentiment();
+    f.put("label", s.label().wire());
+    f.put("score", Double.toString(s.score()));
+    f.put("truncated", Boolean.toString(s.truncated()));
+    f.put("sentences", encodeSentences(s.sentences()));
+    f.put("scoredAt", Long.toString(scored.scoredAt().toEpochMilli()));
+    return f;
+  }
+
+  public static ScoredMention scoredMention(Map<String, String> f) {
+    SentimentLabel label = SentimentLabel.fromWire(required(f, "label"));
+    if (label == null) {
+      throw new IllegalArgumentException("field label has an unknown value " + f.get("label"));
+    }
+    SentimentResult sentiment = new SentimentResult(label, Double.parseDouble(required(f, "score")),
+        decodeSentences(f.getOrDefault("sentences", "")), Boolean.parseBoolean(f.get("truncated")));
+    return new ScoredMention(mention(f), sentiment, Instant.ofEpochMilli(parseLong(f, "scoredAt")));
+  }
+
+  /** "class:score" per sentence, separated by ';': compact and without a JSON parser in Lua's way. */
+  static String encodeSentences(List<SentenceSentiment> sentences) {
+    StringBuilder out = new StringBuilder();
+    for (SentenceSentiment s : sentences) {
+      if (!out.isEmpty()) {
+        out.append(';');
+      }
+      out.append(s.sentimentClass()).append(':').append(String.format(java.util.Locale.ROOT, "%.4f", s.score()));
+    }
+    return out.toString();
+  }
+
+  static List<SentenceSentiment> decodeSentences(String encoded) {
+    List<SentenceSentiment> sentences = new ArrayList<>();
+    if (encoded.isEmpty()) {
+      return sentences;
+    }
+    String[] parts = encoded.split(";");
+    for (int i = 0; i < parts.length; i++) {
+      String[] pair = parts[i].split(":");
+      sentences.add(new SentenceSentiment(i, Integer.parseInt(pair[0]), Double.parseDouble(pair[1])));
+    }
+    return sentences;
+  }
+
+  private static void putIfPresent(Map<String, String> f, String key, String value) {
+    if (value != null) {
+      f.put(key, value);
+    }
+  }
+
+  private static String required(Map<String, String> f, String key) {
+    String value = f.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("stored mention lacks field " + key);
+    }
+    return value;
+  }
+
+  private static long parseLong(Map<String, String> f, String key) {
+    try {
+      return Long.parseLong(required(f, key));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("field " + key + " is not a number: " + f.get(key));
+    }
+  }
+}

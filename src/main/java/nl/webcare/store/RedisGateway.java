@@ -1,0 +1,96 @@
+package nl.webcare.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * The one way to talk to Redis: runs Jedis calls on the named worker pool "webcare-redis", never on
+ * the event loop. Jedis is blocking; a call that cannot reach Redis fails its future with the
+ * Jedis exception after the socket timeout, which callers report and retry.
+ */
+public final class RedisGateway implements AutoCloseable {
+  public static final String WORKER_POOL = "webcare-redis";
+
+  private final RedisClient jedis;
+  private final WorkerExecutor workers;
+  private final RedisKeys keys;
+
+  private RedisGateway(RedisClient jedis, WorkerExecutor workers, RedisKeys keys) {
+    this.jedis = jedis;
+    this.workers = workers;
+    this.keys = keys;
+  }
+
+  public static RedisGateway connect(Vertx vertx, String url, String keyPrefix, int poolSize, int timeoutMs) {
+    URI uri = URI.create(url);
+    DefaultJedisClientConfig.Builder clientConfig = DefaultJedisClientConfig.builder()
+        .socketTimeoutMillis(timeoutMs)
+        .connectionTimeoutMillis(timeoutMs)
+        .ssl("rediss".equals(uri.getScheme()))
+        .clientName("webcare");
+    if (uri.getUserInfo() != null) {
+      String[] userInfo = uri.getUserInfo().split(":", 2);
+      if (userInfo.length == 2) {
+        clientConfig.user(userInfo[0].isEmpty() ? null : userInfo[0]).password(userInfo[1]);
+      } else {
+        clientConfig.password(userInfo[0]);
+      }
+    }
+    String path = uri.getPath();
+    if (path != null && path.length() > 1) {
+      clientConfig.database(Integer.parseInt(path.substring(1)));
+    }
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(poolSize);
+    pool.setMaxIdle(poolSize);
+    RedisClient client = RedisClient.builder()
+        .hostAndPort(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379))
+        .clientConfig(clientConfig.build())
+        .poolConfig(pool)
+        .build();
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, poolSize, 30, TimeUnit.SECONDS);
+    return new RedisGateway(client, workers, new RedisKeys(keyPrefix));
+  }
+
+  public RedisKeys keys() {
+    return keys;
+  }
+
+  /** Runs one or more Jedis calls on the Redis worker pool, unordered so calls run in parallel. */
+  public <T> Future<T> call(Function<UnifiedJedis, T> commands) {
+    return workers.executeBlocking(() -> commands.apply(jedis), false);
+  }
+
+  /** Runs a Lua script by its SHA, loading it once when the server does not know it yet (after a restart). */
+  public Object evalScript(UnifiedJedis redis, LuaScript script, List<String> keyList, List<String> args) {
+    try {
+      return redis.evalsha(script.sha(), keyList, args);
+    } catch (JedisNoScriptException e) {
+      return redis.eval(script.source(), keyList, args);
+    }
+  }
+
+  public Future<Void> ping() {
+    return call(redis -> {
+      redis.ping();
+      return null;
+    });
+  }
+
+  @Override
+  public void close() {
+    jedis.close();
+    workers.close();
+  }
+}

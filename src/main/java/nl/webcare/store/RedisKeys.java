@@ -1,0 +1,100 @@
+package nl.webcare.store;
+
+/**
+ * Every Redis key Webcare uses, defined once. All keys start with the configured prefix so that
+ * several deployments, or tests, can share one server.
+ */
+public final class RedisKeys {
+  /** Consumer group of the scorer workers on {@link #mentionStream()}. */
+  public static final String SCORER_GROUP = "scorers";
+
+  private final String prefix;
+
+  public RedisKeys(String prefix) {
+    this.prefix = prefix;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  /** Durable inbox: every new mention, appended by connectors, read by scorers. */
+  public String mentionStream() {
+    return prefix + "mentions";
+  }
+
+  /** Messages that failed scoring too often, with their last error. */
+  public String deadLetterStream() {
+    return prefix + "mentions:dead";
+  }
+
+  /** Last scoring error per stream message id, so a dead letter can say why. */
+  public String scoringErrors() {
+    return prefix + "mentions:errors";
+  }
+
+  /** Marker that (source, external id) has entered the stream once; expires with retention. */
+  public String seen(String mentionId) {
+    return prefix + "seen:" + mentionId;
+  }
+
+  public String mention(String mentionId) {
+    return prefix + "mention:" + mentionId;
+  }
+
+  /** Scored mentions by time; the others narrow by one field. */
+  public String mentionsByTime() {
+    return prefix + "mentions:idx:all";
+  }
+
+  public String mentionsByLabel(String label) {
+    return prefix + "mentions:idx:label:" + label;
+  }
+
+  public String mentionsBySource(String source) {
+    return prefix + "mentions:idx:source:" + source;
+  }
+
+  public String mentionsByBrand(String brand) {
+    return prefix + "mentions:idx:brand:" + brand;
+  }
+
+  public String caseHash(String caseId) {
+    return prefix + "case:" + caseId;
+  }
+
+  /** mention id -> case id, so that scoring a mention twice opens one case. */
+  public String caseByMention(String mentionId) {
+    return prefix + "case:by-mention:" + mentionId;
+  }
+
+  public String caseSequence() {
+    return prefix + "case:seq";
+  }
+
+  /** Open cases (new and assigned), scored by priority. */
+  public String openCases() {
+    return prefix + "worklist:open";
+  }
+
+  /** Resolved cases by resolution time. */
+  public String resolvedCases() {
+    return prefix + "worklist:resolved";
+  }
+
+  public String alertStream() {
+    return prefix + "alerts";
+  }
+
+  public String connectorCursor(String connector) {
+    return prefix + "connector:" + connector + ":cursor";
+  }
+
+  public String connectorStatus(String connector) {
+    return prefix + "connector:" + connector + ":status";
+  }
+
+  public String connectorLease(String connector) {
+    return prefix + "connector:" + connector + ":lease";
+  }
+}
