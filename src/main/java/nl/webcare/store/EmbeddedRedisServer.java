@@ -28,8 +28,16 @@ public final class EmbeddedRedisServer implements AutoCloseable {
   /** Starts the server; blocking, call it from a worker or before Vert.x starts. */
   public static EmbeddedRedisServer start(Path dataDir) {
     try {
+      return start(dataDir, freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for the embedded Redis server", e);
+    }
+  }
+
+  /** Starts the server on a given port (tests restart it on the same port). */
+  public static EmbeddedRedisServer start(Path dataDir, int port) {
+    try {
       Files.createDirectories(dataDir);
-      int port = freePort();
       RedisServer server = RedisServer.newRedisServer()
           .bind("127.0.0.1")
           .port(port)

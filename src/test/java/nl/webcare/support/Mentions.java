@@ -1,0 +1,25 @@
+package nl.webcare.support;
+
+import java.time.Instant;
+import java.util.List;
+import nl.webcare.mention.Mention;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.mention.SentenceSentiment;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.SentimentResult;
+
+/** Builders of test mentions. */
+public final class Mentions {
+  private Mentions() {}
+
+  public static Mention mention(String source, String externalId, String text) {
+    return new Mention(Mention.idFor(source, externalId), source, "forum", "testbrand", externalId, "someone",
+        null, text, "https://example.test/" + externalId, Instant.parse("2026-11-24T10:00:00Z"), "en", null, null);
+  }
+
+  public static ScoredMention scored(Mention mention, SentimentLabel label, double score) {
+    SentimentResult sentiment = new SentimentResult(label, score,
+        List.of(new SentenceSentiment(0, label == SentimentLabel.NEGATIVE ? 1 : 3, score)), false);
+    return new ScoredMention(mention, sentiment, Instant.now());
+  }
+}

@@ -1,0 +1,23 @@
+package nl.webcare.support;
+
+import java.time.Duration;
+import nl.webcare.config.WebcareConfig;
+
+/** Configurations for tests: fast timers, a free HTTP port, the test Redis with a fresh prefix. */
+public final class TestConfig {
+  private TestConfig() {}
+
+  public static WebcareConfig create(String redisUrl, String prefix, String connectorsDir) {
+    return new WebcareConfig(
+        new WebcareConfig.Http("127.0.0.1", 0, 64 * 1024),
+        new WebcareConfig.Redis(redisUrl, prefix, TestRedis.tempDir().toString(), 16, 2000),
+        new WebcareConfig.Connectors(connectorsDir, 1500, 64 * 1024, Duration.ofMillis(500), Duration.ofSeconds(30)),
+        scoring(Duration.ofMillis(300), 5),
+        new WebcareConfig.Retention(Duration.ofDays(1)),
+        new WebcareConfig.Demo(false, 0, Duration.ofSeconds(1)));
+  }
+
+  public static WebcareConfig.Scoring scoring(Duration claimIdle, int maxAttempts) {
+    return new WebcareConfig.Scoring(2, 8, claimIdle, maxAttempts, 4000, Duration.ofMillis(50));
+  }
+}

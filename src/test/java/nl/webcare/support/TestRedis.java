@@ -1,0 +1,78 @@
+package nl.webcare.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import nl.webcare.store.EmbeddedRedisServer;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * The real Redis the tests store in: {@code REDIS_URL} when set, else the machine's server on
+ * 127.0.0.1:6379 when it answers, else one embedded server for the whole test run. Each test takes
+ * its own key prefix and deletes its keys afterwards.
+ */
+public final class TestRedis {
+  private static String url;
+
+  private TestRedis() {}
+
+  public static synchronized String url() {
+    if (url == null) {
+      url = find();
+    }
+    return url;
+  }
+
+  public static String newPrefix() {
+    return "webcare-test:" + UUID.randomUUID().toString().substring(0, 8) + ":";
+  }
+
+  /** Deletes every key under the prefix. */
+  public static void cleanup(String prefix) {
+    try (RedisClient redis = RedisClient.create(url())) {
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
+        if (!page.getResult().isEmpty()) {
+          redis.del(page.getResult().toArray(String[]::new));
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+  }
+
+  /** A direct client for assertions; close it after use. */
+  public static RedisClient client() {
+    return RedisClient.create(url());
+  }
+
+  private static String find() {
+    String fromEnvironment = System.getenv("REDIS_URL");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment;
+    }
+    String local = "redis://127.0.0.1:6379";
+    try (RedisClient redis = RedisClient.create(local)) {
+      redis.ping();
+      return local;
+    } catch (RuntimeException e) {
+      try {
+        EmbeddedRedisServer server = EmbeddedRedisServer.start(Files.createTempDirectory("webcare-test-redis"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        return server.url();
+      } catch (java.io.IOException io) {
+        throw new IllegalStateException("no Redis for the tests", io);
+      }
+    }
+  }
+
+  public static Path tempDir() {
+    try {
+      return Files.createTempDirectory("webcare-test");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
