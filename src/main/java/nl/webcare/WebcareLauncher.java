@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebcareLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(WebcareLauncher.class);
-  static final int MAX_SENTENCE_TOKENS = 60;
-  static final int MAX_SENTENCES = 40;
+  static final int MAX_SENTENCE_TOKENS = 40;
+  static final int MAX_SENTENCES = 30;
 
   private WebcareLauncher() {}
 

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -69,7 +70,12 @@ public final class RedisGateway implements AutoCloseable {
 
   /** Runs one or more Jedis calls on the Redis worker pool, unordered so calls run in parallel. */
   public <T> Future<T> call(Function<UnifiedJedis, T> commands) {
-    return workers.executeBlocking(() -> commands.apply(jedis), false);
+    try {
+      return workers.executeBlocking(() -> commands.apply(jedis), false);
+    } catch (RejectedExecutionException e) {
+      // The pool is closed: Webcare is stopping. Callers treat this like Redis being away.
+      return Future.failedFuture(new IllegalStateException("Redis gateway is closed", e));
+    }
   }
 
   /** Runs a Lua script by its SHA, loading it once when the server does not know it yet (after a restart). */

@@ -27,9 +27,9 @@ class MentionInboxTest {
 
   @AfterEach
   void tearDown() {
+    Await.result(vertx.close());
     redis.close();
     TestRedis.cleanup(prefix);
-    Await.result(vertx.close());
   }
 
   @Test

@@ -10,7 +10,7 @@ public final class SharedAnalyzer {
 
   public static synchronized CoreNlpSentimentAnalyzer get() {
     if (analyzer == null) {
-      analyzer = CoreNlpSentimentAnalyzer.load(4000, 60, 40);
+      analyzer = CoreNlpSentimentAnalyzer.load(4000, 40, 30);
     }
     return analyzer;
   }

@@ -37,9 +37,9 @@ class RedisWorklistTest {
 
   @AfterEach
   void tearDown() {
+    Await.result(vertx.close());
     redis.close();
     TestRedis.cleanup(prefix);
-    Await.result(vertx.close());
   }
 
   @Test

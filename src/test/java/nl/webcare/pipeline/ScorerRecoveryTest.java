@@ -1,0 +1,146 @@
+package nl.webcare.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.mention.Mention;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.SentimentResult;
+import nl.webcare.sentiment.SentimentAnalyzer;
+import nl.webcare.store.MentionInbox;
+import nl.webcare.store.RedisGateway;
+import nl.webcare.store.RedisMentionStore;
+import nl.webcare.store.ScoringQueue;
+import nl.webcare.support.Await;
+import nl.webcare.support.Mentions;
+import nl.webcare.support.SharedAnalyzer;
+import nl.webcare.support.TestConfig;
+import nl.webcare.support.TestRedis;
+import nl.webcare.worklist.RedisWorklist;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
+
+class ScorerRecoveryTest {
+  private Vertx vertx;
+  private String prefix;
+  private RedisGateway redis;
+  private ScoringQueue queue;
+  private WorkerExecutor pool;
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+    prefix = TestRedis.newPrefix();
+    redis = RedisGateway.connect(vertx, TestRedis.url(), prefix, 16, 2000);
+    queue = new ScoringQueue(redis);
+    pool = vertx.createSharedWorkerExecutor("test-scoring", 2);
+    Await.result(queue.ensureGroup());
+  }
+
+  @AfterEach
+  void tearDown() {
+    Await.result(vertx.close());
+    redis.close();
+    TestRedis.cleanup(prefix);
+  }
+
+  @Test
+  void messagesOfAScorerThatDiedBeforeAcknowledgingAreFinishedByAnother() {
+    // GIVEN 6 fed mentions, one of them fed twice, half of them negative
+    List<Mention> fed = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      fed.add(Mentions.mention("feed", "item-" + i, i % 2 == 0
+          ? "This is terrible. The worst service ever, I am furious." : "Thank you, the service was wonderful and fast!"));
+    }
+    fed.add(fed.get(0));
+    Await.result(new MentionInbox(redis, Duration.ofDays(1)).append(fed));
+    // AND a scorer that read them all and died before acknowledging any
+    List<ScoringQueue.Message> taken = Await.result(queue.readNew("crashed-scorer", 100));
+    assertThat(taken).hasSize(6);
+    // WHEN another scorer runs
+    deployScorer("healthy-scorer", SharedAnalyzer.get(), Duration.ofMillis(200), 5);
+    // THEN it claims and finishes every message: each mention stored once, each negative one a case once
+    Await.until("all messages acknowledged", Duration.ofSeconds(60), () -> pendingCount() == 0 && storedCount() == 6);
+    try (RedisClient client = TestRedis.client()) {
+      assertThat(client.zcard(prefix + "mentions:idx:all")).isEqualTo(6);
+      long negatives = client.zcard(prefix + "mentions:idx:label:negative");
+      assertThat(negatives).isGreaterThanOrEqualTo(3);
+      assertThat(client.zcard(prefix + "worklist:open")).isEqualTo(negatives);
+      assertThat(client.xlen(prefix + "alerts")).isEqualTo(negatives);
+    }
+  }
+
+  @Test
+  void aMessageThatKeepsFailingGoesToTheDeadLettersAndDoesNotBlockTheOthers() {
+    // GIVEN an analyzer that fails on one text, and that text fed before a good one
+    AtomicInteger attempts = new AtomicInteger();
+    SentimentAnalyzer flaky = text -> {
+      if (text.contains("POISON")) {
+        attempts.incrementAndGet();
+        throw new IllegalStateException("model failure on this text");
+      }
+      return new SentimentResult(SentimentLabel.NEUTRAL, 0, List.of(), false);
+    };
+    Await.result(new MentionInbox(redis, Duration.ofDays(1)).append(List.of(
+        Mentions.mention("feed", "bad", "POISON text"), Mentions.mention("feed", "good", "a normal text"))));
+    // WHEN a scorer with at most 3 attempts runs
+    deployScorer("scorer", flaky, Duration.ofMillis(100), 3);
+    // THEN the good one is stored at once, and the bad one ends in the dead letters with its last error
+    Await.until("good mention stored", Duration.ofSeconds(20), () -> storedCount() == 1);
+    Await.until("bad message dead-lettered", Duration.ofSeconds(20), () -> deadLetterCount() == 1);
+    ScoringQueue.Message dead = Await.result(queue.deadLetters(10)).get(0);
+    assertThat(dead.fields()).containsEntry("externalId", "bad")
+        .containsEntry("deadLetter.lastError", "IllegalStateException: model failure on this text");
+    assertThat(attempts.get()).isEqualTo(3);
+    assertThat(pendingCount()).isZero();
+  }
+
+  @Test
+  void anUnreadableMessageGoesStraightToTheDeadLetters() {
+    // GIVEN a message in the stream that is not a mention at all
+    try (RedisClient client = TestRedis.client()) {
+      client.xadd(prefix + "mentions", XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY), Map.of("garbage", "yes"));
+    }
+    deployScorer("scorer", SharedAnalyzer.get(), Duration.ofMillis(100), 5);
+    Await.until("dead-lettered", Duration.ofSeconds(20), () -> deadLetterCount() == 1);
+    ScoringQueue.Message dead = Await.result(queue.deadLetters(10)).get(0);
+    assertThat(dead.fields().get("deadLetter.reason")).startsWith("unreadable message");
+    assertThat(pendingCount()).isZero();
+  }
+
+  private void deployScorer(String consumer, SentimentAnalyzer analyzer, Duration claimIdle, int maxAttempts) {
+    WebcareConfig.Scoring settings = TestConfig.scoring(claimIdle, maxAttempts);
+    MentionScorer scorer = new MentionScorer(queue, new RedisMentionStore(redis, Duration.ofDays(1)),
+        new RedisWorklist(redis, 1000), analyzer, pool, maxAttempts);
+    Await.result(vertx.deployVerticle(new ScorerVerticle(queue, scorer, settings, consumer)));
+  }
+
+  private long pendingCount() {
+    try (RedisClient client = TestRedis.client()) {
+      return client.xpending(prefix + "mentions", "scorers").getTotal();
+    }
+  }
+
+  private long storedCount() {
+    try (RedisClient client = TestRedis.client()) {
+      return client.zcard(prefix + "mentions:idx:all");
+    }
+  }
+
+  private long deadLetterCount() {
+    try (RedisClient client = TestRedis.client()) {
+      return client.exists(prefix + "mentions:dead") ? client.xlen(prefix + "mentions:dead") : 0;
+    }
+  }
+}
