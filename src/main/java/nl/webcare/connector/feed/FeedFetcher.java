@@ -81,7 +81,7 @@ final class FeedFetcher {
       return response.end().map(v -> new FeedResponse(true, Buffer.buffer(), null, null, null));
     }
     if (status < 200 || status > 299) {
-      request.reset();
+      discard(request, response);
       String retryAfter = response.getHeader(HttpHeaders.RETRY_AFTER);
       return Future.failedFuture(new ConnectorException("feed answered HTTP " + status
           + (response.statusMessage() == null ? "" : " " + response.statusMessage())
@@ -89,7 +89,7 @@ final class FeedFetcher {
     }
     String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length != null && parseLength(length) > maxBytes) {
-      request.reset();
+      discard(request, response);
       return Future.failedFuture(tooLarge());
     }
     return readCapped(request, response).map(body -> new FeedResponse(false, body,
@@ -111,6 +111,12 @@ final class FeedFetcher {
     response.exceptionHandler(body::tryFail);
     response.endHandler(v -> body.tryComplete(received));
     return body.future();
+  }
+
+  /** Drops a response we will not read; the reset it causes is expected, not an error to log. */
+  private static void discard(HttpClientRequest request, HttpClientResponse response) {
+    response.exceptionHandler(ignored -> { });
+    request.reset();
   }
 
   private ConnectorException tooLarge() {

@@ -1,0 +1,216 @@
+package nl.webcare.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import nl.webcare.WebcareApp;
+import nl.webcare.support.ApiClient;
+import nl.webcare.support.Await;
+import nl.webcare.support.Fixtures;
+import nl.webcare.support.SharedAnalyzer;
+import nl.webcare.support.TestConfig;
+import nl.webcare.support.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Feeds on WireMock, through the whole pipeline, out of the HTTP API. */
+class EndToEndTest {
+  private static Vertx vertx;
+  private static WireMockServer feeds;
+  private static String prefix;
+  private static WebcareApp app;
+  private static ApiClient api;
+
+  @BeforeAll
+  static void start() {
+    feeds = new WireMockServer(options().dynamicPort());
+    feeds.start();
+    serve("/forum.rss", Fixtures.feed("rss-forum.xml"));
+    serve("/social.atom", Fixtures.feed("atom-social.xml"));
+    serve("/appstore.xml", Fixtures.feed("appstore-reviews.xml"));
+    feeds.stubFor(get("/broken.rss").willReturn(aResponse().withStatus(500).withBody("internal error")));
+    Path connectors = TestRedis.tempDir();
+    String base = "http://127.0.0.1:" + feeds.port();
+    Fixtures.feedConnector(connectors, "forum", base + "/forum.rss", "");
+    Fixtures.feedConnector(connectors, "social", base + "/social.atom", "channel: social\n");
+    Fixtures.feedConnector(connectors, "appstore", base + "/appstore.xml", "preset: appstore\nlanguage: nl\n");
+    Fixtures.feedConnector(connectors, "broken", base + "/broken.rss", "");
+    vertx = Vertx.vertx();
+    prefix = TestRedis.newPrefix();
+    app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix, connectors.toString()),
+        SharedAnalyzer::get));
+    api = new ApiClient(app.httpPort());
+    // 6 distinct mentions with text in the three good feeds (the forum lists one topic twice)
+    Await.until("all feed items scored", Duration.ofSeconds(90),
+        () -> api.get("/api/v1/mentions?limit=100").json().getJsonArray("items").size() == 6);
+  }
+
+  @AfterAll
+  static void stop() {
+    Await.result(app.stop());
+    Await.result(vertx.close());
+    feeds.stop();
+    TestRedis.cleanup(prefix);
+  }
+
+  @Test
+  void worklistListsNegativeMentionsMostUrgentFirst() {
+    JsonArray items = api.get("/api/v1/worklist").json().getJsonArray("items");
+    assertThat(items.size()).isGreaterThanOrEqualTo(3);
+    List<String> texts = new ArrayList<>();
+    double previousUrgency = Double.MAX_VALUE;
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject item = items.getJsonObject(i);
+      JsonObject mention = item.getJsonObject("mention");
+      texts.add(mention.getString("text"));
+      assertThat(item.getDouble("urgency")).isLessThanOrEqualTo(previousUrgency);
+      previousUrgency = item.getDouble("urgency");
+      boolean lowStars = mention.getInteger("rating") != null && mention.getInteger("rating") <= 2;
+      assertThat(lowStars || "negative".equals(mention.getJsonObject("sentiment").getString("label"))).isTrue();
+    }
+    // the complaints are there, the praise is not
+    assertThat(texts).anySatisfy(t -> assertThat(t).contains("worst delivery service"));
+    assertThat(texts).anySatisfy(t -> assertThat(t).contains("rude"));
+    assertThat(texts).anySatisfy(t -> assertThat(t).contains("overschrijving"));
+    assertThat(texts).noneSatisfy(t -> assertThat(t).contains("wonderful"));
+    assertThat(texts).noneSatisfy(t -> assertThat(t).contains("snel en makkelijk"));
+  }
+
+  @Test
+  void theMostNegativeTextOutranksMilderOnes() {
+    JsonArray items = api.get("/api/v1/worklist").json().getJsonArray("items");
+    JsonObject first = items.getJsonObject(0).getJsonObject("mention");
+    double firstScore = first.getJsonObject("sentiment").getDouble("score");
+    for (int i = 1; i < items.size(); i++) {
+      JsonObject other = items.getJsonObject(i).getJsonObject("mention");
+      if (other.getInteger("rating") == null && first.getInteger("rating") == null) {
+        assertThat(firstScore).isLessThanOrEqualTo(other.getJsonObject("sentiment").getDouble("score"));
+      }
+    }
+  }
+
+  @Test
+  void duplicatesInAFeedStayOneMention() {
+    JsonArray forum = api.get("/api/v1/mentions?source=forum").json().getJsonArray("items");
+    assertThat(forum.stream().map(o -> ((JsonObject) o).getString("externalId")).toList())
+        .containsExactlyInAnyOrder("topic-1", "topic-2");
+  }
+
+  @Test
+  void twoConcurrentClaimsGiveOneSuccessAndOneConflictNamingTheHolder() {
+    String caseId = openCaseIds().get(0);
+    CompletableFuture<ApiClient.Answer> ann = api.postAsync("/api/v1/cases/" + caseId + "/claim", "{\"agent\":\"ann\"}");
+    CompletableFuture<ApiClient.Answer> bob = api.postAsync("/api/v1/cases/" + caseId + "/claim", "{\"agent\":\"bob\"}");
+    List<ApiClient.Answer> answers = List.of(ApiClient.await(ann), ApiClient.await(bob));
+    assertThat(answers).extracting(ApiClient.Answer::status).containsExactlyInAnyOrder(200, 409);
+    ApiClient.Answer won = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
+    ApiClient.Answer lost = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+    String holder = won.json().getString("assignee");
+    assertThat(lost.json().getString("error")).isEqualTo("case_held");
+    assertThat(lost.json().getString("holder")).isEqualTo(holder);
+    assertThat(lost.json().getString("message")).contains(holder);
+    // the holder resolves it; it leaves the worklist
+    ApiClient.Answer resolved = api.post("/api/v1/cases/" + caseId + "/resolve", "{\"agent\":\"" + holder + "\"}");
+    assertThat(resolved.status()).isEqualTo(200);
+    assertThat(resolved.json().getString("state")).isEqualTo("resolved");
+    assertThat(openCaseIds()).doesNotContain(caseId);
+    assertThat(api.post("/api/v1/cases/" + caseId + "/resolve", "{\"agent\":\"" + holder + "\"}").json()
+        .getString("error")).isEqualTo("case_closed");
+  }
+
+  @Test
+  void badInputGetsAClearErrorAndChangesNothing() {
+    String caseId = openCaseIds().get(openCaseIds().size() - 1);
+    assertError(api.post("/api/v1/cases/WC-ZZZZZ/claim", "{\"agent\":\"ann\"}"), 404, "not_found");
+    assertError(api.get("/api/v1/cases/WC-ZZZZZ"), 404, "not_found");
+    assertError(api.get("/api/v1/cases/not-a-case"), 404, "not_found");
+    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "{\"agent\": "), 400, "bad_json");
+    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "[1,2]"), 400, "bad_json");
+    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "{}"), 400, "missing_field");
+    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "{\"agent\": 42}"), 400, "bad_field");
+    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "{\"agent\":\"" + "x".repeat(100_000) + "\"}"),
+        413, "body_too_large");
+    assertError(api.get("/api/v1/worklist?limit=0"), 400, "bad_parameter");
+    assertError(api.get("/api/v1/worklist?cursor=bm90LWEtY3Vyc29y"), 400, "bad_parameter");
+    assertError(api.get("/api/v1/mentions?label=angry"), 400, "bad_parameter");
+    assertError(api.get("/api/v1/alerts?after=yesterday"), 400, "bad_parameter");
+    assertError(api.get("/api/v1/no-such-route"), 404, "not_found");
+    // the case is untouched
+    JsonObject unchanged = api.get("/api/v1/cases/" + caseId).json();
+    assertThat(unchanged.getString("state")).isEqualTo("new");
+    assertThat(unchanged.containsKey("assignee")).isFalse();
+  }
+
+  @Test
+  void alertFeedIsReadByCursor() {
+    JsonObject first = api.get("/api/v1/alerts?limit=2").json();
+    JsonArray items = first.getJsonArray("items");
+    assertThat(items.size()).isEqualTo(2);
+    assertThat(items.getJsonObject(0).getString("type")).isEqualTo("case.opened");
+    assertThat(items.getJsonObject(0).getString("caseId")).startsWith("WC-");
+    assertThat(items.getJsonObject(0).getString("excerpt")).isNotBlank();
+    JsonObject rest = api.get("/api/v1/alerts?after=" + first.getString("next") + "&limit=100").json();
+    int total = items.size() + rest.getJsonArray("items").size();
+    JsonObject after = api.get("/api/v1/alerts?after=" + rest.getString("next")).json();
+    assertThat(after.getJsonArray("items")).isEmpty();
+    assertThat(after.getString("next")).isEqualTo(rest.getString("next"));
+    assertThat(total).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void connectorsShowTheirStateAndTheBrokenOneItsErrorWhileTheOthersCarryOn() {
+    Await.until("broken connector retried", Duration.ofSeconds(20), () -> connector("broken")
+        .getInteger("consecutiveFailures", 0) >= 2);
+    JsonObject broken = connector("broken");
+    assertThat(broken.getString("state")).isEqualTo("failing");
+    assertThat(broken.getString("lastError")).contains("HTTP 500");
+    assertThat(broken.getString("nextPollAt")).isNotNull();
+    JsonObject forum = connector("forum");
+    assertThat(forum.getString("state")).isEqualTo("ok");
+    assertThat(forum.getLong("itemsNew")).isEqualTo(2);
+    assertThat(forum.containsKey("lastError")).isFalse();
+  }
+
+  @Test
+  void readinessSaysRedisAndModelAreUp() {
+    ApiClient.Answer ready = api.get("/health/ready");
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().getString("outcome")).isEqualTo("UP");
+    assertThat(api.get("/health/live").status()).isEqualTo(200);
+  }
+
+  private static JsonObject connector(String name) {
+    JsonArray items = api.get("/api/v1/connectors").json().getJsonArray("items");
+    return items.stream().map(o -> (JsonObject) o).filter(c -> name.equals(c.getString("name"))).findFirst()
+        .orElseThrow();
+  }
+
+  private static List<String> openCaseIds() {
+    JsonArray items = api.get("/api/v1/worklist?limit=100").json().getJsonArray("items");
+    return items.stream().map(o -> ((JsonObject) o)).filter(c -> "new".equals(c.getString("state")))
+        .map(c -> c.getString("id")).toList();
+  }
+
+  private static void assertError(ApiClient.Answer answer, int status, String code) {
+    assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+    JsonObject body = answer.json();
+    assertThat(body.getString("error")).isEqualTo(code);
+    assertThat(body.getString("message")).isNotBlank();
+  }
+
+  private static void serve(String path, String body) {
+    feeds.stubFor(get(path).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml").withBody(body)));
+  }
+}
