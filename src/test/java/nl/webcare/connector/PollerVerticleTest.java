@@ -1,0 +1,115 @@
+package nl.webcare.connector;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.connector.feed.FeedConnectorType;
+import nl.webcare.store.ConnectorCursorStore;
+import nl.webcare.store.ConnectorStatusStore;
+import nl.webcare.store.MentionInbox;
+import nl.webcare.store.PollLease;
+import nl.webcare.store.RedisGateway;
+import nl.webcare.support.Await;
+import nl.webcare.support.Fixtures;
+import nl.webcare.support.TestRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class PollerVerticleTest {
+  private Vertx vertx;
+  private WireMockServer feeds;
+  private String prefix;
+  private RedisGateway redis;
+  private ConnectorCursorStore cursors;
+  private ConnectorStatusStore statuses;
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+    feeds = new WireMockServer(options().dynamicPort());
+    feeds.start();
+    prefix = TestRedis.newPrefix();
+    redis = RedisGateway.connect(vertx, TestRedis.url(), prefix, 8, 2000);
+    cursors = new ConnectorCursorStore(redis);
+    statuses = new ConnectorStatusStore(redis);
+  }
+
+  @AfterEach
+  void tearDown() {
+    Await.result(vertx.close());
+    redis.close();
+    feeds.stop();
+    TestRedis.cleanup(prefix);
+  }
+
+  @Test
+  void aFailingFeedKeepsItsCursorReportsTheErrorAndRecovers() {
+    // GIVEN a feed that answered once with ETag v1
+    feeds.stubFor(get("/f.rss").willReturn(aResponse().withStatus(200).withHeader("ETag", "\"v1\"")
+        .withBody(Fixtures.feed("rss-forum.xml"))));
+    deployPoller("flaky", "/f.rss");
+    Await.until("first poll stored", Duration.ofSeconds(10), () -> status("flaky").state() == ConnectorStatus.State.OK);
+    assertThat(Await.result(cursors.load("flaky"))).containsEntry("etag", "\"v1\"");
+    // WHEN the feed starts answering 500
+    feeds.resetAll();
+    feeds.stubFor(get("/f.rss").willReturn(aResponse().withStatus(500)));
+    Await.until("two failures in a row", Duration.ofSeconds(10), () -> status("flaky").consecutiveFailures() >= 2);
+    // THEN the status shows the error, the cursor is unchanged, and every retry still asks conditionally
+    ConnectorStatus failing = status("flaky");
+    assertThat(failing.state()).isEqualTo(ConnectorStatus.State.FAILING);
+    assertThat(failing.lastError()).contains("HTTP 500");
+    assertThat(Await.result(cursors.load("flaky"))).containsEntry("etag", "\"v1\"");
+    feeds.verify(getRequestedFor(urlEqualTo("/f.rss")).withHeader("If-None-Match", equalTo("\"v1\"")));
+    // WHEN the feed comes back with "not modified"
+    feeds.resetAll();
+    feeds.stubFor(get("/f.rss").willReturn(aResponse().withStatus(304)));
+    // THEN the connector is ok again and nothing was appended twice
+    Await.until("recovered", Duration.ofSeconds(10), () -> status("flaky").state() == ConnectorStatus.State.OK);
+    assertThat(status("flaky").itemsNew()).isEqualTo(2);
+    try (RedisClient client = TestRedis.client()) {
+      assertThat(client.xlen(prefix + "mentions")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aBrokenConnectorDoesNotHoldUpAnother() {
+    feeds.stubFor(get("/slow.rss").willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
+    feeds.stubFor(get("/good.rss").willReturn(aResponse().withStatus(200).withBody(Fixtures.feed("rss-forum.xml"))));
+    deployPoller("slow", "/slow.rss");
+    deployPoller("good", "/good.rss");
+    Await.until("good connector polled", Duration.ofSeconds(10), () -> status("good").itemsNew() == 2);
+    Await.until("slow connector timed out", Duration.ofSeconds(10),
+        () -> status("slow").state() == ConnectorStatus.State.FAILING);
+    assertThat(status("slow").lastError()).contains("no complete answer");
+  }
+
+  private void deployPoller(String name, String path) {
+    ConnectorDefinition definition = new ConnectorDefinition(name, "feed", "testbrand",
+        "http://127.0.0.1:" + feeds.port() + path, Duration.ofMillis(200), true, Map.of());
+    WebcareConfig.Connectors limits = new WebcareConfig.Connectors("connectors", 1000, 64 * 1024,
+        Duration.ofMillis(300), Duration.ofSeconds(10));
+    ConnectorContext context = new ConnectorContext(vertx, vertx.createHttpClient(),
+        vertx.createSharedWorkerExecutor("test-parsers"), limits);
+    Connector connector = new FeedConnectorType().create(definition, context);
+    Await.result(statuses.register(definition));
+    Await.result(vertx.deployVerticle(new PollerVerticle(connector, new MentionInbox(redis, Duration.ofDays(1)),
+        cursors, statuses, new PollLease(redis, "test-instance", Duration.ofSeconds(10)), limits.retryMax())));
+  }
+
+  private ConnectorStatus status(String name) {
+    return Await.result(statuses.all(List.of(name))).get(0);
+  }
+}
