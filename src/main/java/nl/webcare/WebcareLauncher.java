@@ -1,8 +1,10 @@
 package nl.webcare;
 
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import nl.webcare.bench.PipelineBenchmark;
 import nl.webcare.config.ConfigLoader;
 import nl.webcare.config.WebcareConfig;
 import nl.webcare.sentiment.CoreNlpSentimentAnalyzer;
@@ -21,6 +23,10 @@ public final class WebcareLauncher {
   private WebcareLauncher() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && "benchmark".equals(args[0])) {
+      benchmark(args);
+      return;
+    }
     String configFile = null;
     Map<String, String> environment = new HashMap<>(System.getenv());
     for (int i = 0; i < args.length; i++) {
@@ -33,7 +39,8 @@ public final class WebcareLauncher {
           configFile = args[++i];
         }
         case "--help", "-h" -> {
-          System.out.println("usage: java -jar webcare.jar [--demo] [--config FILE]");
+          System.out.println("usage: java -jar webcare.jar [--demo] [--config FILE]\n"
+              + "       java -jar webcare.jar benchmark FILE.tsv [--count N]");
           return;
         }
         default -> fail("unknown argument " + args[i] + "; usage: java -jar webcare.jar [--demo] [--config FILE]");
@@ -56,6 +63,25 @@ public final class WebcareLauncher {
           LOG.error("Webcare did not start: {}", e.getMessage());
           vertx.close().onComplete(v -> System.exit(1));
         });
+  }
+
+  /** {@code benchmark FILE.tsv [--count N]}: see {@link PipelineBenchmark}. */
+  private static void benchmark(String[] args) {
+    if (args.length < 2) {
+      fail("usage: java -jar webcare.jar benchmark FILE.tsv [--count N]");
+    }
+    int count = 2000;
+    if (args.length >= 4 && "--count".equals(args[2])) {
+      count = Integer.parseInt(args[3]);
+    }
+    try {
+      System.out.println(PipelineBenchmark.run(Path.of(args[1]), count, System.getenv(), WebcareLauncher::loadAnalyzer)
+          .encodePrettily());
+      System.exit(0);
+    } catch (Exception e) {
+      LOG.error("benchmark failed: {}", e.getMessage(), e);
+      System.exit(1);
+    }
   }
 
   static CoreNlpSentimentAnalyzer loadAnalyzer(WebcareConfig config) {

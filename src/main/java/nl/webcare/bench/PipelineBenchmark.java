@@ -1,0 +1,129 @@
+package nl.webcare.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import nl.webcare.WebcareApp;
+import nl.webcare.config.ConfigLoader;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.mention.Mention;
+import nl.webcare.sentiment.SentimentAnalyzer;
+import nl.webcare.store.MentionInbox;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * {@code java -jar webcare.jar benchmark FILE.tsv [--count N]}: starts Webcare (embedded Redis, or
+ * {@code REDIS_URL}) under a throw-away key prefix, appends N texts of a data-set file to the inbox and
+ * measures how fast the whole pipeline (stream, CoreNLP, mention store, worklist, alerts) gets through
+ * them. Prints one JSON object; removes its keys afterwards.
+ */
+public final class PipelineBenchmark {
+  private PipelineBenchmark() {}
+
+  public static JsonObject run(Path file, int count, Map<String, String> environment,
+      java.util.function.Function<WebcareConfig, SentimentAnalyzer> analyzerLoader) throws Exception {
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("cannot read " + file);
+    }
+    List<LabelledTexts.Row> rows = LabelledTexts.read(file, count);
+    long processStart = System.nanoTime();
+    Vertx vertx = Vertx.vertx();
+    try {
+      WebcareConfig defaults = new ConfigLoader(vertx).load(null, environment).toCompletionStage().toCompletableFuture().get();
+      WebcareConfig config = benchConfig(defaults);
+      Supplier<SentimentAnalyzer> loader = () -> analyzerLoader.apply(config);
+      WebcareApp app = WebcareApp.start(vertx, config, loader).toCompletionStage().toCompletableFuture().get();
+      long startupMs = (System.nanoTime() - processStart) / 1_000_000;
+      try {
+        return measure(app, config, rows, startupMs);
+      } finally {
+        deleteKeys(app, config.redis().keyPrefix());
+        app.stop().toCompletionStage().toCompletableFuture().get();
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
+  }
+
+  private static JsonObject measure(WebcareApp app, WebcareConfig config, List<LabelledTexts.Row> rows, long startupMs)
+      throws Exception {
+    List<Mention> mentions = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      LabelledTexts.Row row = rows.get(i);
+      String externalId = row.id() + "#" + i;
+      mentions.add(new Mention(Mention.idFor("benchmark", externalId), "benchmark", "benchmark", "benchmark",
+          externalId, null, null, row.text(), null, Instant.now(), null, null, null));
+    }
+    MentionInbox inbox = new MentionInbox(app.redis(), config.retention().mentions());
+    long t0 = System.nanoTime();
+    inbox.append(mentions).toCompletionStage().toCompletableFuture().get();
+    long appendedNs = System.nanoTime() - t0;
+    String index = app.redis().keys().mentionsByTime();
+    long stored = 0;
+    while (stored < mentions.size()) {
+      Thread.sleep(100);
+      stored = app.redis().call(jedis -> jedis.zcard(index)).toCompletionStage().toCompletableFuture().get();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long cases = app.redis().call(jedis -> jedis.zcard(app.redis().keys().openCases()))
+        .toCompletionStage().toCompletableFuture().get();
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    return new JsonObject()
+        .put("mentions", mentions.size())
+        .put("scoring_workers", config.scoring().workers())
+        .put("startup_ms", startupMs)
+        .put("append_ms", appendedNs / 1_000_000)
+        .put("pipeline_seconds", Math.round(seconds * 100) / 100.0)
+        .put("mentions_per_second", Math.round(mentions.size() / seconds * 10) / 10.0)
+        .put("cases_opened", cases)
+        .put("heap_used_mb_after_gc", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024))
+        .put("heap_max_mb", runtime.maxMemory() / (1024 * 1024))
+        .put("peak_rss_mb", peakRssMb());
+  }
+
+  private static WebcareConfig benchConfig(WebcareConfig c) {
+    return new WebcareConfig(new WebcareConfig.Http("127.0.0.1", 0, c.http().maxBodyBytes()),
+        new WebcareConfig.Redis(c.redis().url(), "webcare-bench:" + UUID.randomUUID().toString().substring(0, 8) + ":",
+            c.redis().embeddedDataDir(), c.redis().poolSize(), c.redis().timeoutMs()),
+        new WebcareConfig.Connectors("/nonexistent-webcare-bench-connectors", c.connectors().requestTimeoutMs(),
+            c.connectors().maxFeedBytes(), c.connectors().retryMax(), c.connectors().lease()),
+        c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()));
+  }
+
+  private static void deleteKeys(WebcareApp app, String prefix) throws Exception {
+    app.redis().call(jedis -> {
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
+        if (!page.getResult().isEmpty()) {
+          jedis.del(page.getResult().toArray(String[]::new));
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      return null;
+    }).toCompletionStage().toCompletableFuture().get();
+  }
+
+  /** Peak resident memory of this process (Linux), or -1 elsewhere. */
+  private static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (Exception e) {
+      return -1;
+    }
+    return -1;
+  }
+}
