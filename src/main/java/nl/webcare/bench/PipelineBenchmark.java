@@ -16,8 +16,7 @@ import nl.webcare.config.WebcareConfig;
 import nl.webcare.mention.Mention;
 import nl.webcare.sentiment.SentimentAnalyzer;
 import nl.webcare.store.MentionInbox;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
+import nl.webcare.store.RedisKeys;
 
 /**
  * {@code java -jar webcare.jar benchmark FILE.tsv [--count N]}: starts Webcare (embedded Redis, or
@@ -100,17 +99,7 @@ public final class PipelineBenchmark {
   }
 
   private static void deleteKeys(WebcareApp app, String prefix) throws Exception {
-    app.redis().call(jedis -> {
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
-        if (!page.getResult().isEmpty()) {
-          jedis.del(page.getResult().toArray(String[]::new));
-        }
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-      return null;
-    }).toCompletionStage().toCompletableFuture().get();
+    app.redis().call(jedis -> RedisKeys.deleteUnderPrefix(jedis, prefix)).toCompletionStage().toCompletableFuture().get();
   }
 
   /** Peak resident memory of this process (Linux), or -1 elsewhere. */

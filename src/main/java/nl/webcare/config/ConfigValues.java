@@ -28,31 +28,25 @@ final class ConfigValues {
   }
 
   int intIn(String key, int min, int max) {
-    Object value = raw(key);
-    long parsed;
-    try {
-      parsed = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
-    } catch (NumberFormatException e) {
-      throw invalid(key, value, "an integer between " + min + " and " + max);
-    }
-    if (parsed < min || parsed > max || (value instanceof Double d && d % 1 != 0)) {
-      throw invalid(key, value, "an integer between " + min + " and " + max);
-    }
-    return (int) parsed;
+    return (int) longIn(key, min, max, "an integer between " + min + " and " + max);
   }
 
   Duration millisIn(String key, long min, long max) {
+    return Duration.ofMillis(longIn(key, min, max, "a number of milliseconds between " + min + " and " + max));
+  }
+
+  private long longIn(String key, long min, long max, String expected) {
     Object value = raw(key);
     long parsed;
     try {
       parsed = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
     } catch (NumberFormatException e) {
-      throw invalid(key, value, "a number of milliseconds between " + min + " and " + max);
+      throw invalid(key, value, expected);
     }
-    if (parsed < min || parsed > max) {
-      throw invalid(key, value, "a number of milliseconds between " + min + " and " + max);
+    if (parsed < min || parsed > max || (value instanceof Double d && d % 1 != 0)) {
+      throw invalid(key, value, expected);
     }
-    return Duration.ofMillis(parsed);
+    return parsed;
   }
 
   boolean bool(String key) {

@@ -1,5 +1,9 @@
 package nl.webcare.store;
 
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
 /**
  * Every Redis key Webcare uses, defined once. All keys start with the configured prefix so that
  * several deployments, or tests, can share one server.
@@ -16,6 +20,20 @@ public final class RedisKeys {
 
   public String prefix() {
     return prefix;
+  }
+
+  /** Deletes every key under a prefix with SCAN (never KEYS): for benchmarks and tests that used a throw-away prefix. */
+  public static long deleteUnderPrefix(UnifiedJedis redis, String prefix) {
+    long deleted = 0;
+    String cursor = ScanParams.SCAN_POINTER_START;
+    do {
+      ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
+      if (!page.getResult().isEmpty()) {
+        deleted += redis.del(page.getResult().toArray(String[]::new));
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return deleted;
   }
 
   /** Durable inbox: every new mention, appended by connectors, read by scorers. */

@@ -19,6 +19,7 @@ import nl.webcare.store.RedisGateway;
 import nl.webcare.store.RedisMentionStore;
 import nl.webcare.store.ScoringQueue;
 import nl.webcare.support.Await;
+import nl.webcare.support.RedisFixture;
 import nl.webcare.support.Mentions;
 import nl.webcare.support.SharedAnalyzer;
 import nl.webcare.support.TestConfig;
@@ -32,6 +33,7 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 
 class ScorerRecoveryTest {
+  private RedisFixture fixture;
   private Vertx vertx;
   private String prefix;
   private RedisGateway redis;
@@ -40,9 +42,10 @@ class ScorerRecoveryTest {
 
   @BeforeEach
   void setUp() {
-    vertx = Vertx.vertx();
-    prefix = TestRedis.newPrefix();
-    redis = RedisGateway.connect(vertx, TestRedis.url(), prefix, 16, 2000);
+    fixture = new RedisFixture();
+    vertx = fixture.vertx;
+    prefix = fixture.prefix;
+    redis = fixture.redis;
     queue = new ScoringQueue(redis);
     pool = vertx.createSharedWorkerExecutor("test-scoring", 2);
     Await.result(queue.ensureGroup());
@@ -50,9 +53,7 @@ class ScorerRecoveryTest {
 
   @AfterEach
   void tearDown() {
-    Await.result(vertx.close());
-    redis.close();
-    TestRedis.cleanup(prefix);
+    fixture.close();
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import nl.webcare.support.Await;
+import nl.webcare.support.RedisFixture;
 import nl.webcare.support.Mentions;
 import nl.webcare.support.TestRedis;
 import org.junit.jupiter.api.AfterEach;
@@ -14,22 +15,22 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 class MentionInboxTest {
+  private RedisFixture fixture;
   private Vertx vertx;
   private String prefix;
   private RedisGateway redis;
 
   @BeforeEach
   void setUp() {
-    vertx = Vertx.vertx();
-    prefix = TestRedis.newPrefix();
-    redis = RedisGateway.connect(vertx, TestRedis.url(), prefix, 8, 2000);
+    fixture = new RedisFixture();
+    vertx = fixture.vertx;
+    prefix = fixture.prefix;
+    redis = fixture.redis;
   }
 
   @AfterEach
   void tearDown() {
-    Await.result(vertx.close());
-    redis.close();
-    TestRedis.cleanup(prefix);
+    fixture.close();
   }
 
   @Test

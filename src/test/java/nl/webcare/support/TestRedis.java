@@ -4,9 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import nl.webcare.store.EmbeddedRedisServer;
+import nl.webcare.store.RedisKeys;
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * The real Redis the tests store in: {@code REDIS_URL} when set, else the machine's server on
@@ -32,14 +31,7 @@ public final class TestRedis {
   /** Deletes every key under the prefix. */
   public static void cleanup(String prefix) {
     try (RedisClient redis = RedisClient.create(url())) {
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(500));
-        if (!page.getResult().isEmpty()) {
-          redis.del(page.getResult().toArray(String[]::new));
-        }
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      RedisKeys.deleteUnderPrefix(redis, prefix);
     }
   }
 

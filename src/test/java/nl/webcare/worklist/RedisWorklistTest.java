@@ -13,6 +13,7 @@ import nl.webcare.mention.SentimentLabel;
 import nl.webcare.store.PageCursor;
 import nl.webcare.store.RedisGateway;
 import nl.webcare.support.Await;
+import nl.webcare.support.RedisFixture;
 import nl.webcare.support.Mentions;
 import nl.webcare.support.TestRedis;
 import nl.webcare.triage.Triage;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
 class RedisWorklistTest {
+  private RedisFixture fixture;
   private Vertx vertx;
   private String prefix;
   private RedisGateway redis;
@@ -29,17 +31,16 @@ class RedisWorklistTest {
 
   @BeforeEach
   void setUp() {
-    vertx = Vertx.vertx();
-    prefix = TestRedis.newPrefix();
-    redis = RedisGateway.connect(vertx, TestRedis.url(), prefix, 32, 2000);
+    fixture = new RedisFixture();
+    vertx = fixture.vertx;
+    prefix = fixture.prefix;
+    redis = fixture.redis;
     worklist = new RedisWorklist(redis, 1000);
   }
 
   @AfterEach
   void tearDown() {
-    Await.result(vertx.close());
-    redis.close();
-    TestRedis.cleanup(prefix);
+    fixture.close();
   }
 
   @Test
