@@ -17,8 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebcareLauncher {
   private static final Logger LOG = LoggerFactory.getLogger(WebcareLauncher.class);
-  static final int MAX_SENTENCE_TOKENS = 40;
-  static final int MAX_SENTENCES = 30;
 
   private WebcareLauncher() {}
 
@@ -85,7 +83,7 @@ public final class WebcareLauncher {
   }
 
   static CoreNlpSentimentAnalyzer loadAnalyzer(WebcareConfig config) {
-    return CoreNlpSentimentAnalyzer.load(config.scoring().maxTextChars(), MAX_SENTENCE_TOKENS, MAX_SENTENCES);
+    return CoreNlpSentimentAnalyzer.load(config.scoring().maxTextChars());
   }
 
   private static void fail(String message) {

@@ -7,6 +7,11 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -36,18 +41,41 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
     this.maxTextChars = maxTextChars;
   }
 
+  /** Classpath resource with the pipeline settings and bounds (from the top-level sentiment-models folder). */
+  public static final String SETTINGS_RESOURCE = "sentiment-models/corenlp-sentiment.properties";
+
   /** Loads the models (several seconds): call once at start, off the event loop. */
-  public static CoreNlpSentimentAnalyzer load(int maxTextChars, int maxSentenceTokens, int maxSentences) {
-    Properties split = new Properties();
-    split.setProperty("annotators", "tokenize,ssplit");
-    split.setProperty("tokenize.language", "en");
-    split.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
-    Properties score = new Properties();
-    score.setProperty("annotators", "pos,parse,sentiment");
-    score.setProperty("parse.binaryTrees", "true");
+  public static CoreNlpSentimentAnalyzer load(int maxTextChars) {
+    Properties settings = settings();
+    int maxSentenceTokens = Integer.parseInt(settings.getProperty("webcare.maxSentenceTokens"));
+    int maxSentences = Integer.parseInt(settings.getProperty("webcare.maxSentences"));
+    Properties score = withPrefix(settings, "score.");
     score.setProperty("parse.maxlen", Integer.toString(maxSentenceTokens + 1));
-    return new CoreNlpSentimentAnalyzer(new StanfordCoreNLP(split), new StanfordCoreNLP(score, false),
-        new SentenceChunker(maxSentenceTokens, maxSentences), maxTextChars);
+    return new CoreNlpSentimentAnalyzer(new StanfordCoreNLP(withPrefix(settings, "split.")),
+        new StanfordCoreNLP(score, false), new SentenceChunker(maxSentenceTokens, maxSentences), maxTextChars);
+  }
+
+  private static Properties settings() {
+    Properties settings = new Properties();
+    try (InputStream in = CoreNlpSentimentAnalyzer.class.getClassLoader().getResourceAsStream(SETTINGS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing " + SETTINGS_RESOURCE + " on the classpath");
+      }
+      settings.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return settings;
+  }
+
+  private static Properties withPrefix(Properties settings, String prefix) {
+    Properties selected = new Properties();
+    for (String name : settings.stringPropertyNames()) {
+      if (name.startsWith(prefix)) {
+        selected.setProperty(name.substring(prefix.length()), settings.getProperty(name));
+      }
+    }
+    return selected;
   }
 
   @Override

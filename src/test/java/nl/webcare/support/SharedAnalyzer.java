@@ -10,7 +10,7 @@ public final class SharedAnalyzer {
 
   public static synchronized CoreNlpSentimentAnalyzer get() {
     if (analyzer == null) {
-      analyzer = CoreNlpSentimentAnalyzer.load(4000, 40, 30);
+      analyzer = CoreNlpSentimentAnalyzer.load(4000);
     }
     return analyzer;
   }
