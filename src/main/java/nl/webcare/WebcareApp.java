@@ -22,12 +22,14 @@ import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollerVerticle;
 import nl.webcare.demo.DemoConnectors;
 import nl.webcare.demo.DemoFeedVerticle;
+import nl.webcare.pipeline.HousekeepingVerticle;
 import nl.webcare.pipeline.MentionScorer;
 import nl.webcare.pipeline.ScorerVerticle;
 import nl.webcare.sentiment.SentimentAnalyzer;
 import nl.webcare.store.ConnectorCursorStore;
 import nl.webcare.store.ConnectorStatusStore;
 import nl.webcare.store.EmbeddedRedisServer;
+import nl.webcare.store.Housekeeping;
 import nl.webcare.store.MentionInbox;
 import nl.webcare.store.PollLease;
 import nl.webcare.store.RedisGateway;
@@ -47,6 +49,7 @@ public final class WebcareApp {
   public static final String PARSER_POOL = "webcare-feed-parsers";
   public static final String SCORING_POOL = "webcare-scoring";
   private static final long ALERT_STREAM_MAX = 100_000;
+  private static final java.time.Duration HOUSEKEEPING_EVERY = java.time.Duration.ofMinutes(1);
 
   private final Vertx vertx;
   private final WebcareConfig config;
@@ -142,7 +145,9 @@ public final class WebcareApp {
       ScoringQueue queue = new ScoringQueue(redis);
       MentionScorer scorer = new MentionScorer(queue, new RedisMentionStore(redis, config.retention().mentions()),
           worklist(), analyzer, pool, config.scoring().maxAttempts());
-      return deploy(new ScorerVerticle(queue, scorer, config.scoring(), instanceId), new DeploymentOptions());
+      return deploy(new ScorerVerticle(queue, scorer, config.scoring(), instanceId), new DeploymentOptions())
+          .compose(v -> deploy(new HousekeepingVerticle(new Housekeeping(redis, config.retention().mentions()),
+              HOUSEKEEPING_EVERY), new DeploymentOptions()));
     });
   }
 

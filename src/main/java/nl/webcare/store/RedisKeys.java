@@ -65,6 +65,11 @@ public final class RedisKeys {
     return prefix + "mentions:idx:all";
   }
 
+  /** SCAN pattern that matches every mention index. */
+  public String mentionIndexPattern() {
+    return prefix + "mentions:idx:*";
+  }
+
   public String mentionsByLabel(String label) {
     return prefix + "mentions:idx:label:" + label;
   }
