@@ -51,7 +51,7 @@ final class FeedConnector implements Connector {
     Instant fetchedAt = Instant.now();
     return context.parsers().executeBlocking(() -> {
       SyndFeed feed = parser.parse(body, response.contentType());
-      return mapper.map(feed, fetchedAt);
+      return mapper.map(feed, SecureFeedParser.declaredLanguage(body), fetchedAt);
     }, false);
   }
 

@@ -31,10 +31,14 @@ final class FeedEntryMapper {
 
   record Mapped(List<Mention> mentions, int skipped) {}
 
-  Mapped map(SyndFeed feed, Instant fetchedAt) {
+  /**
+   * @param declaredLanguage the {@code xml:lang} of the document's root element, which Rome does not
+   *     report for Atom feeds; null when absent
+   */
+  Mapped map(SyndFeed feed, String declaredLanguage, Instant fetchedAt) {
     List<Mention> mentions = new ArrayList<>();
     int skipped = 0;
-    String language = language(feed);
+    String language = language(feed, declaredLanguage);
     for (SyndEntry entry : feed.getEntries()) {
       Mention mention = toMention(entry, language, fetchedAt);
       if (mention == null) {
@@ -87,9 +91,10 @@ final class FeedEntryMapper {
     return link == null || link.isBlank() ? null : link.trim();
   }
 
-  private String language(SyndFeed feed) {
+  private String language(SyndFeed feed, String declaredLanguage) {
     String configured = definition.option("language");
-    String language = configured != null ? configured : feed.getLanguage();
+    String language = configured != null ? configured
+        : feed.getLanguage() != null ? feed.getLanguage() : declaredLanguage;
     if (language == null || language.length() < 2) {
       return null;
     }

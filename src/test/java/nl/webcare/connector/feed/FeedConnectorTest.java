@@ -107,6 +107,13 @@ class FeedConnectorTest {
   }
 
   @Test
+  void theLanguageOnTheFeedsRootElementIsUsedWhenTheConnectorSetsNone() {
+    serve("/appstore-nl.xml", fixture("appstore-reviews.xml"), "text/xml; charset=UTF-8");
+    PollResult result = poll(feedConnector("app-nl", "/appstore-nl.xml", Map.of("preset", "appstore")), Map.of());
+    assertThat(result.mentions()).extracting(Mention::language).containsOnly("nl");
+  }
+
+  @Test
   void conditionalGetSendsTheCursorAndA304ChangesNothing() {
     // GIVEN a feed that answered with an ETag and Last-Modified before
     wiremock.stubFor(get("/cond.rss").withHeader("If-None-Match", absent())
