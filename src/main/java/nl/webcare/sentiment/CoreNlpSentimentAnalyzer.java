@@ -28,6 +28,9 @@ import org.ejml.simple.SimpleMatrix;
  * scorers behind it.
  */
 public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
+  /** A negative sentence decides when it is at least this fraction as strong as the most positive one. */
+  static final double NEGATIVE_OVER_POSITIVE = 0.5;
+
   private final StanfordCoreNLP splitter;
   private final StanfordCoreNLP scorer;
   private final SentenceChunker chunker;
@@ -122,9 +125,11 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   /**
-   * One clearly negative sentence makes the mention negative: a polite complaint wraps its complaint
-   * in friendly sentences, and averaging would hide it. Otherwise a positive sentence makes it
-   * positive. The score follows the deciding sentence, or the mean when none decides.
+   * One clearly negative sentence makes the mention negative, so that a polite complaint that wraps its
+   * complaint in friendly sentences is not averaged away; but only when that sentence is at least half as
+   * strong as the most positive one, because CoreNLP calls many neutral phrases ("problem solved")
+   * mildly negative and praise should not land on the worklist. The score follows the deciding sentence,
+   * or the mean when none decides.
    */
   static SentimentResult aggregate(List<SentenceSentiment> sentences, boolean truncated) {
     if (sentences.isEmpty()) {
@@ -138,15 +143,14 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
       mostPositive = s.score() > mostPositive.score() ? s : mostPositive;
       sum += s.score();
     }
-    double mean = sum / sentences.size();
-    boolean anyNegative = sentences.stream().anyMatch(s -> s.sentimentClass() <= 1);
-    boolean anyPositive = sentences.stream().anyMatch(s -> s.sentimentClass() >= 3);
-    if (anyNegative) {
+    double negativity = Math.max(0, -mostNegative.score());
+    double positivity = Math.max(0, mostPositive.score());
+    if (mostNegative.sentimentClass() <= 1 && negativity >= NEGATIVE_OVER_POSITIVE * positivity) {
       return new SentimentResult(SentimentLabel.NEGATIVE, Math.min(mostNegative.score(), -0.01), sentences, truncated);
     }
-    if (anyPositive) {
+    if (mostPositive.sentimentClass() >= 3) {
       return new SentimentResult(SentimentLabel.POSITIVE, Math.max(mostPositive.score(), 0.01), sentences, truncated);
     }
-    return new SentimentResult(SentimentLabel.NEUTRAL, mean, sentences, truncated);
+    return new SentimentResult(SentimentLabel.NEUTRAL, sum / sentences.size(), sentences, truncated);
   }
 }
