@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import nl.webcare.bench.PipelineBenchmark;
+import nl.webcare.cli.Commands;
 import nl.webcare.config.ConfigLoader;
 import nl.webcare.config.WebcareConfig;
 import nl.webcare.sentiment.CoreNlpSentimentAnalyzer;
@@ -25,6 +26,10 @@ public final class WebcareLauncher {
       benchmark(args);
       return;
     }
+    if (args.length > 0 && Commands.handles(args[0])) {
+      offlineCommand(args);
+      return;
+    }
     String configFile = null;
     Map<String, String> environment = new HashMap<>(System.getenv());
     for (int i = 0; i < args.length; i++) {
@@ -38,7 +43,7 @@ public final class WebcareLauncher {
         }
         case "--help", "-h" -> {
           System.out.println("usage: java -jar webcare.jar [--demo] [--config FILE]\n"
-              + "       java -jar webcare.jar benchmark FILE.tsv [--count N]");
+              + "       java -jar webcare.jar benchmark FILE.tsv [--count N]\n" + Commands.USAGE);
           return;
         }
         default -> fail("unknown argument " + args[i] + "; usage: java -jar webcare.jar [--demo] [--config FILE]");
@@ -61,6 +66,22 @@ public final class WebcareLauncher {
           LOG.error("Webcare did not start: {}", e.getMessage());
           vertx.close().onComplete(v -> System.exit(1));
         });
+  }
+
+  /** {@code score} and {@code evaluate}: the service's scoring without the service. */
+  private static void offlineCommand(String[] args) {
+    try {
+      Map<String, String> environment = System.getenv();
+      Vertx vertx = Vertx.vertx();
+      WebcareConfig config = new ConfigLoader(vertx).load(null, environment).toCompletionStage().toCompletableFuture().get();
+      vertx.close();
+      System.exit(Commands.run(args, loadAnalyzer(config)));
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage());
+    } catch (Exception e) {
+      LOG.error("{} failed: {}", args[0], e.getMessage(), e);
+      System.exit(1);
+    }
   }
 
   /** {@code benchmark FILE.tsv [--count N]}: see {@link PipelineBenchmark}. */

@@ -2,14 +2,12 @@ package nl.webcare.pipeline;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import java.time.Instant;
 import nl.webcare.mention.Mention;
-import nl.webcare.mention.ScoredMention;
 import nl.webcare.sentiment.SentimentAnalyzer;
 import nl.webcare.store.MentionStore;
 import nl.webcare.store.RedisCodec;
 import nl.webcare.store.ScoringQueue;
-import nl.webcare.triage.Triage;
+import nl.webcare.triage.MentionAssessor;
 import nl.webcare.worklist.Worklist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +24,7 @@ public final class MentionScorer {
   private final ScoringQueue queue;
   private final MentionStore mentions;
   private final Worklist worklist;
-  private final SentimentAnalyzer analyzer;
+  private final MentionAssessor assessor;
   private final WorkerExecutor scoringPool;
   private final int maxAttempts;
 
@@ -35,7 +33,7 @@ public final class MentionScorer {
     this.queue = queue;
     this.mentions = mentions;
     this.worklist = worklist;
-    this.analyzer = analyzer;
+    this.assessor = new MentionAssessor(analyzer);
     this.scoringPool = scoringPool;
     this.maxAttempts = maxAttempts;
   }
@@ -52,21 +50,21 @@ public final class MentionScorer {
       // A message that cannot be read will never be readable: no point in retrying it.
       return queue.deadLetter(message, "unreadable message: " + e.getMessage()).otherwiseEmpty();
     }
-    return score(mention)
-        .compose(scored -> mentions.save(scored).map(scored))
+    return assess(mention)
+        .compose(assessment -> mentions.save(assessment.scored()).map(assessment))
         .compose(this::openCaseIfNeeded)
         .compose(v -> queue.ack(message.id()))
         .recover(error -> recordFailure(message, error));
   }
 
-  private Future<ScoredMention> score(Mention mention) {
-    return scoringPool.executeBlocking(
-        () -> new ScoredMention(mention, analyzer.analyze(mention.fullText()), Instant.now()), false);
+  private Future<MentionAssessor.Assessment> assess(Mention mention) {
+    return scoringPool.executeBlocking(() -> assessor.assess(mention), false);
   }
 
-  private Future<Void> openCaseIfNeeded(ScoredMention scored) {
-    Triage.Decision decision = Triage.decide(scored);
-    return decision.needsReply() ? worklist.open(scored, decision).mapEmpty() : Future.succeededFuture();
+  private Future<Void> openCaseIfNeeded(MentionAssessor.Assessment assessment) {
+    return assessment.decision().needsReply()
+        ? worklist.open(assessment.scored(), assessment.decision()).mapEmpty()
+        : Future.succeededFuture();
   }
 
   private Future<Void> recordFailure(ScoringQueue.Message message, Throwable error) {

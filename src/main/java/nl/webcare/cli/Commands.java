@@ -1,0 +1,67 @@
+package nl.webcare.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.webcare.sentiment.SentimentAnalyzer;
+import nl.webcare.triage.MentionAssessor;
+
+/** The offline commands of the jar: {@code score} and {@code evaluate}. */
+public final class Commands {
+  public static final String USAGE = """
+      usage: java -jar webcare.jar score [FILE]
+                 one text per line (or a data-set TSV file) from FILE or standard input; one JSON line each
+             java -jar webcare.jar evaluate FILE.tsv [--json] [--task sentiment|needs-reply] [--limit N] [--workers N]
+                 how well the service's own scoring does on a labelled file, and how fast""";
+
+  private Commands() {}
+
+  public static boolean handles(String command) {
+    return "score".equals(command) || "evaluate".equals(command);
+  }
+
+  /** Runs the command; returns the process exit status. */
+  public static int run(String[] args, SentimentAnalyzer analyzer) throws Exception {
+    MentionAssessor assessor = new MentionAssessor(analyzer);
+    if ("score".equals(args[0])) {
+      try (BufferedReader in = args.length > 1
+          ? Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)
+          : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        new ScoreCommand(assessor).run(in, System.out);
+      }
+      return 0;
+    }
+    EvaluateCommand.Options options = evaluateOptions(args);
+    System.out.println(new EvaluateCommand(assessor).run(options));
+    return 0;
+  }
+
+  static EvaluateCommand.Options evaluateOptions(String[] args) {
+    if (args.length < 2 || args[1].startsWith("--")) {
+      throw new IllegalArgumentException("evaluate needs a file\n" + USAGE);
+    }
+    boolean json = false;
+    boolean needsReply = false;
+    int limit = Integer.MAX_VALUE;
+    int workers = Runtime.getRuntime().availableProcessors();
+    for (int i = 2; i < args.length; i++) {
+      switch (args[i]) {
+        case "--json" -> json = true;
+        case "--task" -> needsReply = "needs-reply".equals(value(args, ++i, "--task"));
+        case "--limit" -> limit = Integer.parseInt(value(args, ++i, "--limit"));
+        case "--workers" -> workers = Integer.parseInt(value(args, ++i, "--workers"));
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+      }
+    }
+    return new EvaluateCommand.Options(Path.of(args[1]), json, needsReply, limit, workers);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+    }
+    return args[i];
+  }
+}
