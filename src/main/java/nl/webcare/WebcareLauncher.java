@@ -8,7 +8,7 @@ import nl.webcare.bench.PipelineBenchmark;
 import nl.webcare.cli.Commands;
 import nl.webcare.config.ConfigLoader;
 import nl.webcare.config.WebcareConfig;
-import nl.webcare.sentiment.CoreNlpSentimentAnalyzer;
+import nl.webcare.sentiment.MultilingualSentimentAnalyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,8 +103,8 @@ public final class WebcareLauncher {
     }
   }
 
-  static CoreNlpSentimentAnalyzer loadAnalyzer(WebcareConfig config) {
-    return CoreNlpSentimentAnalyzer.load(config.scoring().maxTextChars());
+  static MultilingualSentimentAnalyzer loadAnalyzer(WebcareConfig config) {
+    return MultilingualSentimentAnalyzer.load(config.scoring().maxTextChars());
   }
 
   private static void fail(String message) {

@@ -23,6 +23,7 @@ public final class AlertFields {
     f.put("label", scored.sentiment().label().wire());
     f.put("score", Double.toString(scored.sentiment().score()));
     f.put("urgency", Double.toString(decision.urgency()));
+    f.put("triageClass", decision.triageClass().wire());
     f.put("publishedAt", Long.toString(m.publishedAt().toEpochMilli()));
     String text = m.fullText();
     f.put("excerpt", text.length() <= excerptChars ? text : text.substring(0, excerptChars - 1) + "…");

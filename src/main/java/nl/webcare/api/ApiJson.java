@@ -6,6 +6,7 @@ import java.time.Instant;
 import nl.webcare.alerts.Alert;
 import nl.webcare.connector.ConnectorStatus;
 import nl.webcare.mention.Mention;
+import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.store.ScoringQueue;
@@ -21,6 +22,7 @@ final class ApiJson {
         .put("state", c.state().wire())
         .put("priority", c.priority())
         .put("urgency", c.urgency())
+        .put("triageClass", c.triageClass())
         .put("brand", c.brand())
         .put("source", c.source())
         .put("channel", c.channel())
@@ -42,11 +44,16 @@ final class ApiJson {
     for (SentenceSentiment s : scored.sentiment().sentences()) {
       sentences.add(new JsonObject().put("index", s.index()).put("class", s.sentimentClass()).put("score", round(s.score())));
     }
+    Probabilities p = scored.sentiment().probabilities();
     JsonObject sentiment = new JsonObject()
         .put("label", scored.sentiment().label().wire())
         .put("score", round(scored.sentiment().score()))
+        .put("probabilities", new JsonObject().put("negative", round(p.negative())).put("neutral", round(p.neutral()))
+            .put("positive", round(p.positive())))
+        .put("language", scored.sentiment().language())
         .put("truncated", scored.sentiment().truncated())
-        .put("sentences", sentences);
+        .put("sentences", sentences)
+        .put("why", new JsonArray(scored.sentiment().cues()));
     return withoutNulls(new JsonObject()
         .put("id", m.id())
         .put("source", m.source())

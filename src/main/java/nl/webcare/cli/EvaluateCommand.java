@@ -62,7 +62,8 @@ final class EvaluateCommand {
       return assessment.decision().needsReply() ? "complaint" : "not_complaint";
     }
     SentimentLabel label = assessment.scored().sentiment().label();
-    return label.wire();
+    // An unscored text (a language Webcare does not score) counts as a neutral prediction.
+    return label == SentimentLabel.UNSCORED ? "neutral" : label.wire();
   }
 
   private static String sentimentReport(Options options, ClassificationReport report, double perSecond) {

@@ -59,13 +59,24 @@ final class ScoreCommand {
     if (gold != null) {
       json.put("gold", gold);
     }
+    JsonObject probabilities = new JsonObject()
+        .put("negative", ClassificationReport.round(s.probabilities().negative()))
+        .put("neutral", ClassificationReport.round(s.probabilities().neutral()))
+        .put("positive", ClassificationReport.round(s.probabilities().positive()));
+    java.util.Set<String> reasons = new java.util.LinkedHashSet<>(s.cues());
+    reasons.addAll(a.decision().reasons());
+    JsonArray why = new JsonArray(new java.util.ArrayList<Object>(reasons));
     return json.put("label", s.label().wire())
         .put("score", ClassificationReport.round(s.score()))
+        .put("probabilities", probabilities)
+        .put("language", s.language())
+        .put("triage", a.decision().triageClass().wire())
         .put("needs_reply", a.decision().needsReply())
         .put("urgency", ClassificationReport.round(a.decision().urgency()))
         .put("priority", a.decision().priority())
         .put("truncated", s.truncated())
         .put("sentences", sentences)
+        .put("why", why)
         .put("text", text);
   }
 }

@@ -1,10 +1,11 @@
 package nl.webcare.mention;
 
-/** The overall sentiment of a mention. */
+/** The overall sentiment of a mention; UNSCORED for a language Webcare cannot score. */
 public enum SentimentLabel {
   NEGATIVE,
   NEUTRAL,
-  POSITIVE;
+  POSITIVE,
+  UNSCORED;
 
   public String wire() {
     return name().toLowerCase();

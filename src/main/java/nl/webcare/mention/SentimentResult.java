@@ -5,16 +5,32 @@ import java.util.List;
 /**
  * What the analyzer says about one text.
  *
- * @param label     overall label
- * @param score     overall score in [-1, 1]; negative is bad news
- * @param sentences per-sentence classes in text order
- * @param truncated true when only a bounded prefix of a long text was scored
+ * @param label         overall label
+ * @param score         overall score in [-1, 1]; negative is bad news (0 when unscored)
+ * @param probabilities class probabilities of the deciding model (CoreNLP's for English)
+ * @param language      ISO 639-1 code detected, or "und" when it could not be told
+ * @param sentences     CoreNLP's per-sentence classes in text order (empty for other languages)
+ * @param cues          why: the lexicon words, emoji and phrases that fired, e.g. "terrible:-2.50"
+ * @param truncated     true when only a bounded prefix of a long text was scored
  */
-public record SentimentResult(SentimentLabel label, double score, List<SentenceSentiment> sentences, boolean truncated) {
+public record SentimentResult(
+    SentimentLabel label,
+    double score,
+    Probabilities probabilities,
+    String language,
+    List<SentenceSentiment> sentences,
+    List<String> cues,
+    boolean truncated) {
+
   public SentimentResult {
     sentences = List.copyOf(sentences);
+    cues = List.copyOf(cues);
     if (score < -1 || score > 1) {
       throw new IllegalArgumentException("score out of [-1, 1]: " + score);
     }
+  }
+
+  public static SentimentResult unscored(String language) {
+    return new SentimentResult(SentimentLabel.UNSCORED, 0, Probabilities.UNKNOWN, language, List.of(), List.of(), false);
   }
 }

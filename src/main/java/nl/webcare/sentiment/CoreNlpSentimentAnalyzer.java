@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.mention.SentimentResult;
@@ -81,45 +82,59 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
     return selected;
   }
 
+  /** CoreNLP's sentence verdicts for a text, and whether only a prefix of it was read. */
+  public record Sentences(List<SentenceSentiment> sentences, boolean truncated) {}
+
   @Override
   public SentimentResult analyze(String text) {
+    Sentences scored = sentences(text);
+    return aggregate(scored.sentences(), scored.truncated());
+  }
+
+  /** Scores every (bounded) sentence of the text. */
+  public Sentences sentences(String text) {
     String cleaned = text == null ? "" : text.strip();
     boolean truncated = cleaned.length() > maxTextChars;
     if (truncated) {
       cleaned = cleaned.substring(0, maxTextChars);
     }
     if (cleaned.isEmpty()) {
-      return new SentimentResult(SentimentLabel.NEUTRAL, 0, List.of(), truncated);
+      return new Sentences(List.of(), truncated);
     }
     Annotation document = new Annotation(cleaned);
     splitter.annotate(document);
     SentenceChunker.Chunks chunks = chunker.chunk(document);
     if (chunks.sentences().isEmpty()) {
-      return new SentimentResult(SentimentLabel.NEUTRAL, 0, List.of(), truncated);
+      return new Sentences(List.of(), truncated);
     }
     document.set(CoreAnnotations.SentencesAnnotation.class, chunks.sentences());
     scorer.annotate(document);
-    return aggregate(sentences(document), truncated || chunks.truncated());
+    return new Sentences(sentenceVerdicts(document), truncated || chunks.truncated());
   }
 
-  private static List<SentenceSentiment> sentences(Annotation document) {
+  private static List<SentenceSentiment> sentenceVerdicts(Annotation document) {
     List<SentenceSentiment> out = new ArrayList<>();
     List<CoreMap> sentences = document.get(CoreAnnotations.SentencesAnnotation.class);
     for (int i = 0; i < sentences.size(); i++) {
       Tree tree = sentences.get(i).get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
       if (tree != null) {
-        out.add(new SentenceSentiment(i, RNNCoreAnnotations.getPredictedClass(tree), expectedScore(tree)));
+        SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
+        double[] p = new double[5];
+        for (int c = 0; c < 5; c++) {
+          p[c] = predictions.get(c);
+        }
+        out.add(new SentenceSentiment(i, RNNCoreAnnotations.getPredictedClass(tree), expectedScore(p),
+            Probabilities.fromFiveClasses(p)));
       }
     }
     return out;
   }
 
   /** The class distribution's expected value, mapping classes 0..4 onto -1..1. */
-  private static double expectedScore(Tree tree) {
-    SimpleMatrix probabilities = RNNCoreAnnotations.getPredictions(tree);
+  private static double expectedScore(double[] p) {
     double expected = 0;
-    for (int c = 0; c < probabilities.getNumElements(); c++) {
-      expected += probabilities.get(c) * (c - 2) / 2.0;
+    for (int c = 0; c < p.length; c++) {
+      expected += p[c] * (c - 2) / 2.0;
     }
     return Math.max(-1, Math.min(1, expected));
   }
@@ -133,7 +148,7 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
    */
   static SentimentResult aggregate(List<SentenceSentiment> sentences, boolean truncated) {
     if (sentences.isEmpty()) {
-      return new SentimentResult(SentimentLabel.NEUTRAL, 0, sentences, truncated);
+      return result(SentimentLabel.NEUTRAL, 0, Probabilities.UNKNOWN, sentences, truncated);
     }
     SentenceSentiment mostNegative = sentences.get(0);
     SentenceSentiment mostPositive = sentences.get(0);
@@ -146,11 +161,31 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
     double negativity = Math.max(0, -mostNegative.score());
     double positivity = Math.max(0, mostPositive.score());
     if (mostNegative.sentimentClass() <= 1 && negativity >= NEGATIVE_OVER_POSITIVE * positivity) {
-      return new SentimentResult(SentimentLabel.NEGATIVE, Math.min(mostNegative.score(), -0.01), sentences, truncated);
+      return result(SentimentLabel.NEGATIVE, Math.min(mostNegative.score(), -0.01), mostNegative.probabilities(),
+          sentences, truncated);
     }
     if (mostPositive.sentimentClass() >= 3) {
-      return new SentimentResult(SentimentLabel.POSITIVE, Math.max(mostPositive.score(), 0.01), sentences, truncated);
+      return result(SentimentLabel.POSITIVE, Math.max(mostPositive.score(), 0.01), mostPositive.probabilities(),
+          sentences, truncated);
     }
-    return new SentimentResult(SentimentLabel.NEUTRAL, sum / sentences.size(), sentences, truncated);
+    return result(SentimentLabel.NEUTRAL, sum / sentences.size(), mean(sentences), sentences, truncated);
+  }
+
+  private static SentimentResult result(SentimentLabel label, double score, Probabilities probabilities,
+      List<SentenceSentiment> sentences, boolean truncated) {
+    return new SentimentResult(label, score, probabilities, "en", sentences, List.of(), truncated);
+  }
+
+  private static Probabilities mean(List<SentenceSentiment> sentences) {
+    double n = 0;
+    double u = 0;
+    double p = 0;
+    for (SentenceSentiment s : sentences) {
+      n += s.probabilities().negative();
+      u += s.probabilities().neutral();
+      p += s.probabilities().positive();
+    }
+    int count = sentences.size();
+    return new Probabilities(n / count, u / count, p / count);
   }
 }

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import io.vertx.core.json.JsonArray;
 import nl.webcare.mention.Mention;
+import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.mention.SentimentLabel;
@@ -51,8 +54,11 @@ public final class RedisCodec {
     SentimentResult s = scored.sentiment();
     f.put("label", s.label().wire());
     f.put("score", Double.toString(s.score()));
+    f.put("probabilities", encodeProbabilities(s.probabilities()));
+    f.put("detectedLanguage", s.language());
     f.put("truncated", Boolean.toString(s.truncated()));
     f.put("sentences", encodeSentences(s.sentences()));
+    f.put("cues", new JsonArray(s.cues()).encode());
     f.put("scoredAt", Long.toString(scored.scoredAt().toEpochMilli()));
     return f;
   }
@@ -62,21 +68,37 @@ public final class RedisCodec {
     if (label == null) {
       throw new IllegalArgumentException("field label has an unknown value " + f.get("label"));
     }
+    List<String> cues = new ArrayList<>();
+    new JsonArray(f.getOrDefault("cues", "[]")).forEach(cue -> cues.add(String.valueOf(cue)));
     SentimentResult sentiment = new SentimentResult(label, Double.parseDouble(required(f, "score")),
-        decodeSentences(f.getOrDefault("sentences", "")), Boolean.parseBoolean(f.get("truncated")));
+        decodeProbabilities(f.get("probabilities")), f.getOrDefault("detectedLanguage", "und"),
+        decodeSentences(f.getOrDefault("sentences", "")), cues, Boolean.parseBoolean(f.get("truncated")));
     return new ScoredMention(mention(f), sentiment, Instant.ofEpochMilli(parseLong(f, "scoredAt")));
   }
 
-  /** "class:score" per sentence, separated by ';': compact and without a JSON parser in Lua's way. */
+  /** "class:score:pNegative:pNeutral:pPositive" per sentence, separated by ';': compact. */
   static String encodeSentences(List<SentenceSentiment> sentences) {
     StringBuilder out = new StringBuilder();
     for (SentenceSentiment s : sentences) {
       if (!out.isEmpty()) {
         out.append(';');
       }
-      out.append(s.sentimentClass()).append(':').append(String.format(java.util.Locale.ROOT, "%.4f", s.score()));
+      out.append(s.sentimentClass()).append(':').append(String.format(Locale.ROOT, "%.4f", s.score()))
+          .append(':').append(encodeProbabilities(s.probabilities()).replace(',', ':'));
     }
     return out.toString();
+  }
+
+  static String encodeProbabilities(Probabilities p) {
+    return String.format(Locale.ROOT, "%.4f,%.4f,%.4f", p.negative(), p.neutral(), p.positive());
+  }
+
+  static Probabilities decodeProbabilities(String encoded) {
+    if (encoded == null || encoded.isEmpty()) {
+      return Probabilities.UNKNOWN;
+    }
+    String[] parts = encoded.split("[,:]");
+    return new Probabilities(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2]));
   }
 
   static List<SentenceSentiment> decodeSentences(String encoded) {
@@ -86,8 +108,9 @@ public final class RedisCodec {
     }
     String[] parts = encoded.split(";");
     for (int i = 0; i < parts.length; i++) {
-      String[] pair = parts[i].split(":");
-      sentences.add(new SentenceSentiment(i, Integer.parseInt(pair[0]), Double.parseDouble(pair[1])));
+      String[] cells = parts[i].split(":", 3);
+      sentences.add(new SentenceSentiment(i, Integer.parseInt(cells[0]), Double.parseDouble(cells[1]),
+          cells.length > 2 ? decodeProbabilities(cells[2]) : Probabilities.UNKNOWN));
     }
     return sentences;
   }

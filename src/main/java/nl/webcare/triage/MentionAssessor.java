@@ -22,6 +22,6 @@ public final class MentionAssessor {
 
   public Assessment assess(Mention mention) {
     ScoredMention scored = new ScoredMention(mention, analyzer.analyze(mention.fullText()), Instant.now());
-    return new Assessment(scored, Triage.decide(scored));
+    return new Assessment(scored, Triage.standard().decide(scored));
   }
 }

@@ -1,45 +1,92 @@
 package nl.webcare.triage;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.webcare.mention.Mention;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentimentLabel;
+import nl.webcare.sentiment.CueText;
 
 /**
- * Decides whether a scored mention needs a reply and how urgent it is.
+ * Decides what kind of mention this is, whether it needs a reply, and how urgent it is.
  *
- * <p>A mention needs a reply when its text is negative, or when it is a review of one or two stars
- * whatever the text says (a one-star "ok." is still an unhappy customer).
- *
- * <p>Urgency in [0, 1] weighs the negativity of the text and, for reviews, the missing stars. The
- * worklist's priority puts urgency first, in steps of 0.01, and the publication time second, so among
- * equally urgent cases the newest comes first.
+ * <ul>
+ *   <li>crisis: a crisis cue (legal threat, safety or health, data leak, outage, press);</li>
+ *   <li>complaint: negative sentiment, a review of one or two stars, or a complaint cue in a text that is
+ *       not positive (a polite complaint: "my order never arrived, did you refund?");</li>
+ *   <li>question: a question or help cue, or a question mark;</li>
+ *   <li>praise: positive sentiment or a praise cue; other: the rest.</li>
+ * </ul>
+ * Crises, complaints and questions need a reply. Urgency comes from {@link PriorityFormula}.
  */
 public final class Triage {
-  private static final double STAR_WEIGHT = 0.4;
-  /** Larger than any epoch second before the year 2286, so urgency always outranks time. */
-  private static final long URGENCY_STEP = 10_000_000_000L;
+  private static Triage standard;
 
-  private Triage() {}
+  private final TriageCues english;
+  private final TriageCues dutch;
+  private final PriorityFormula formula;
 
-  public record Decision(boolean needsReply, double urgency, long priority) {}
-
-  public static Decision decide(ScoredMention scored) {
-    double negativity = Math.max(0, -scored.sentiment().score());
-    Integer rating = scored.mention().rating();
-    boolean lowStars = rating != null && rating <= 2;
-    boolean needsReply = scored.sentiment().label() == SentimentLabel.NEGATIVE || lowStars;
-    double urgency = rating == null ? negativity
-        : (1 - STAR_WEIGHT) * negativity + STAR_WEIGHT * (5 - rating) / 4.0;
-    if (lowStars) {
-      // A low rating alone is already a complaint: never let a mild text put it below other complaints.
-      urgency = Math.max(urgency, 0.5);
-    }
-    urgency = Math.max(0, Math.min(1, urgency));
-    return new Decision(needsReply, urgency, priority(urgency, scored.mention().publishedAt().getEpochSecond()));
+  Triage(TriageCues english, TriageCues dutch, PriorityFormula formula) {
+    this.english = english;
+    this.dutch = dutch;
+    this.formula = formula;
   }
 
-  /** Urgency bucket (0..100) times a step above any epoch second, plus the epoch second: exact in a double. */
-  static long priority(double urgency, long epochSecond) {
-    long bucket = Math.round(urgency * 100);
-    return bucket * URGENCY_STEP + Math.max(0, epochSecond);
+  /** The triage with the shipped cue lexicons and formula, loaded once. */
+  public static synchronized Triage standard() {
+    if (standard == null) {
+      standard = new Triage(TriageCues.load("en"), TriageCues.load("nl"), PriorityFormula.load());
+    }
+    return standard;
+  }
+
+  /**
+   * @param reasons the cues behind the class, e.g. "complaint:never arrived", "stars:1"
+   */
+  public record Decision(TriageClass triageClass, boolean needsReply, double urgency, long priority, List<String> reasons) {
+    public Decision {
+      reasons = List.copyOf(reasons);
+    }
+  }
+
+  public Decision decide(ScoredMention scored) {
+    Mention m = scored.mention();
+    SentimentLabel label = scored.sentiment().label();
+    TriageCues cues = "nl".equals(scored.sentiment().language()) ? dutch
+        : label == SentimentLabel.UNSCORED ? null : english;
+    String text = CueText.of(m.fullText());
+    Map<TriageCues.Kind, List<String>> found = cues == null ? Map.of() : cues.find(text);
+    List<String> reasons = new ArrayList<>();
+    found.forEach((kind, phrases) -> phrases.forEach(p -> reasons.add(kind.name().toLowerCase(Locale.ROOT) + ":" + p)));
+    if (m.rating() != null) {
+      reasons.add("stars:" + m.rating());
+    }
+    TriageClass triageClass = classify(label, m.rating(), found, text);
+    boolean needsReply = triageClass == TriageClass.CRISIS || triageClass == TriageClass.COMPLAINT
+        || triageClass == TriageClass.QUESTION;
+    double urgency = formula.urgency(triageClass, scored.sentiment().score(), m.rating(), null);
+    long priority = PriorityFormula.priority(urgency, m.publishedAt().getEpochSecond());
+    return new Decision(triageClass, needsReply, urgency, priority, reasons);
+  }
+
+  private static TriageClass classify(SentimentLabel label, Integer rating, Map<TriageCues.Kind, List<String>> found,
+      String text) {
+    if (found.containsKey(TriageCues.Kind.CRISIS)) {
+      return TriageClass.CRISIS;
+    }
+    boolean lowStars = rating != null && rating <= 2;
+    if (label == SentimentLabel.NEGATIVE || lowStars
+        || (found.containsKey(TriageCues.Kind.COMPLAINT) && label != SentimentLabel.POSITIVE)) {
+      return TriageClass.COMPLAINT;
+    }
+    if (found.containsKey(TriageCues.Kind.QUESTION) || found.containsKey(TriageCues.Kind.HELP) || text.contains("?")) {
+      return TriageClass.QUESTION;
+    }
+    if (label == SentimentLabel.POSITIVE || found.containsKey(TriageCues.Kind.PRAISE)) {
+      return TriageClass.PRAISE;
+    }
+    return TriageClass.OTHER;
   }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param mentionId the mention that opened it
  * @param priority  sort key of the worklist, higher first (see {@code Triage})
  * @param urgency   0..1, the part of the priority that is not time
+ * @param triageClass crisis, complaint or question: why it is on the worklist
  * @param assignee  the agent who holds it, null when nobody does
  */
 public record Case(
@@ -17,6 +18,7 @@ public record Case(
     CaseState state,
     long priority,
     double urgency,
+    String triageClass,
     String brand,
     String source,
     String channel,

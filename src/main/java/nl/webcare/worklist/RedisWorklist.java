@@ -69,6 +69,7 @@ public final class RedisWorklist implements Worklist {
     Mention m = scored.mention();
     Map<String, String> f = new LinkedHashMap<>();
     f.put("urgency", Double.toString(decision.urgency()));
+    f.put("triageClass", decision.triageClass().wire());
     f.put("source", m.source());
     if (m.brand() != null) {
       f.put("brand", m.brand());
@@ -152,7 +153,8 @@ public final class RedisWorklist implements Worklist {
 
     static Case fromFields(Map<String, String> f) {
       return new Case(f.get("id"), f.get("mentionId"), CaseState.fromWire(f.get("state")),
-          Long.parseLong(f.get("priority")), Double.parseDouble(f.getOrDefault("urgency", "0")), f.get("brand"),
+          Long.parseLong(f.get("priority")), Double.parseDouble(f.getOrDefault("urgency", "0")),
+          f.getOrDefault("triageClass", "complaint"), f.get("brand"),
           f.get("source"), f.get("channel"), f.get("assignee"), instant(f.get("openedAt")),
           instant(f.get("claimedAt")), instant(f.get("resolvedAt")), f.get("resolvedBy"));
     }

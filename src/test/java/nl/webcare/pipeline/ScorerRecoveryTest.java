@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.webcare.config.WebcareConfig;
 import nl.webcare.mention.Mention;
+import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.mention.SentimentResult;
 import nl.webcare.sentiment.SentimentAnalyzer;
@@ -91,7 +92,7 @@ class ScorerRecoveryTest {
         attempts.incrementAndGet();
         throw new IllegalStateException("model failure on this text");
       }
-      return new SentimentResult(SentimentLabel.NEUTRAL, 0, List.of(), false);
+      return new SentimentResult(SentimentLabel.NEUTRAL, 0, Probabilities.UNKNOWN, "en", List.of(), List.of(), false);
     };
     Await.result(new MentionInbox(redis, Duration.ofDays(1)).append(List.of(
         Mentions.mention("feed", "bad", "POISON text"), Mentions.mention("feed", "good", "a normal text"))));

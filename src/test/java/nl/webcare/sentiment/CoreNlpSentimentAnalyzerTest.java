@@ -8,7 +8,7 @@ import nl.webcare.support.SharedAnalyzer;
 import org.junit.jupiter.api.Test;
 
 class CoreNlpSentimentAnalyzerTest {
-  private final SentimentAnalyzer analyzer = SharedAnalyzer.get();
+  private final SentimentAnalyzer analyzer = SharedAnalyzer.coreNlp();
 
   @Test
   void aClearComplaintIsNegative() {

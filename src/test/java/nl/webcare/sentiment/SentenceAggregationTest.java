@@ -3,6 +3,7 @@ package nl.webcare.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.mention.SentimentResult;
@@ -37,6 +38,6 @@ class SentenceAggregationTest {
   }
 
   private static SentenceSentiment sentence(int index, int sentimentClass, double score) {
-    return new SentenceSentiment(index, sentimentClass, score);
+    return new SentenceSentiment(index, sentimentClass, score, Probabilities.fromScore(score));
   }
 }

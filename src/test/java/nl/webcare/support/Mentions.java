@@ -3,6 +3,7 @@ package nl.webcare.support;
 import java.time.Instant;
 import java.util.List;
 import nl.webcare.mention.Mention;
+import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.mention.SentimentLabel;
@@ -18,8 +19,9 @@ public final class Mentions {
   }
 
   public static ScoredMention scored(Mention mention, SentimentLabel label, double score) {
-    SentimentResult sentiment = new SentimentResult(label, score,
-        List.of(new SentenceSentiment(0, label == SentimentLabel.NEGATIVE ? 1 : 3, score)), false);
+    SentimentResult sentiment = new SentimentResult(label, score, Probabilities.fromScore(score), "en",
+        List.of(new SentenceSentiment(0, label == SentimentLabel.NEGATIVE ? 1 : 3, score, Probabilities.fromScore(score))),
+        List.of(), false);
     return new ScoredMention(mention, sentiment, Instant.now());
   }
 }

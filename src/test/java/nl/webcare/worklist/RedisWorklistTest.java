@@ -48,8 +48,8 @@ class RedisWorklistTest {
     // GIVEN a negative mention
     ScoredMention scored = negative("m-1", -0.8);
     // WHEN it is opened twice (a scorer retried after a crash)
-    Case first = Await.result(worklist.open(scored, Triage.decide(scored)));
-    Case second = Await.result(worklist.open(scored, Triage.decide(scored)));
+    Case first = Await.result(worklist.open(scored, Triage.standard().decide(scored)));
+    Case second = Await.result(worklist.open(scored, Triage.standard().decide(scored)));
     // THEN it is the same case, on the worklist once, announced once
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(first.id()).matches("WC-[0-9A-Z]{5}");
@@ -62,7 +62,7 @@ class RedisWorklistTest {
 
   @Test
   void twentyAgentsClaimingAtOnceLeaveExactlyOneHolder() {
-    Case opened = Await.result(worklist.open(negative("m-2", -0.9), Triage.decide(negative("m-2", -0.9))));
+    Case opened = Await.result(worklist.open(negative("m-2", -0.9), Triage.standard().decide(negative("m-2", -0.9))));
     // WHEN 20 agents claim the same case at the same moment
     List<Future<Transition>> claims = new ArrayList<>();
     IntStream.range(0, 20).forEach(i -> claims.add(worklist.claim(opened.id(), "agent-" + i)));
@@ -79,7 +79,7 @@ class RedisWorklistTest {
   @Test
   void onlyTheHolderResolvesAndAResolvedCaseLeavesTheWorklist() {
     ScoredMention scored = negative("m-3", -0.7);
-    Case opened = Await.result(worklist.open(scored, Triage.decide(scored)));
+    Case opened = Await.result(worklist.open(scored, Triage.standard().decide(scored)));
     Await.result(worklist.claim(opened.id(), "ann"));
     // WHEN another agent tries to resolve it THEN that is refused, naming the holder
     Transition refused = Await.result(worklist.resolve(opened.id(), "bob"));
@@ -107,7 +107,7 @@ class RedisWorklistTest {
     // GIVEN 25 cases, many with the same urgency and time (ties in the sorted set)
     for (int i = 0; i < 25; i++) {
       ScoredMention scored = negative("p-" + i, i % 3 == 0 ? -0.9 : -0.5);
-      Await.result(worklist.open(scored, Triage.decide(scored)));
+      Await.result(worklist.open(scored, Triage.standard().decide(scored)));
     }
     // WHEN reading pages of 4
     List<Case> seen = new ArrayList<>();

@@ -1,0 +1,48 @@
+package nl.webcare.sentiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.webcare.mention.Probabilities;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.SentimentResult;
+import nl.webcare.triage.TriageCues;
+
+/**
+ * Dutch sentiment: the Pattern lexicon score ({@link DutchLexiconScorer}) combined with the Dutch
+ * complaint and praise cue phrases ("nog steeds niet", "terugbetalen", "klantenservice reageert niet").
+ */
+final class DutchSentimentAnalyzer {
+  private static final int MAX_TEXT_CHARS = 20_000;
+
+  private final DutchLexiconScorer lexicon;
+  private final TriageCues cues;
+  private final CombinationSettings settings;
+
+  DutchSentimentAnalyzer(DutchLexiconScorer lexicon, TriageCues cues, CombinationSettings settings) {
+    this.lexicon = lexicon;
+    this.cues = cues;
+    this.settings = settings;
+  }
+
+  SentimentResult analyze(String text) {
+    boolean truncated = text.length() > MAX_TEXT_CHARS;
+    String bounded = truncated ? text.substring(0, MAX_TEXT_CHARS) : text;
+    DutchLexiconScorer.DutchScore lexical = lexicon.score(CueText.of(bounded));
+    Map<TriageCues.Kind, List<String>> found = cues.find(CueText.of(bounded));
+    int complaints = SocialSentimentAnalyzer.count(found, TriageCues.Kind.COMPLAINT)
+        + SocialSentimentAnalyzer.count(found, TriageCues.Kind.CRISIS);
+    int praise = SocialSentimentAnalyzer.count(found, TriageCues.Kind.PRAISE);
+    double combined = settings.lexiconWeight() * lexical.score() - settings.complaintCueWeight() * Math.min(complaints, 2)
+        + settings.praiseCueWeight() * Math.min(praise, 1);
+    combined = Math.max(-1, Math.min(1, combined));
+    List<String> why = new ArrayList<>();
+    why.add(String.format(Locale.ROOT, "lexicon:%.2f", lexical.score()));
+    why.addAll(lexical.cues());
+    found.forEach((kind, phrases) -> phrases.forEach(phrase -> why.add(kind.name().toLowerCase(Locale.ROOT) + ":" + phrase)));
+    SentimentLabel label = combined <= -settings.negativeThreshold() ? SentimentLabel.NEGATIVE
+        : combined >= settings.positiveThreshold() ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
+    return new SentimentResult(label, combined, Probabilities.fromScore(combined), "nl", List.of(), why, truncated);
+  }
+}
