@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import nl.webcare.bench.PipelineBenchmark;
+import nl.webcare.bench.SentimentSpeedBenchmark;
 import nl.webcare.cli.Commands;
 import nl.webcare.config.ConfigLoader;
 import nl.webcare.config.WebcareConfig;
@@ -26,6 +27,10 @@ public final class WebcareLauncher {
       benchmark(args);
       return;
     }
+    if (args.length > 0 && "bench-sentiment".equals(args[0])) {
+      benchSentiment(args);
+      return;
+    }
     if (args.length > 0 && Commands.handles(args[0])) {
       offlineCommand(args);
       return;
@@ -43,7 +48,8 @@ public final class WebcareLauncher {
         }
         case "--help", "-h" -> {
           System.out.println("usage: java -jar webcare.jar [--demo] [--config FILE]\n"
-              + "       java -jar webcare.jar benchmark FILE.tsv [--count N]\n" + Commands.USAGE);
+              + "       java -jar webcare.jar benchmark FILE.tsv [--count N]\n"
+              + "       java -jar webcare.jar bench-sentiment FILE.tsv [--count N]\n" + Commands.USAGE);
           return;
         }
         default -> fail("unknown argument " + args[i] + "; usage: java -jar webcare.jar [--demo] [--config FILE]");
@@ -68,14 +74,26 @@ public final class WebcareLauncher {
         });
   }
 
+  /** {@code bench-sentiment FILE.tsv [--count N]}: see {@link SentimentSpeedBenchmark}. */
+  private static void benchSentiment(String[] args) {
+    if (args.length < 2) {
+      fail("usage: java -jar webcare.jar bench-sentiment FILE.tsv [--count N]");
+    }
+    int count = args.length >= 4 && "--count".equals(args[2]) ? Integer.parseInt(args[3]) : 1000;
+    try {
+      System.out.println(SentimentSpeedBenchmark.run(Path.of(args[1]), count, loadAnalyzer(defaultConfig()))
+          .encodePrettily());
+      System.exit(0);
+    } catch (Exception e) {
+      LOG.error("bench-sentiment failed: {}", e.getMessage(), e);
+      System.exit(1);
+    }
+  }
+
   /** {@code score} and {@code evaluate}: the service's scoring without the service. */
   private static void offlineCommand(String[] args) {
     try {
-      Map<String, String> environment = System.getenv();
-      Vertx vertx = Vertx.vertx();
-      WebcareConfig config = new ConfigLoader(vertx).load(null, environment).toCompletionStage().toCompletableFuture().get();
-      vertx.close();
-      System.exit(Commands.run(args, loadAnalyzer(config)));
+      System.exit(Commands.run(args, loadAnalyzer(defaultConfig())));
     } catch (IllegalArgumentException e) {
       fail(e.getMessage());
     } catch (Exception e) {
@@ -100,6 +118,16 @@ public final class WebcareLauncher {
     } catch (Exception e) {
       LOG.error("benchmark failed: {}", e.getMessage(), e);
       System.exit(1);
+    }
+  }
+
+  /** The configuration from defaults and environment, for the offline commands. */
+  private static WebcareConfig defaultConfig() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      return new ConfigLoader(vertx).load(null, System.getenv()).toCompletionStage().toCompletableFuture().get();
+    } finally {
+      vertx.close();
     }
   }
 

@@ -112,8 +112,12 @@ public final class DutchLexiconScorer {
         continue;
       }
       double v = 0;
-      for (String word : description.split(" ")) {
-        v += english.valence(word);
+      if (english.known(emoji)) {
+        v = english.valence(emoji);
+      } else {
+        for (String word : description.split(" ")) {
+          v += english.valence(word);
+        }
       }
       if (v != 0) {
         cues.add(String.format(Locale.ROOT, "%s:%.2f", emoji, v / 4));

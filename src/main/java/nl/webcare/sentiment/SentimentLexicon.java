@@ -20,6 +20,7 @@ public final class SentimentLexicon {
   static final String VADER = "sentiment-models/lexicons/vader_lexicon.txt";
   static final String EMOJI = "sentiment-models/lexicons/emoji_utf8_lexicon.txt";
   static final String MODIFIERS = "sentiment-models/lexicons/en-modifiers.txt";
+  static final String ADDITIONS = "sentiment-models/lexicons/en-additions.txt";
 
   private final Map<String, Double> valences;
   private final Map<String, String> emoji;
@@ -36,6 +37,7 @@ public final class SentimentLexicon {
   public static SentimentLexicon load() {
     Map<String, Double> valences = new HashMap<>();
     readTsv(VADER, cells -> valences.put(cells[0], Double.parseDouble(cells[1])));
+    readTsv(ADDITIONS, cells -> valences.put(cells[0], Double.parseDouble(cells[1])));
     Map<String, String> emoji = new HashMap<>();
     readTsv(EMOJI, cells -> emoji.put(cells[0], cells[1]));
     SentimentLexicon lexicon = new SentimentLexicon(valences, emoji);

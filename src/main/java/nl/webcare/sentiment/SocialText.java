@@ -94,8 +94,11 @@ public final class SocialText {
   private String describeEmoji(String text) {
     StringBuilder out = new StringBuilder();
     text.codePoints().forEach(cp -> {
-      String description = cp > 0x2000 ? lexicon.emojiDescription(new String(Character.toChars(cp))) : null;
-      if (description != null) {
+      String emoji = new String(Character.toChars(cp));
+      String description = cp > 0x2000 ? lexicon.emojiDescription(emoji) : null;
+      if (description != null && lexicon.known(emoji)) {
+        out.append(' ').append(emoji).append(' '); // a valence of its own beats its description's words
+      } else if (description != null) {
         out.append(' ').append(description).append(' ');
       } else {
         out.appendCodePoint(cp);

@@ -1,0 +1,59 @@
+package nl.webcare.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.SentimentResult;
+import nl.webcare.support.SharedAnalyzer;
+import org.junit.jupiter.api.Test;
+
+class DutchAndLanguagesTest {
+  private final SentimentAnalyzer analyzer = SharedAnalyzer.get();
+
+  @Test
+  void dutchComplaintsAreNegativeWithTheCuesThatFired() {
+    SentimentResult result = analyzer.analyze("Ik wacht nog steeds op mijn terugbetaling, klantenservice reageert niet!");
+    assertThat(result.language()).isEqualTo("nl");
+    assertThat(result.label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(result.cues()).contains("complaint:klantenservice reageert niet");
+  }
+
+  @Test
+  void dutchNegationFlipsAndPraiseIsPositive() {
+    assertThat(analyzer.analyze("De bezorger was heel vriendelijk en behulpzaam, geweldig!").label())
+        .isEqualTo(SentimentLabel.POSITIVE);
+    assertThat(analyzer.analyze("De service is echt niet goed en de app is waardeloos").label())
+        .isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void aLanguageWebcareCannotScoreIsMarkedUnscoredWithItsCode() {
+    SentimentResult polish = analyzer.analyze("Dziękuję bardzo za szybką pomoc, wszystko działa świetnie");
+    assertThat(polish.label()).isEqualTo(SentimentLabel.UNSCORED);
+    assertThat(polish.language()).isEqualTo("pl");
+    SentimentResult german = analyzer.analyze("Die Lieferung ist schon wieder zu spät und niemand antwortet");
+    assertThat(german.label()).isEqualTo(SentimentLabel.UNSCORED);
+    assertThat(german.language()).isEqualTo("de");
+  }
+
+  @Test
+  void englishIsScoredWithCoreNlpAndTheLexicon() {
+    SentimentResult result = analyzer.analyze("@airline my bag is lost and nobody answers the phone. Terrible!!");
+    assertThat(result.language()).isEqualTo("en");
+    assertThat(result.label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(result.sentences()).isNotEmpty();
+    assertThat(result.cues()).anySatisfy(c -> assertThat(c).startsWith("corenlp:"));
+  }
+
+  @Test
+  void oddInputGetsALabelInBoundedTime() {
+    for (String text : new String[] {"", "https://t.co/abc", "😡😡😡", "ok", "\uFFFD\uFFFD\uFFFD",
+        "Het pakket is niet aangekomen but the driver said it was delivered, ridiculous"}) {
+      assertThat(analyzer.analyze(text).label()).as(text).isNotNull();
+    }
+    String megabyte = "The app keeps crashing and support never answers. ".repeat(20_000);
+    SentimentResult huge = analyzer.analyze(megabyte);
+    assertThat(huge.truncated()).isTrue();
+    assertThat(huge.label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+}
