@@ -9,7 +9,10 @@ import nl.webcare.bench.SentimentSpeedBenchmark;
 import nl.webcare.cli.Commands;
 import nl.webcare.config.ConfigLoader;
 import nl.webcare.config.WebcareConfig;
+import nl.webcare.sentiment.CoreNlpSentimentAnalyzer;
 import nl.webcare.sentiment.MultilingualSentimentAnalyzer;
+import nl.webcare.sentiment.SentimentAnalyzer;
+import nl.webcare.sentiment.VaderSentimentAnalyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +96,13 @@ public final class WebcareLauncher {
   /** {@code score} and {@code evaluate}: the service's scoring without the service. */
   private static void offlineCommand(String[] args) {
     try {
-      System.exit(Commands.run(args, loadAnalyzer(defaultConfig())));
+      WebcareConfig config = defaultConfig();
+      SentimentAnalyzer analyzer = switch (Commands.scorer(args)) {
+        case "vader" -> VaderSentimentAnalyzer.load();
+        case "corenlp" -> CoreNlpSentimentAnalyzer.load(config.scoring().maxTextChars());
+        default -> loadAnalyzer(config);
+      };
+      System.exit(Commands.run(args, analyzer));
     } catch (IllegalArgumentException e) {
       fail(e.getMessage());
     } catch (Exception e) {

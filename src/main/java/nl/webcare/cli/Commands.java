@@ -14,12 +14,28 @@ public final class Commands {
       usage: java -jar webcare.jar score [FILE]
                  one text per line (or a data-set TSV file) from FILE or standard input; one JSON line each
              java -jar webcare.jar evaluate FILE.tsv [--json] [--task sentiment|needs-reply] [--limit N] [--workers N]
-                 how well the service's own scoring does on a labelled file, and how fast""";
+                                    [--scorer webcare|vader|corenlp]
+                 how well the service's own scoring does on a labelled file, and how fast; --scorer measures
+                 a baseline instead: the VADER rules alone, or CoreNLP alone (most negative sentence decides)""";
 
   private Commands() {}
 
   public static boolean handles(String command) {
     return "score".equals(command) || "evaluate".equals(command);
+  }
+
+  /** The analyzer that {@code --scorer} names, or null for the service's own. */
+  public static String scorer(String[] args) {
+    for (int i = 0; i < args.length - 1; i++) {
+      if ("--scorer".equals(args[i])) {
+        String name = args[i + 1];
+        if (!name.equals("webcare") && !name.equals("vader") && !name.equals("corenlp")) {
+          throw new IllegalArgumentException("--scorer must be webcare, vader or corenlp\n" + USAGE);
+        }
+        return name;
+      }
+    }
+    return "webcare";
   }
 
   /** Runs the command; returns the process exit status. */
@@ -52,6 +68,7 @@ public final class Commands {
         case "--task" -> needsReply = "needs-reply".equals(value(args, ++i, "--task"));
         case "--limit" -> limit = Integer.parseInt(value(args, ++i, "--limit"));
         case "--workers" -> workers = Integer.parseInt(value(args, ++i, "--workers"));
+        case "--scorer" -> value(args, ++i, "--scorer");
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
     }

@@ -46,5 +46,9 @@ class ClassificationReportTest {
         .hasMessageContaining("evaluate needs a file");
     org.assertj.core.api.Assertions.assertThatThrownBy(
         () -> Commands.evaluateOptions(new String[] {"evaluate", "f.tsv", "--colour"})).hasMessageContaining("--colour");
+    assertThat(Commands.scorer(new String[] {"evaluate", "f.tsv", "--scorer", "vader"})).isEqualTo("vader");
+    assertThat(Commands.scorer(new String[] {"evaluate", "f.tsv"})).isEqualTo("webcare");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> Commands.scorer(new String[] {"evaluate", "f.tsv", "--scorer", "magic"})).hasMessageContaining("--scorer");
   }
 }
