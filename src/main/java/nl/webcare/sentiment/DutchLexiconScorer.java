@@ -28,6 +28,7 @@ public final class DutchLexiconScorer {
   private static final Pattern WORD_ENTRY = Pattern.compile(
       "<word form=\"([^\"]+)\"[^>]*?polarity=\"(-?[0-9.]+)\"");
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'-]*");
+  private static final Pattern CLAUSE_BREAK = Pattern.compile("[.,;:!?\\n]+");
   private static final double INTENSIFIER_FACTOR = 1.5;
 
   private final Map<String, Double> polarity;
@@ -64,12 +65,31 @@ public final class DutchLexiconScorer {
   public record DutchScore(double score, List<String> cues) {}
 
   public DutchScore score(String text) {
+    List<String> cues = new ArrayList<>();
+    double sum = 0;
+    int counted = 0;
+    // A negation or intensifier reaches only within its own clause: "reageert niet. Waardeloos." stays negative.
+    for (String clause : CLAUSE_BREAK.split(text.toLowerCase(Locale.ROOT))) {
+      double[] clauseSum = scoreClause(clause, cues);
+      sum += clauseSum[0];
+      counted += (int) clauseSum[1];
+    }
+    double emoji = emojiValence(text, cues);
+    if (emoji != 0) {
+      sum += emoji;
+      counted++;
+    }
+    double score = counted == 0 ? 0 : Math.max(-1, Math.min(1, sum / counted));
+    return new DutchScore(score, cues);
+  }
+
+  /** The sum of the clause's word polarities and how many words counted. */
+  private double[] scoreClause(String clause, List<String> cues) {
     List<String> words = new ArrayList<>();
-    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    Matcher m = WORD.matcher(clause);
     while (m.find()) {
       words.add(m.group());
     }
-    List<String> cues = new ArrayList<>();
     double sum = 0;
     int counted = 0;
     for (int i = 0; i < words.size(); i++) {
@@ -92,13 +112,7 @@ public final class DutchLexiconScorer {
       sum += v;
       counted++;
     }
-    double emoji = emojiValence(text, cues);
-    if (emoji != 0) {
-      sum += emoji;
-      counted++;
-    }
-    double score = counted == 0 ? 0 : Math.max(-1, Math.min(1, sum / counted));
-    return new DutchScore(score, cues);
+    return new double[] {sum, counted};
   }
 
   /** Emoji in a Dutch text: the VADER valence of their English descriptions, scaled to -1..1. */

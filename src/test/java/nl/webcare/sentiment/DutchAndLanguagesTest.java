@@ -27,6 +27,13 @@ class DutchAndLanguagesTest {
   }
 
   @Test
+  void aNegationDoesNotReachIntoTheNextSentence() {
+    SentimentResult result = analyzer.analyze("Klantenservice reageert niet. Waardeloos.");
+    assertThat(result.label()).isEqualTo(SentimentLabel.NEGATIVE);
+    assertThat(result.cues()).anySatisfy(c -> assertThat(c).startsWith("waardeloos:-"));
+  }
+
+  @Test
   void aLanguageWebcareCannotScoreIsMarkedUnscoredWithItsCode() {
     SentimentResult polish = analyzer.analyze("Dziękuję bardzo za szybką pomoc, wszystko działa świetnie");
     assertThat(polish.label()).isEqualTo(SentimentLabel.UNSCORED);
