@@ -9,6 +9,7 @@ import nl.webcare.bench.SentimentSpeedBenchmark;
 import nl.webcare.cli.Commands;
 import nl.webcare.config.ConfigLoader;
 import nl.webcare.config.WebcareConfig;
+import nl.webcare.sentiment.ClassifierTraining;
 import nl.webcare.sentiment.CoreNlpSentimentAnalyzer;
 import nl.webcare.sentiment.MultilingualSentimentAnalyzer;
 import nl.webcare.sentiment.SentimentAnalyzer;
@@ -28,6 +29,10 @@ public final class WebcareLauncher {
   public static void main(String[] args) {
     if (args.length > 0 && "benchmark".equals(args[0])) {
       benchmark(args);
+      return;
+    }
+    if (args.length > 0 && "train-classifier".equals(args[0])) {
+      trainClassifier(args);
       return;
     }
     if (args.length > 0 && "bench-sentiment".equals(args[0])) {
@@ -75,6 +80,25 @@ public final class WebcareLauncher {
           LOG.error("Webcare did not start: {}", e.getMessage());
           vertx.close().onComplete(v -> System.exit(1));
         });
+  }
+
+  /** {@code train-classifier OUT.ser.gz FILE.tsv...}: see {@link ClassifierTraining}. */
+  private static void trainClassifier(String[] args) {
+    if (args.length < 3) {
+      fail("usage: java -jar webcare.jar train-classifier OUT.ser.gz FILE.tsv [FILE.tsv ...]");
+    }
+    try {
+      java.util.List<Path> files = new java.util.ArrayList<>();
+      for (int i = 2; i < args.length; i++) {
+        files.add(Path.of(args[i]));
+      }
+      int n = ClassifierTraining.train(Path.of(args[1]), files, defaultConfig().scoring().maxTextChars());
+      LOG.info("trained on {} texts, written to {}", n, args[1]);
+      System.exit(0);
+    } catch (Exception e) {
+      LOG.error("train-classifier failed: {}", e.getMessage(), e);
+      System.exit(1);
+    }
   }
 
   /** {@code bench-sentiment FILE.tsv [--count N]}: see {@link SentimentSpeedBenchmark}. */

@@ -22,8 +22,20 @@ public record CombinationSettings(
 
   public static final String RESOURCE = "sentiment-models/sentiment-combination.properties";
 
+  /** Whether the language decides with the trained classifier (when one ships) instead of the weights. */
+  public static boolean useClassifier(String language) {
+    return Boolean.parseBoolean(properties().getProperty(language + ".useClassifier", "false").trim());
+  }
+
   /** The settings of one language ("en", "nl"). */
   public static CombinationSettings load(String language) {
+    Properties p = properties();
+    return new CombinationSettings(number(p, language, "coreNlpWeight"), number(p, language, "lexiconWeight"),
+        number(p, language, "complaintCueWeight"), number(p, language, "praiseCueWeight"),
+        number(p, language, "negativeThreshold"), number(p, language, "positiveThreshold"));
+  }
+
+  private static Properties properties() {
     Properties p = new Properties();
     try (InputStream in = CombinationSettings.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -33,9 +45,7 @@ public record CombinationSettings(
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new CombinationSettings(number(p, language, "coreNlpWeight"), number(p, language, "lexiconWeight"),
-        number(p, language, "complaintCueWeight"), number(p, language, "praiseCueWeight"),
-        number(p, language, "negativeThreshold"), number(p, language, "positiveThreshold"));
+    return p;
   }
 
   private static double number(Properties p, String language, String key) {

@@ -26,7 +26,7 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
     SentimentLexicon words = SentimentLexicon.load();
     return new MultilingualSentimentAnalyzer(LanguageDetection.load(),
         new SocialSentimentAnalyzer(CoreNlpSentimentAnalyzer.load(maxTextChars), words, TriageCues.load("en"),
-            CombinationSettings.load("en")),
+            CombinationSettings.load("en"), CombinationSettings.useClassifier("en") ? TrainedSentimentClassifier.loadShipped() : null),
         new DutchSentimentAnalyzer(DutchLexiconScorer.load(words), TriageCues.load("nl"), CombinationSettings.load("nl")));
   }
 

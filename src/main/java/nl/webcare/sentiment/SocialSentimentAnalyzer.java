@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.mention.SentimentResult;
 import nl.webcare.triage.TriageCues;
@@ -20,9 +21,12 @@ final class SocialSentimentAnalyzer {
   private final LexiconScorer lexicon;
   private final TriageCues cues;
   private final CombinationSettings settings;
+  private final TrainedSentimentClassifier classifier;
 
+  /** @param classifier the trained classifier to decide with, or null for the hand-set combination */
   SocialSentimentAnalyzer(CoreNlpSentimentAnalyzer coreNlp, SentimentLexicon words, TriageCues cues,
-      CombinationSettings settings) {
+      CombinationSettings settings, TrainedSentimentClassifier classifier) {
+    this.classifier = classifier;
     this.coreNlp = coreNlp;
     this.socialText = new SocialText(words);
     this.lexicon = new LexiconScorer(words);
@@ -30,23 +34,39 @@ final class SocialSentimentAnalyzer {
     this.settings = settings;
   }
 
-  SentimentResult analyze(String text) {
+  EnglishEvidence evidence(String text) {
     SocialText.Prepared prepared = socialText.prepare(text);
     CoreNlpSentimentAnalyzer.Sentences sentences = coreNlp.sentences(prepared.forParser());
     SentimentResult parsed = CoreNlpSentimentAnalyzer.aggregate(sentences.sentences(), sentences.truncated());
-    LexiconScorer.LexiconScore lexical = lexicon.score(prepared);
-    Map<TriageCues.Kind, List<String>> found = cues.find(CueText.of(text));
-    int complaints = count(found, TriageCues.Kind.COMPLAINT) + count(found, TriageCues.Kind.CRISIS);
-    int praise = count(found, TriageCues.Kind.PRAISE);
-    double combined = settings.coreNlpWeight() * parsed.score() + settings.lexiconWeight() * lexical.compound()
-        - settings.complaintCueWeight() * Math.min(complaints, 2) + settings.praiseCueWeight() * Math.min(praise, 1);
+    return new EnglishEvidence(parsed, lexicon.score(prepared), cues.find(CueText.of(text)), prepared);
+  }
+
+  SentimentResult analyze(String text) {
+    EnglishEvidence e = evidence(text);
     List<String> why = new ArrayList<>();
-    why.add(String.format(Locale.ROOT, "corenlp:%s:%.2f", parsed.label().wire(), parsed.score()));
-    why.add(String.format(Locale.ROOT, "lexicon:%.2f", lexical.compound()));
-    why.addAll(lexical.cues());
-    found.forEach((kind, phrases) -> phrases.forEach(phrase -> why.add(kind.name().toLowerCase(Locale.ROOT) + ":" + phrase)));
-    return new SentimentResult(label(combined), Math.max(-1, Math.min(1, combined)), parsed.probabilities(), "en",
-        parsed.sentences(), why, parsed.truncated());
+    why.add(String.format(Locale.ROOT, "corenlp:%s:%.2f", e.coreNlp().label().wire(), e.coreNlp().score()));
+    why.add(String.format(Locale.ROOT, "lexicon:%.2f", e.lexicon().compound()));
+    why.addAll(e.lexicon().cues());
+    e.cues().forEach((kind, phrases) -> phrases.forEach(phrase -> why.add(kind.name().toLowerCase(Locale.ROOT) + ":" + phrase)));
+    if (classifier != null) {
+      Probabilities p = classifier.classify(e);
+      why.add(String.format(Locale.ROOT, "classifier:%.2f/%.2f/%.2f", p.negative(), p.neutral(), p.positive()));
+      return new SentimentResult(argmax(p), Math.max(-1, Math.min(1, p.positive() - p.negative())), p, "en",
+          e.coreNlp().sentences(), why, e.coreNlp().truncated());
+    }
+    int complaints = e.count(TriageCues.Kind.COMPLAINT) + e.count(TriageCues.Kind.CRISIS);
+    double combined = settings.coreNlpWeight() * e.coreNlp().score() + settings.lexiconWeight() * e.lexicon().compound()
+        - settings.complaintCueWeight() * Math.min(complaints, 2)
+        + settings.praiseCueWeight() * Math.min(e.count(TriageCues.Kind.PRAISE), 1);
+    return new SentimentResult(label(combined), Math.max(-1, Math.min(1, combined)), e.coreNlp().probabilities(), "en",
+        e.coreNlp().sentences(), why, e.coreNlp().truncated());
+  }
+
+  private static SentimentLabel argmax(Probabilities p) {
+    if (p.negative() >= p.neutral() && p.negative() >= p.positive()) {
+      return SentimentLabel.NEGATIVE;
+    }
+    return p.positive() >= p.neutral() ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
   }
 
   private SentimentLabel label(double combined) {
