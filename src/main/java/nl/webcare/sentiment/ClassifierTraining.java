@@ -2,10 +2,6 @@ package nl.webcare.sentiment;
 
 import edu.stanford.nlp.classify.ColumnDataClassifier;
 import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.webcare.config.ClasspathResources;
 import nl.webcare.triage.TriageCues;
 
 /**
@@ -59,15 +56,6 @@ public final class ClassifierTraining {
   }
 
   private static Properties settings() {
-    Properties p = new Properties();
-    try (InputStream in = ClassifierTraining.class.getClassLoader().getResourceAsStream(SETTINGS)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + SETTINGS + " on the classpath");
-      }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p;
+    return ClasspathResources.properties(SETTINGS);
   }
 }

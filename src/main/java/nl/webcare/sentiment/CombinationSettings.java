@@ -1,11 +1,7 @@
 package nl.webcare.sentiment;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import nl.webcare.config.ClasspathResources;
 
 /**
  * The weights and thresholds that combine the evidence into one score and label, per language, from
@@ -36,23 +32,10 @@ public record CombinationSettings(
   }
 
   private static Properties properties() {
-    Properties p = new Properties();
-    try (InputStream in = CombinationSettings.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + RESOURCE + " on the classpath");
-      }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return p;
+    return ClasspathResources.properties(RESOURCE);
   }
 
   private static double number(Properties p, String language, String key) {
-    String value = p.getProperty(language + "." + key);
-    if (value == null) {
-      throw new IllegalStateException(RESOURCE + ": missing " + language + "." + key);
-    }
-    return Double.parseDouble(value.trim());
+    return ClasspathResources.number(p, RESOURCE, language + "." + key);
   }
 }

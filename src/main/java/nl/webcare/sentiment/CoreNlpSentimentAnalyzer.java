@@ -7,14 +7,10 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import nl.webcare.config.ClasspathResources;
 import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.mention.SentimentLabel;
@@ -60,16 +56,7 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   private static Properties settings() {
-    Properties settings = new Properties();
-    try (InputStream in = CoreNlpSentimentAnalyzer.class.getClassLoader().getResourceAsStream(SETTINGS_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + SETTINGS_RESOURCE + " on the classpath");
-      }
-      settings.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return settings;
+    return ClasspathResources.properties(SETTINGS_RESOURCE);
   }
 
   private static Properties withPrefix(Properties settings, String prefix) {

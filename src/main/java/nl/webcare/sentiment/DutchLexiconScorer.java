@@ -1,11 +1,5 @@
 package nl.webcare.sentiment;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.webcare.config.ClasspathResources;
 
 /**
  * Dutch sentiment from the Pattern adjective lexicon (CLiPS, University of Antwerp; polarity -1..1 per
@@ -142,21 +137,6 @@ public final class DutchLexiconScorer {
   }
 
   private static List<String> lines(String resource) {
-    List<String> lines = new ArrayList<>();
-    try (InputStream in = DutchLexiconScorer.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + resource + " on the classpath");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          lines.add(line);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return lines;
+    return ClasspathResources.lines(resource);
   }
 }

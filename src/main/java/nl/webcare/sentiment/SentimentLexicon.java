@@ -1,16 +1,11 @@
 package nl.webcare.sentiment;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.webcare.config.ClasspathResources;
 
 /**
  * The English lexicons from {@code sentiment-models/lexicons}: word valences (VADER, -4..4), emoji
@@ -86,24 +81,12 @@ public final class SentimentLexicon {
   }
 
   private static void readTsv(String resource, java.util.function.Consumer<String[]> row) {
-    try (InputStream in = SentimentLexicon.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + resource + " on the classpath");
+    for (String line : ClasspathResources.lines(resource)) {
+      String[] cells = line.split("	");
+      if (cells.length >= 2) {
+        cells[0] = cells[0].trim().toLowerCase(Locale.ROOT);
+        row.accept(cells);
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cells = line.split("\t");
-        if (cells.length >= 2) {
-          cells[0] = cells[0].trim().toLowerCase(Locale.ROOT);
-          row.accept(cells);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,14 +1,10 @@
 package nl.webcare.triage;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import nl.webcare.config.ClasspathResources;
 
 /** The documented priority formula of {@code sentiment-models/priority.properties}. */
 public final class PriorityFormula {
@@ -29,15 +25,7 @@ public final class PriorityFormula {
   }
 
   public static PriorityFormula load() {
-    Properties p = new Properties();
-    try (InputStream in = PriorityFormula.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + RESOURCE + " on the classpath");
-      }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Properties p = ClasspathResources.properties(RESOURCE);
     Map<TriageClass, Double> base = new EnumMap<>(TriageClass.class);
     for (TriageClass c : TriageClass.values()) {
       base.put(c, number(p, "base." + c.name().toLowerCase(Locale.ROOT)));
@@ -60,10 +48,6 @@ public final class PriorityFormula {
   }
 
   private static double number(Properties p, String key) {
-    String value = p.getProperty(key);
-    if (value == null) {
-      throw new IllegalStateException(RESOURCE + ": missing " + key);
-    }
-    return Double.parseDouble(value.trim());
+    return ClasspathResources.number(p, RESOURCE, key);
   }
 }

@@ -1,11 +1,5 @@
 package nl.webcare.triage;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.webcare.config.ClasspathResources;
 
 /**
  * The cue phrases of one language ({@code sentiment-models/triage/<lang>-cues.tsv}), compiled into one
@@ -32,22 +27,10 @@ public final class TriageCues {
   public static TriageCues load(String language) {
     String resource = "sentiment-models/triage/" + language + "-cues.tsv";
     Map<Kind, List<String>> phrases = new EnumMap<>(Kind.class);
-    try (InputStream in = TriageCues.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing " + resource + " on the classpath");
-      }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] cells = line.split("\t");
-        Kind kind = Kind.valueOf(cells[0].trim().toUpperCase(Locale.ROOT));
-        phrases.computeIfAbsent(kind, k -> new ArrayList<>()).add(toRegex(cells[1].trim().toLowerCase(Locale.ROOT)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (String line : ClasspathResources.lines(resource)) {
+      String[] cells = line.split("	");
+      Kind kind = Kind.valueOf(cells[0].trim().toUpperCase(Locale.ROOT));
+      phrases.computeIfAbsent(kind, k -> new ArrayList<>()).add(toRegex(cells[1].trim().toLowerCase(Locale.ROOT)));
     }
     Map<Kind, Pattern> patterns = new EnumMap<>(Kind.class);
     phrases.forEach((kind, list) -> patterns.put(kind,
