@@ -20,6 +20,7 @@ import nl.webcare.config.ClasspathResources;
 public final class DutchLexiconScorer {
   static final String LEXICON = "sentiment-models/lexicons/nl-sentiment.xml";
   static final String MODIFIERS = "sentiment-models/lexicons/nl-modifiers.txt";
+  static final String ADDITIONS = "sentiment-models/lexicons/nl-additions.txt";
   private static final Pattern WORD_ENTRY = Pattern.compile(
       "<word form=\"([^\"]+)\"[^>]*?polarity=\"(-?[0-9.]+)\"");
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'-]*");
@@ -48,6 +49,10 @@ public final class DutchLexiconScorer {
     }
     Map<String, Double> polarity = new HashMap<>();
     sums.forEach((word, sum) -> polarity.put(word, sum[0] / sum[1]));
+    for (String line : lines(ADDITIONS)) {
+      String[] cells = line.split("\t");
+      polarity.putIfAbsent(cells[0].trim().toLowerCase(Locale.ROOT), Double.parseDouble(cells[1].trim()));
+    }
     DutchLexiconScorer scorer = new DutchLexiconScorer(polarity, english);
     for (String line : lines(MODIFIERS)) {
       String[] cells = line.split("\t");
