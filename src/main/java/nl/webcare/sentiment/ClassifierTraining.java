@@ -27,8 +27,11 @@ public final class ClassifierTraining {
 
   /** Trains and writes the model; returns the number of training texts. */
   public static int train(Path output, List<Path> files, int maxTextChars) throws Exception {
-    SentimentLexicon words = SentimentLexicon.load();
-    SocialSentimentAnalyzer english = new SocialSentimentAnalyzer(CoreNlpSentimentAnalyzer.load(maxTextChars), words,
+    return train(output, files, CoreNlpSentimentAnalyzer.load(maxTextChars));
+  }
+
+  static int train(Path output, List<Path> files, CoreNlpSentimentAnalyzer coreNlp) throws Exception {
+    SocialSentimentAnalyzer english = new SocialSentimentAnalyzer(coreNlp, SentimentLexicon.load(),
         TriageCues.load("en"), CombinationSettings.load("en"), null);
     Path rows = Files.createTempFile("webcare-classifier", ".tsv");
     int n = 0;

@@ -26,14 +26,16 @@ final class TrainedSentimentClassifier {
   /** The shipped model, or null when the jar has none. */
   static TrainedSentimentClassifier loadShipped() {
     try (InputStream in = TrainedSentimentClassifier.class.getClassLoader().getResourceAsStream(MODEL)) {
-      if (in == null) {
-        return null;
-      }
-      try (ObjectInputStream objects = new ObjectInputStream(new GZIPInputStream(in))) {
-        return new TrainedSentimentClassifier(ColumnDataClassifier.getClassifier(objects));
-      }
+      return in == null ? null : read(in);
     } catch (Exception e) {
       throw new IllegalStateException("cannot load " + MODEL + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a model as {@code train-classifier} writes it (gzipped serialized ColumnDataClassifier). */
+  static TrainedSentimentClassifier read(InputStream gzipped) throws Exception {
+    try (ObjectInputStream objects = new ObjectInputStream(new GZIPInputStream(gzipped))) {
+      return new TrainedSentimentClassifier(ColumnDataClassifier.getClassifier(objects));
     }
   }
 
