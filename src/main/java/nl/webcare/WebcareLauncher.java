@@ -90,11 +90,13 @@ public final class WebcareLauncher {
     try {
       java.util.List<Path> files = new java.util.ArrayList<>();
       for (int i = 2; i < args.length; i++) {
-        files.add(Path.of(args[i]));
+        files.add(Commands.readable(args[i]));
       }
       int n = ClassifierTraining.train(Path.of(args[1]), files, defaultConfig().scoring().maxTextChars());
       LOG.info("trained on {} texts, written to {}", n, args[1]);
       System.exit(0);
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage());
     } catch (Exception e) {
       LOG.error("train-classifier failed: {}", e.getMessage(), e);
       System.exit(1);
@@ -106,11 +108,14 @@ public final class WebcareLauncher {
     if (args.length < 2) {
       fail("usage: java -jar webcare.jar bench-sentiment FILE.tsv [--count N]");
     }
-    int count = args.length >= 4 && "--count".equals(args[2]) ? Integer.parseInt(args[3]) : 1000;
     try {
+      int count = args.length >= 4 && "--count".equals(args[2]) ? Commands.positive(args[3], "--count") : 1000;
+      Commands.readable(args[1]);
       System.out.println(SentimentSpeedBenchmark.run(Path.of(args[1]), count, loadAnalyzer(defaultConfig()))
           .encodePrettily());
       System.exit(0);
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage());
     } catch (Exception e) {
       LOG.error("bench-sentiment failed: {}", e.getMessage(), e);
       System.exit(1);
@@ -140,14 +145,14 @@ public final class WebcareLauncher {
     if (args.length < 2) {
       fail("usage: java -jar webcare.jar benchmark FILE.tsv [--count N]");
     }
-    int count = 2000;
-    if (args.length >= 4 && "--count".equals(args[2])) {
-      count = Integer.parseInt(args[3]);
-    }
     try {
+      int count = args.length >= 4 && "--count".equals(args[2]) ? Commands.positive(args[3], "--count") : 2000;
+      Commands.readable(args[1]);
       System.out.println(PipelineBenchmark.run(Path.of(args[1]), count, System.getenv(), WebcareLauncher::loadAnalyzer)
           .encodePrettily());
       System.exit(0);
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage());
     } catch (Exception e) {
       LOG.error("benchmark failed: {}", e.getMessage(), e);
       System.exit(1);

@@ -42,9 +42,6 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
     if (hasCause(failure, JedisConnectionException.class)) {
       return new ApiException(503, "store_unavailable", "the store (Redis) cannot be reached; try again shortly");
     }
-    if (failure instanceof IllegalArgumentException) {
-      return ApiException.badRequest("bad_request", failure.getMessage());
-    }
     return switch (ctx.statusCode()) {
       case 400 -> ApiException.badRequest("bad_request", "the request could not be read");
       case 404 -> ApiException.notFound("no such resource: " + ctx.request().path());

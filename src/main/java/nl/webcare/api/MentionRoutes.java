@@ -29,7 +29,7 @@ final class MentionRoutes {
     if (labelText != null) {
       label = SentimentLabel.fromWire(labelText);
       if (label == null) {
-        throw ApiException.badRequest("bad_parameter", "label must be negative, neutral or positive, got " + labelText);
+        throw ApiException.badRequest("bad_parameter", "label must be negative, neutral, positive or unscored, got " + labelText);
       }
     }
     MentionStore.Query query = new MentionStore.Query(label, filter(ctx, "source"), filter(ctx, "brand"),

@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,7 @@ public final class PipelineBenchmark {
     for (int i = 0; i < rows.size(); i++) {
       LabelledTexts.Row row = rows.get(i);
       String externalId = row.id() + "#" + i;
-      mentions.add(new Mention(Mention.idFor("benchmark", externalId), "benchmark", "benchmark", "benchmark",
-          externalId, null, null, row.text(), null, Instant.now(), null, null, null));
+      mentions.add(Mention.ofText("benchmark", externalId, row.text()));
     }
     MentionInbox inbox = new MentionInbox(app.redis(), config.retention().mentions());
     long t0 = System.nanoTime();

@@ -87,23 +87,11 @@ public final class SentimentSpeedBenchmark {
   }
 
   private static double macroF1(List<LabelledTexts.Row> rows, List<String> predicted) {
-    double total = 0;
-    for (String label : List.of("negative", "neutral", "positive")) {
-      int tp = 0;
-      int fp = 0;
-      int fn = 0;
-      for (int i = 0; i < rows.size(); i++) {
-        boolean gold = label.equals(rows.get(i).label());
-        boolean guess = label.equals(predicted.get(i));
-        tp += gold && guess ? 1 : 0;
-        fp += !gold && guess ? 1 : 0;
-        fn += gold && !guess ? 1 : 0;
-      }
-      double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
-      double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
-      total += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    ClassificationReport report = new ClassificationReport(List.of("negative", "neutral", "positive"));
+    for (int i = 0; i < rows.size(); i++) {
+      report.add(rows.get(i).label(), predicted.get(i));
     }
-    return total / 3;
+    return report.macroF1();
   }
 
   private static double round(double value) {

@@ -43,7 +43,7 @@ public final class Commands {
     MentionAssessor assessor = new MentionAssessor(analyzer);
     if ("score".equals(args[0])) {
       try (BufferedReader in = args.length > 1
-          ? Files.newBufferedReader(Path.of(args[1]), StandardCharsets.UTF_8)
+          ? Files.newBufferedReader(readable(args[1]), StandardCharsets.UTF_8)
           : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
         new ScoreCommand(assessor).run(in, System.out);
       }
@@ -65,14 +65,44 @@ public final class Commands {
     for (int i = 2; i < args.length; i++) {
       switch (args[i]) {
         case "--json" -> json = true;
-        case "--task" -> needsReply = "needs-reply".equals(value(args, ++i, "--task"));
-        case "--limit" -> limit = Integer.parseInt(value(args, ++i, "--limit"));
-        case "--workers" -> workers = Integer.parseInt(value(args, ++i, "--workers"));
+        case "--task" -> needsReply = task(value(args, ++i, "--task"));
+        case "--limit" -> limit = positive(value(args, ++i, "--limit"), "--limit");
+        case "--workers" -> workers = positive(value(args, ++i, "--workers"), "--workers");
         case "--scorer" -> value(args, ++i, "--scorer");
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
     }
-    return new EvaluateCommand.Options(Path.of(args[1]), json, needsReply, limit, workers);
+    return new EvaluateCommand.Options(readable(args[1]), json, needsReply, limit, workers);
+  }
+
+  private static boolean task(String name) {
+    return switch (name) {
+      case "needs-reply" -> true;
+      case "sentiment" -> false;
+      default -> throw new IllegalArgumentException("--task must be sentiment or needs-reply, got " + name + "\n" + USAGE);
+    };
+  }
+
+  /** A whole number of at least 1, or an error that names the option. */
+  public static int positive(String text, String option) {
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException ignored) {
+      // falls through to the error below
+    }
+    throw new IllegalArgumentException(option + " must be a whole number of at least 1, got " + text);
+  }
+
+  /** The path of a file that exists and can be read, or an error that names it. */
+  public static Path readable(String name) {
+    Path file = Path.of(name);
+    if (!Files.isReadable(file) || Files.isDirectory(file)) {
+      throw new IllegalArgumentException("cannot read the file " + name);
+    }
+    return file;
   }
 
   private static String value(String[] args, int i, String option) {

@@ -1,8 +1,9 @@
 package nl.webcare.cli;
 
+import nl.webcare.bench.ClassificationReport;
+
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +56,7 @@ final class EvaluateCommand {
   }
 
   private String predict(LabelledTexts.Row row, String externalId, boolean needsReply) {
-    Mention mention = new Mention(Mention.idFor("evaluate", externalId), "evaluate", "dataset", null, externalId,
-        null, null, row.text(), null, Instant.now(), null, null, null);
+    Mention mention = Mention.ofText("evaluate", externalId, row.text());
     MentionAssessor.Assessment assessment = assessor.assess(mention);
     if (needsReply) {
       return assessment.decision().needsReply() ? "complaint" : "not_complaint";

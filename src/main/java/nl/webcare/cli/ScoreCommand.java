@@ -1,11 +1,12 @@
 package nl.webcare.cli;
 
+import nl.webcare.bench.ClassificationReport;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Instant;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.mention.SentimentResult;
@@ -46,8 +47,7 @@ final class ScoreCommand {
   }
 
   JsonObject score(String id, String text, String gold) {
-    Mention mention = new Mention(Mention.idFor("score", id), "score", "cli", null, id, null, null, text, null,
-        Instant.now(), null, null, null);
+    Mention mention = Mention.ofText("score", id, text);
     MentionAssessor.Assessment a = assessor.assess(mention);
     SentimentResult s = a.scored().sentiment();
     JsonArray sentences = new JsonArray();

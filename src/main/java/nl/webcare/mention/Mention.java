@@ -66,6 +66,12 @@ public record Mention(
     }
   }
 
+  /** A mention that is only a text, for the offline commands and benchmarks: no author, link or brand. */
+  public static Mention ofText(String source, String externalId, String text) {
+    return new Mention(idFor(source, externalId), source, source, null, externalId, null, null, text, null,
+        Instant.now(), null, null, null);
+  }
+
   /** Title and body as one text, the way a reader sees a review. */
   public String fullText() {
     if (title == null || title.isBlank() || text.startsWith(title)) {

@@ -26,6 +26,8 @@ public final class ScorerVerticle extends VerticleBase {
   private boolean stopped;
   private long readTimer = -1;
   private long claimTimer = -1;
+  /** A claim round still running: the timer must not start a second one over the same messages. */
+  private boolean claiming;
 
   public ScorerVerticle(ScoringQueue queue, MentionScorer scorer, WebcareConfig.Scoring settings, String consumer) {
     this.queue = queue;
@@ -68,8 +70,6 @@ public final class ScorerVerticle extends VerticleBase {
           }
         });
   }
-
-  private boolean claiming;
 
   private void claimStale() {
     if (stopped || claiming) {

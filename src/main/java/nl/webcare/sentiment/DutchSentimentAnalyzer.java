@@ -14,8 +14,6 @@ import nl.webcare.triage.TriageCues;
  * complaint and praise cue phrases ("nog steeds niet", "terugbetalen", "klantenservice reageert niet").
  */
 final class DutchSentimentAnalyzer {
-  private static final int MAX_TEXT_CHARS = 20_000;
-
   private final DutchLexiconScorer lexicon;
   private final TriageCues cues;
   private final CombinationSettings settings;
@@ -27,10 +25,8 @@ final class DutchSentimentAnalyzer {
   }
 
   SentimentResult analyze(String text) {
-    boolean truncated = text.length() > MAX_TEXT_CHARS;
-    String bounded = truncated ? text.substring(0, MAX_TEXT_CHARS) : text;
-    DutchLexiconScorer.DutchScore lexical = lexicon.score(CueText.of(bounded));
-    Map<TriageCues.Kind, List<String>> found = cues.find(CueText.of(bounded));
+    DutchLexiconScorer.DutchScore lexical = lexicon.score(CueText.of(text));
+    Map<TriageCues.Kind, List<String>> found = cues.find(CueText.of(text));
     int complaints = SocialSentimentAnalyzer.count(found, TriageCues.Kind.COMPLAINT)
         + SocialSentimentAnalyzer.count(found, TriageCues.Kind.CRISIS);
     int praise = SocialSentimentAnalyzer.count(found, TriageCues.Kind.PRAISE);
@@ -43,6 +39,6 @@ final class DutchSentimentAnalyzer {
     found.forEach((kind, phrases) -> phrases.forEach(phrase -> why.add(kind.name().toLowerCase(Locale.ROOT) + ":" + phrase)));
     SentimentLabel label = combined <= -settings.negativeThreshold() ? SentimentLabel.NEGATIVE
         : combined >= settings.positiveThreshold() ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
-    return new SentimentResult(label, combined, Probabilities.fromScore(combined), "nl", List.of(), why, truncated);
+    return new SentimentResult(label, combined, Probabilities.fromScore(combined), "nl", List.of(), why, false);
   }
 }

@@ -18,9 +18,6 @@ record EnglishEvidence(
     Map<TriageCues.Kind, List<String>> cues,
     SocialText.Prepared prepared) {
 
-  /** Number of columns {@link #featureColumns} writes after the label column. */
-  static final int COLUMNS = 9;
-
   int count(TriageCues.Kind kind) {
     return cues.getOrDefault(kind, List.of()).size();
   }

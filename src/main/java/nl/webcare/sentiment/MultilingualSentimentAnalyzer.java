@@ -13,9 +13,11 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
   private final LanguageDetection languages;
   private final SocialSentimentAnalyzer english;
   private final DutchSentimentAnalyzer dutch;
+  private final int maxTextChars;
 
   private MultilingualSentimentAnalyzer(LanguageDetection languages, SocialSentimentAnalyzer english,
-      DutchSentimentAnalyzer dutch) {
+      DutchSentimentAnalyzer dutch, int maxTextChars) {
+    this.maxTextChars = maxTextChars;
     this.languages = languages;
     this.english = english;
     this.dutch = dutch;
@@ -27,23 +29,26 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
     return new MultilingualSentimentAnalyzer(LanguageDetection.load(),
         new SocialSentimentAnalyzer(CoreNlpSentimentAnalyzer.load(maxTextChars), words, TriageCues.load("en"),
             CombinationSettings.load("en"), CombinationSettings.useClassifier("en") ? TrainedSentimentClassifier.loadShipped() : null),
-        new DutchSentimentAnalyzer(DutchLexiconScorer.load(words), TriageCues.load("nl"), CombinationSettings.load("nl")));
+        new DutchSentimentAnalyzer(DutchLexiconScorer.load(words), TriageCues.load("nl"), CombinationSettings.load("nl")),
+        maxTextChars);
   }
 
+  /**
+   * A long text is cut here, once, to {@code scoring.maxTextChars}: every later step (language, lexicon, cues,
+   * CoreNLP) then works on the same bounded prefix, and the result says it was truncated.
+   */
   @Override
   public SentimentResult analyze(String text) {
     String safe = text == null ? "" : text;
-    String language = languages.detect(CueText.of(safe.length() > 2000 ? safe.substring(0, 2000) : safe));
-    return switch (language) {
-      case "en" -> english.analyze(safe);
-      case "nl" -> dutch.analyze(safe);
-      case LanguageDetection.UNDETERMINED -> withLanguage(english.analyze(safe), LanguageDetection.UNDETERMINED);
+    boolean cut = safe.length() > maxTextChars;
+    String bounded = cut ? safe.substring(0, maxTextChars) : safe;
+    String language = languages.detect(CueText.of(bounded.length() > 2000 ? bounded.substring(0, 2000) : bounded));
+    SentimentResult result = switch (language) {
+      case "en", LanguageDetection.UNDETERMINED -> english.analyze(bounded);
+      case "nl" -> dutch.analyze(bounded);
       default -> SentimentResult.unscored(language);
     };
-  }
-
-  private static SentimentResult withLanguage(SentimentResult result, String language) {
     return new SentimentResult(result.label(), result.score(), result.probabilities(), language, result.sentences(),
-        result.cues(), result.truncated());
+        result.cues(), result.truncated() || cut);
   }
 }

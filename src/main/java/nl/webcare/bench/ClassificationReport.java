@@ -1,4 +1,4 @@
-package nl.webcare.cli;
+package nl.webcare.bench;
 
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -8,16 +8,16 @@ import java.util.Locale;
  * Confusion matrix and the figures derived from it, for a fixed list of classes. Rows are the gold
  * labels, columns the predictions.
  */
-final class ClassificationReport {
+public final class ClassificationReport {
   private final List<String> classes;
   private final long[][] counts;
 
-  ClassificationReport(List<String> classes) {
+  public ClassificationReport(List<String> classes) {
     this.classes = List.copyOf(classes);
     this.counts = new long[classes.size()][classes.size()];
   }
 
-  synchronized void add(String gold, String predicted) {
+  public synchronized void add(String gold, String predicted) {
     int g = classes.indexOf(gold);
     int p = classes.indexOf(predicted);
     if (g < 0 || p < 0) {
@@ -26,7 +26,7 @@ final class ClassificationReport {
     counts[g][p]++;
   }
 
-  long n() {
+  public long n() {
     long n = 0;
     for (long[] row : counts) {
       for (long c : row) {
@@ -36,7 +36,7 @@ final class ClassificationReport {
     return n;
   }
 
-  double precision(String label) {
+  public double precision(String label) {
     int i = classes.indexOf(label);
     long predicted = 0;
     for (long[] row : counts) {
@@ -45,7 +45,7 @@ final class ClassificationReport {
     return predicted == 0 ? 0 : (double) counts[i][i] / predicted;
   }
 
-  double recall(String label) {
+  public double recall(String label) {
     int i = classes.indexOf(label);
     long gold = 0;
     for (long c : counts[i]) {
@@ -54,13 +54,13 @@ final class ClassificationReport {
     return gold == 0 ? 0 : (double) counts[i][i] / gold;
   }
 
-  double f1(String label) {
+  public double f1(String label) {
     double p = precision(label);
     double r = recall(label);
     return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
-  double accuracy() {
+  public double accuracy() {
     long correct = 0;
     for (int i = 0; i < classes.size(); i++) {
       correct += counts[i][i];
@@ -68,11 +68,11 @@ final class ClassificationReport {
     return n() == 0 ? 0 : (double) correct / n();
   }
 
-  double macroF1() {
+  public double macroF1() {
     return classes.stream().mapToDouble(this::f1).average().orElse(0);
   }
 
-  JsonObject toJson() {
+  public JsonObject toJson() {
     JsonObject perClass = new JsonObject();
     JsonObject confusion = new JsonObject();
     for (int i = 0; i < classes.size(); i++) {
@@ -89,7 +89,7 @@ final class ClassificationReport {
         .put("per_class", perClass).put("confusion", confusion);
   }
 
-  String toText() {
+  public String toText() {
     StringBuilder out = new StringBuilder("confusion matrix (rows: gold, columns: predicted)\n");
     out.append(String.format(Locale.ROOT, "%-14s", ""));
     classes.forEach(c -> out.append(String.format(Locale.ROOT, "%14s", c)));
@@ -109,7 +109,7 @@ final class ClassificationReport {
     return out.toString();
   }
 
-  static double round(double value) {
+  public static double round(double value) {
     return Math.round(value * 10_000) / 10_000.0;
   }
 }

@@ -1,4 +1,4 @@
-package nl.webcare.cli;
+package nl.webcare.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -32,23 +32,5 @@ class ClassificationReportTest {
     double f1Neutral = 2 * (4 / 6.0) * 0.8 / (4 / 6.0 + 0.8);
     assertThat(report.macroF1()).isCloseTo((f1Negative + f1Neutral + 1.0) / 3, offset(1e-9));
     assertThat(report.toJson().getJsonObject("confusion").getJsonObject("negative").getLong("neutral")).isEqualTo(2);
-  }
-
-  @Test
-  void evaluateOptionsAreReadAndMistakesExplained() {
-    EvaluateCommand.Options options = Commands.evaluateOptions(
-        new String[] {"evaluate", "set.tsv", "--json", "--task", "needs-reply", "--limit", "10", "--workers", "1"});
-    assertThat(options.json()).isTrue();
-    assertThat(options.needsReply()).isTrue();
-    assertThat(options.limit()).isEqualTo(10);
-    assertThat(options.workers()).isEqualTo(1);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Commands.evaluateOptions(new String[] {"evaluate"}))
-        .hasMessageContaining("evaluate needs a file");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> Commands.evaluateOptions(new String[] {"evaluate", "f.tsv", "--colour"})).hasMessageContaining("--colour");
-    assertThat(Commands.scorer(new String[] {"evaluate", "f.tsv", "--scorer", "vader"})).isEqualTo("vader");
-    assertThat(Commands.scorer(new String[] {"evaluate", "f.tsv"})).isEqualTo("webcare");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> Commands.scorer(new String[] {"evaluate", "f.tsv", "--scorer", "magic"})).hasMessageContaining("--scorer");
   }
 }
