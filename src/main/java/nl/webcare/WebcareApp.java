@@ -28,6 +28,7 @@ import nl.webcare.pipeline.ScorerVerticle;
 import nl.webcare.sentiment.SentimentAnalyzer;
 import nl.webcare.store.ConnectorCursorStore;
 import nl.webcare.store.ConnectorStatusStore;
+import nl.webcare.store.ReadBudgetStore;
 import nl.webcare.store.EmbeddedRedisServer;
 import nl.webcare.store.Housekeeping;
 import nl.webcare.store.MentionInbox;
@@ -154,7 +155,8 @@ public final class WebcareApp {
   private Future<Void> startPollers() {
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxRedirects(5).setDecompressionSupported(true));
     WorkerExecutor parsers = vertx.createSharedWorkerExecutor(PARSER_POOL, 2, 1, TimeUnit.MINUTES);
-    ConnectorContext context = new ConnectorContext(vertx, http, parsers, config.connectors());
+    ConnectorContext context = new ConnectorContext(vertx, http, parsers, config.connectors(),
+        new ReadBudgetStore(redis), System.getenv());
     ConnectorTypes types = ConnectorTypes.discover();
     MentionInbox inbox = new MentionInbox(redis, config.retention().mentions());
     ConnectorCursorStore cursors = new ConnectorCursorStore(redis);

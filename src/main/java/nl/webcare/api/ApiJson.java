@@ -6,6 +6,7 @@ import java.time.Instant;
 import nl.webcare.alerts.Alert;
 import nl.webcare.connector.ConnectorStatus;
 import nl.webcare.mention.Mention;
+import nl.webcare.mention.MentionDetails;
 import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentenceSentiment;
@@ -68,8 +69,22 @@ final class ApiJson {
         .put("language", m.language())
         .put("rating", m.rating())
         .put("productVersion", m.productVersion())
+        .put("social", detailsJson(m.details()))
         .put("sentiment", sentiment)
         .put("scoredAt", time(scored.scoredAt())));
+  }
+
+  /** Handle, reach and thread of a mention; null when the channel reported none of them. */
+  private static JsonObject detailsJson(MentionDetails d) {
+    JsonObject json = withoutNulls(new JsonObject()
+        .put("authorHandle", d.authorHandle())
+        .put("authorFollowers", d.authorFollowers())
+        .put("authorVerified", d.authorVerified())
+        .put("conversationId", d.conversationId())
+        .put("inReplyTo", d.inReplyTo())
+        .put("engagement", d.engagement())
+        .put("recommends", d.recommends()));
+    return json.isEmpty() ? null : json;
   }
 
   static JsonObject connectorJson(ConnectorStatus s) {
@@ -87,7 +102,10 @@ final class ApiJson {
         .put("consecutiveFailures", s.consecutiveFailures())
         .put("itemsSeen", s.itemsSeen())
         .put("itemsNew", s.itemsNew())
-        .put("nextPollAt", time(s.nextPollAt())));
+        .put("itemsIrrelevant", s.itemsIrrelevant())
+        .put("nextPollAt", time(s.nextPollAt()))
+        .put("note", s.note())
+        .put("figures", s.figures().isEmpty() ? null : new JsonObject(new java.util.TreeMap<String, Object>(s.figures()))));
   }
 
   static JsonObject alertJson(Alert alert) {

@@ -18,4 +18,9 @@ public interface Connector {
    *     wrong in words an operator understands (status code, timeout, malformed feed, too large)
    */
   Future<PollResult> poll(Map<String, String> cursor);
+
+  /** How to reply on this connector's channel, when the channel allows it and credentials are set. */
+  default java.util.Optional<ReplyChannel> replyChannel() {
+    return java.util.Optional.empty();
+  }
 }

@@ -13,17 +13,50 @@ import java.util.Map;
  * @param pollInterval time between polls when all is well
  * @param enabled      false keeps the file as an example without polling it
  * @param options      type-specific settings (for example {@code preset: appstore}, {@code language: nl})
+ * @param relevance    brand and exclusion terms that decide which found items reach the worklist
  */
 public record ConnectorDefinition(
     String name, String type, String brand, String url, Duration pollInterval, boolean enabled,
-    Map<String, Object> options) {
+    Map<String, Object> options, RelevanceFilter relevance) {
 
   public ConnectorDefinition {
     options = Map.copyOf(options);
+    relevance = relevance == null ? RelevanceFilter.ALL : relevance;
+  }
+
+  /** A definition that lets every found item through. */
+  public ConnectorDefinition(String name, String type, String brand, String url, Duration pollInterval,
+      boolean enabled, Map<String, Object> options) {
+    this(name, type, brand, url, pollInterval, enabled, options, RelevanceFilter.ALL);
   }
 
   public String option(String key) {
     Object value = options.get(key);
     return value == null ? null : String.valueOf(value);
+  }
+
+  /** An option as a whole number, or {@code fallback} when absent; a non-number names the key. */
+  public long longOption(String key, long fallback) {
+    String value = option(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, got " + value);
+    }
+  }
+
+  /** An option as true/false, or {@code fallback} when absent. */
+  public boolean booleanOption(String key, boolean fallback) {
+    String value = option(key);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, got " + value);
+    }
+    return Boolean.parseBoolean(value);
   }
 }

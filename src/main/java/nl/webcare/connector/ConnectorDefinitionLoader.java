@@ -28,7 +28,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class ConnectorDefinitionLoader {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
-  private static final Set<String> COMMON_KEYS = Set.of("name", "type", "brand", "url", "pollInterval", "enabled");
+  private static final Set<String> COMMON_KEYS = Set.of("name", "type", "brand", "url", "pollInterval", "enabled",
+      "brandTerms", "excludeTerms");
 
   private final ConnectorTypes types;
 
@@ -70,7 +71,13 @@ public final class ConnectorDefinitionLoader {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("name \"" + name + "\" must be lower-case letters, digits, '.', '_' or '-'");
     }
-    String url = required(map, "url");
+    Map<String, Object> options = new LinkedHashMap<>(map);
+    COMMON_KEYS.forEach(options::remove);
+    ConnectorType type = types.get(required(map, "type"));
+    String url = map.get("url") == null ? type.derivedUrl(options) : null;
+    if (url == null) {
+      url = required(map, "url");
+    }
     URI uri;
     try {
       uri = URI.create(url);
@@ -80,15 +87,14 @@ public final class ConnectorDefinitionLoader {
     if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
       throw new IllegalArgumentException("url must be an http or https URL, got " + url);
     }
-    Map<String, Object> options = new LinkedHashMap<>(map);
-    COMMON_KEYS.forEach(options::remove);
     Object enabled = map.getOrDefault("enabled", Boolean.TRUE);
     if (!(enabled instanceof Boolean)) {
       throw new IllegalArgumentException("enabled must be true or false, got " + enabled);
     }
     ConnectorDefinition definition = new ConnectorDefinition(name, required(map, "type"), required(map, "brand"),
-        url, duration(map.getOrDefault("pollInterval", "5m")), (Boolean) enabled, options);
-    types.get(definition.type()).validate(definition);
+        url, duration(map.getOrDefault("pollInterval", "5m")), (Boolean) enabled, options,
+        new RelevanceFilter(terms(map, "brandTerms"), terms(map, "excludeTerms")));
+    type.validate(definition);
     return definition;
   }
 
@@ -109,6 +115,17 @@ public final class ConnectorDefinitionLoader {
       throw new IllegalArgumentException("pollInterval must be at least 100ms, got " + value);
     }
     return d;
+  }
+
+  private static List<String> terms(Map<String, Object> map, String key) {
+    Object value = map.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new IllegalArgumentException(key + " must be a list of words or phrases");
+    }
+    return list.stream().map(term -> term == null ? "" : String.valueOf(term).trim()).toList();
   }
 
   private static String required(Map<String, Object> map, String key) {

@@ -1,6 +1,7 @@
 package nl.webcare.connector;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What {@code GET /api/v1/connectors} shows of one connector: shared through Redis, so every
@@ -20,7 +21,14 @@ public record ConnectorStatus(
     int consecutiveFailures,
     long itemsSeen,
     long itemsNew,
-    Instant nextPollAt) {
+    long itemsIrrelevant,
+    Instant nextPollAt,
+    String note,
+    Map<String, String> figures) {
+
+  public ConnectorStatus {
+    figures = figures == null ? Map.of() : Map.copyOf(figures);
+  }
 
   public enum State {
     /** Registered, not polled yet. */
@@ -29,6 +37,10 @@ public record ConnectorStatus(
     OK,
     /** Last poll failed; it is retried with back-off. */
     FAILING,
+    /** Waiting for a rate-limit window or the next day's read budget; {@code note} says which. */
+    PAUSED,
+    /** The source refused the credentials; not polled again until the secret is fixed and Webcare restarted. */
+    STOPPED,
     /** Switched off in its file. */
     DISABLED;
 

@@ -18,4 +18,14 @@ public interface ConnectorType {
   void validate(ConnectorDefinition definition);
 
   Connector create(ConnectorDefinition definition, ConnectorContext context);
+
+  /**
+   * The URL to poll when the file gives none, built from the type's options (a subreddit, a search
+   * query, an app id); null when this type needs an explicit {@code url}.
+   *
+   * @throws IllegalArgumentException when the options needed to build it are wrong
+   */
+  default String derivedUrl(java.util.Map<String, Object> options) {
+    return null;
+  }
 }

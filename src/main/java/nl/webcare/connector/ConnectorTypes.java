@@ -20,6 +20,11 @@ public final class ConnectorTypes {
     return new ConnectorTypes(found);
   }
 
+  /** The names of every known type, sorted. */
+  public java.util.Set<String> names() {
+    return new java.util.TreeSet<>(byName.keySet());
+  }
+
   /** The type of that name, or {@link IllegalArgumentException} listing the known ones. */
   public ConnectorType get(String name) {
     ConnectorType type = byName.get(name);

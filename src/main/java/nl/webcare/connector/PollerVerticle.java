@@ -4,7 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import nl.webcare.mention.Mention;
 import nl.webcare.store.ConnectorCursorStore;
 import nl.webcare.store.ConnectorStatusStore;
 import nl.webcare.store.MentionInbox;
@@ -13,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one connector for ever: take the lease, load the cursor, poll, append to the inbox, and only
- * then store the new cursor. A failure anywhere keeps the old cursor, is written to the connector's
- * status and retried with growing back-off; it never touches the other connectors.
+ * Polls one connector for ever: take the lease, load the cursor, poll, keep the relevant items, append
+ * them to the inbox, and only then store the new cursor. A failure anywhere keeps the old cursor, is
+ * written to the connector's status and retried with growing back-off; it never touches the other
+ * connectors. A source that asks for a pause (rate-limit window, daily budget) is not asked again
+ * before it said; a source that refuses the credentials is stopped, not retried in a loop.
  */
 public final class PollerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(PollerVerticle.class);
@@ -54,12 +58,12 @@ public final class PollerVerticle extends VerticleBase {
   }
 
   private void schedule(Duration delay) {
-    if (!stopped) {
+    if (!stopped && delay != null) {
       timerId = vertx.setTimer(Math.max(1, delay.toMillis()), id -> pollOnce().onComplete(ar -> schedule(ar.result())));
     }
   }
 
-  /** One round; always succeeds with the delay until the next round. */
+  /** One round; always succeeds with the delay until the next round, or null when the connector is stopped. */
   private Future<Duration> pollOnce() {
     String name = name();
     return lease.acquire(name)
@@ -71,27 +75,43 @@ public final class PollerVerticle extends VerticleBase {
     String name = name();
     return cursors.load(name)
         .compose(connector::poll)
-        .compose(result -> inbox.append(result.mentions())
-            .compose(appended -> cursors.save(name, result.nextCursor()).map(appended))
-            .compose(appended -> recordSuccess(result, appended)));
+        .compose(result -> {
+          List<Mention> relevant = result.mentions().stream().filter(connector.definition().relevance()::isRelevant)
+              .toList();
+          return inbox.append(relevant)
+              .compose(appended -> cursors.save(name, result.nextCursor()).map(appended))
+              .compose(appended -> recordSuccess(result, new ConnectorStatusStore.PollCounts(result.mentions().size(),
+                  appended.appended(), result.mentions().size() - relevant.size())));
+        });
   }
 
-  private Future<Duration> recordSuccess(PollResult result, MentionInbox.AppendResult appended) {
+  private Future<Duration> recordSuccess(PollResult result, ConnectorStatusStore.PollCounts counts) {
     consecutiveFailures = 0;
-    Duration next = interval();
-    if (appended.appended() > 0) {
-      LOG.info("connector {}: {} new of {} entries", name(), appended.appended(), result.mentions().size());
+    Duration next = result.pause() == null ? interval() : untilWithJitter(result.pause().until());
+    if (counts.appended() > 0) {
+      LOG.info("connector {}: {} new of {} entries", name(), counts.appended(), counts.seen());
     }
-    return statuses.recordSuccess(name(), Instant.now(), result.mentions().size(), appended.appended(),
-            Instant.now().plus(next))
+    if (result.pause() != null) {
+      LOG.info("connector {}: paused for {} s: {}", name(), next.toSeconds(), result.pause().reason());
+    }
+    return statuses.recordSuccess(name(), Instant.now(), counts, Instant.now().plus(next), result.pause(),
+            result.figures())
         .map(next)
         .otherwise(next);
   }
 
   private Future<Duration> recordFailure(Throwable error) {
+    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    if (error instanceof CredentialsRejectedException) {
+      LOG.error("connector {}: stopped, the source refused the credentials: {}", name(), message);
+      return statuses.recordStopped(name(), Instant.now(), message).map((Duration) null).otherwise((Duration) null);
+    }
     consecutiveFailures++;
     Duration next = backoff();
-    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    if (error instanceof RateLimitedException limited && limited.retryAt() != null) {
+      Duration untilReset = untilWithJitter(limited.retryAt());
+      next = untilReset.compareTo(next) > 0 ? untilReset : next;
+    }
     LOG.warn("connector {}: poll failed ({} in a row), retry in {} s: {}", name(), consecutiveFailures,
         next.toSeconds(), message);
     return statuses.recordFailure(name(), Instant.now(), message, Instant.now().plus(next))
@@ -106,6 +126,16 @@ public final class PollerVerticle extends VerticleBase {
     long capped = Math.min(grown, retryMax.toMillis());
     double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
     return Duration.ofMillis(Math.max(1, (long) (capped * jitter)));
+  }
+
+  /**
+   * The time until {@code at} plus up to 10% (at least one second) of jitter, so that processes or
+   * connectors that share a limit do not all ask again in the same instant.
+   */
+  private static Duration untilWithJitter(Instant at) {
+    long wait = Math.max(0, Duration.between(Instant.now(), at).toMillis());
+    long jitter = 1000 + (long) (ThreadLocalRandom.current().nextDouble() * Math.max(1000, wait / 10));
+    return Duration.ofMillis(wait + jitter);
   }
 
   private Duration interval() {

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param language     ISO 639-1 code when the source says, else null
  * @param rating       star rating 1..5 for reviews, else null
  * @param productVersion app or product version a review is about, else null
+ * @param details      handle, reach, thread and engagement where the channel reports them; never null
  */
 public record Mention(
     String id,
@@ -37,9 +38,11 @@ public record Mention(
     Instant publishedAt,
     String language,
     Integer rating,
-    String productVersion) {
+    String productVersion,
+    MentionDetails details) {
 
   public Mention {
+    details = details == null ? MentionDetails.NONE : details;
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(externalId, "externalId");
@@ -48,6 +51,14 @@ public record Mention(
     if (rating != null && (rating < 1 || rating > 5)) {
       throw new IllegalArgumentException("rating must be 1..5, got " + rating);
     }
+  }
+
+  /** A mention of a source that knows nothing beyond the text, author, link and rating. */
+  public Mention(String id, String source, String channel, String brand, String externalId, String author,
+      String title, String text, String url, Instant publishedAt, String language, Integer rating,
+      String productVersion) {
+    this(id, source, channel, brand, externalId, author, title, text, url, publishedAt, language, rating,
+        productVersion, MentionDetails.NONE);
   }
 
   /**

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorStatus;
+import nl.webcare.connector.PollResult;
+import java.util.TreeMap;
 
 /** Each connector's status, kept in Redis so that every process reports the same. */
 public final class ConnectorStatusStore {
+  /** Hash-field prefix of connector-specific figures (reads today, daily budget ...). */
+  private static final String FIGURE = "figure.";
   private final RedisGateway redis;
 
   public ConnectorStatusStore(RedisGateway redis) {
@@ -34,18 +38,60 @@ public final class ConnectorStatusStore {
     });
   }
 
-  public Future<Void> recordSuccess(String name, Instant at, int seen, int appended, Instant nextPoll) {
+  /** What one good poll did, for {@link #recordSuccess}. */
+  public record PollCounts(int seen, int appended, int irrelevant) {}
+
+  /**
+   * A poll that worked; with a {@code pause} the state is {@code paused} and the pause's reason is
+   * the note, else {@code ok}. {@code figures} replace the connector's previous figures.
+   */
+  public Future<Void> recordSuccess(String name, Instant at, PollCounts counts, Instant nextPoll,
+      PollResult.Pause pause, Map<String, String> figures) {
     String key = redis.keys().connectorStatus(name);
+    ConnectorStatus.State state = pause == null ? ConnectorStatus.State.OK : ConnectorStatus.State.PAUSED;
     return redis.call(jedis -> {
       try (var tx = jedis.multi()) {
-        tx.hset(key, Map.of("state", ConnectorStatus.State.OK.wire(), "lastPollAt", millis(at),
-            "lastSuccessAt", millis(at), "nextPollAt", millis(nextPoll), "consecutiveFailures", "0"));
-        tx.hincrBy(key, "itemsSeen", seen);
-        tx.hincrBy(key, "itemsNew", appended);
+        tx.hset(key, Map.of("state", state.wire(), "lastPollAt", millis(at),
+            "lastSuccessAt", millis(at), "consecutiveFailures", "0"));
+        if (nextPoll != null) {
+          tx.hset(key, "nextPollAt", millis(nextPoll));
+        }
+        if (pause == null) {
+          tx.hdel(key, "note");
+        } else {
+          tx.hset(key, "note", pause.reason());
+        }
+        for (Map.Entry<String, String> figure : figures.entrySet()) {
+          tx.hset(key, FIGURE + figure.getKey(), figure.getValue());
+        }
+        tx.hincrBy(key, "itemsSeen", counts.seen());
+        tx.hincrBy(key, "itemsNew", counts.appended());
+        tx.hincrBy(key, "itemsIrrelevant", counts.irrelevant());
         tx.exec();
       }
       return null;
     });
+  }
+
+  /** The source refused the credentials: stopped until an operator acts; no next poll. */
+  public Future<Void> recordStopped(String name, Instant at, String error) {
+    String key = redis.keys().connectorStatus(name);
+    return redis.call(jedis -> {
+      try (var tx = jedis.multi()) {
+        tx.hset(key, Map.of("state", ConnectorStatus.State.STOPPED.wire(), "lastPollAt", millis(at),
+            "lastError", error, "lastErrorAt", millis(at),
+            "note", "stopped: fix the credentials named in the connector file and restart Webcare"));
+        tx.hdel(key, "nextPollAt");
+        tx.hincrBy(key, "consecutiveFailures", 1);
+        tx.exec();
+      }
+      return null;
+    });
+  }
+
+  /** Counts items that a push source delivered, as a poll would. */
+  public Future<Void> recordPushed(String name, Instant at, PollCounts counts) {
+    return recordSuccess(name, at, counts, null, null, Map.of());
   }
 
   public Future<Void> recordFailure(String name, Instant at, String error, Instant nextPoll) {
@@ -54,6 +100,7 @@ public final class ConnectorStatusStore {
       try (var tx = jedis.multi()) {
         tx.hset(key, Map.of("state", ConnectorStatus.State.FAILING.wire(), "lastPollAt", millis(at),
             "lastError", error, "lastErrorAt", millis(at), "nextPollAt", millis(nextPoll)));
+        tx.hdel(key, "note");
         tx.hincrBy(key, "consecutiveFailures", 1);
         tx.exec();
       }
@@ -78,7 +125,18 @@ public final class ConnectorStatusStore {
         ConnectorStatus.State.valueOf(state.toUpperCase()), instant(f.get("lastPollAt")),
         instant(f.get("lastSuccessAt")), f.get("lastError"), instant(f.get("lastErrorAt")),
         Integer.parseInt(f.getOrDefault("consecutiveFailures", "0")), Long.parseLong(f.getOrDefault("itemsSeen", "0")),
-        Long.parseLong(f.getOrDefault("itemsNew", "0")), instant(f.get("nextPollAt")));
+        Long.parseLong(f.getOrDefault("itemsNew", "0")), Long.parseLong(f.getOrDefault("itemsIrrelevant", "0")),
+        instant(f.get("nextPollAt")), f.get("note"), figures(f));
+  }
+
+  private static Map<String, String> figures(Map<String, String> fields) {
+    Map<String, String> figures = new TreeMap<>();
+    fields.forEach((key, value) -> {
+      if (key.startsWith(FIGURE)) {
+        figures.put(key.substring(FIGURE.length()), value);
+      }
+    });
+    return figures;
   }
 
   private static String millis(Instant at) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import io.vertx.core.json.JsonArray;
 import nl.webcare.mention.Mention;
+import nl.webcare.mention.MentionDetails;
 import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentenceSentiment;
@@ -36,6 +37,14 @@ public final class RedisCodec {
     putIfPresent(f, "language", m.language());
     putIfPresent(f, "rating", m.rating() == null ? null : m.rating().toString());
     putIfPresent(f, "productVersion", m.productVersion());
+    MentionDetails d = m.details();
+    putIfPresent(f, "authorHandle", d.authorHandle());
+    putIfPresent(f, "authorFollowers", text(d.authorFollowers()));
+    putIfPresent(f, "authorVerified", text(d.authorVerified()));
+    putIfPresent(f, "conversationId", d.conversationId());
+    putIfPresent(f, "inReplyTo", d.inReplyTo());
+    putIfPresent(f, "engagement", text(d.engagement()));
+    putIfPresent(f, "recommends", text(d.recommends()));
     return f;
   }
 
@@ -46,7 +55,21 @@ public final class RedisCodec {
     return new Mention(id, required(f, "source"), f.get("channel"), f.get("brand"), required(f, "externalId"),
         f.get("author"), f.get("title"), required(f, "text"), f.get("url"),
         Instant.ofEpochMilli(parseLong(f, "publishedAt")), f.get("language"),
-        rating == null ? null : Integer.valueOf(rating), f.get("productVersion"));
+        rating == null ? null : Integer.valueOf(rating), f.get("productVersion"), details(f));
+  }
+
+  private static MentionDetails details(Map<String, String> f) {
+    String followers = f.get("authorFollowers");
+    String verified = f.get("authorVerified");
+    String engagement = f.get("engagement");
+    String recommends = f.get("recommends");
+    return new MentionDetails(f.get("authorHandle"), followers == null ? null : Long.valueOf(followers),
+        verified == null ? null : Boolean.valueOf(verified), f.get("conversationId"), f.get("inReplyTo"),
+        engagement == null ? null : Integer.valueOf(engagement), recommends == null ? null : Boolean.valueOf(recommends));
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   public static Map<String, String> scoredFields(ScoredMention scored) {

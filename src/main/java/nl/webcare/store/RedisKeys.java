@@ -113,6 +113,16 @@ public final class RedisKeys {
     return prefix + "connector:" + connector + ":cursor";
   }
 
+  /** Posts read from a paid API on one UTC day (a counter that expires after two days). */
+  public String connectorReads(String connector, java.time.LocalDate day) {
+    return prefix + "connector:" + connector + ":reads:" + day;
+  }
+
+  /** Requests a push source made in one rate window (a counter that expires with the window). */
+  public String ingestWindow(String source, long window) {
+    return prefix + "ingest:" + source + ":window:" + window;
+  }
+
   public String connectorStatus(String connector) {
     return prefix + "connector:" + connector + ":status";
   }

@@ -16,12 +16,15 @@ public final class PriorityFormula {
   private final double negativityWeight;
   private final double starWeight;
   private final double reachWeight;
+  private final double engagementWeight;
 
-  PriorityFormula(Map<TriageClass, Double> base, double negativityWeight, double starWeight, double reachWeight) {
+  PriorityFormula(Map<TriageClass, Double> base, double negativityWeight, double starWeight, double reachWeight,
+      double engagementWeight) {
     this.base = base;
     this.negativityWeight = negativityWeight;
     this.starWeight = starWeight;
     this.reachWeight = reachWeight;
+    this.engagementWeight = engagementWeight;
   }
 
   public static PriorityFormula load() {
@@ -30,15 +33,18 @@ public final class PriorityFormula {
     for (TriageClass c : TriageClass.values()) {
       base.put(c, number(p, "base." + c.name().toLowerCase(Locale.ROOT)));
     }
-    return new PriorityFormula(base, number(p, "negativityWeight"), number(p, "starWeight"), number(p, "reachWeight"));
+    return new PriorityFormula(base, number(p, "negativityWeight"), number(p, "starWeight"), number(p, "reachWeight"),
+        number(p, "engagementWeight"));
   }
 
-  /** Urgency in [0, 1]; {@code rating} and {@code followers} may be null. */
-  public double urgency(TriageClass triageClass, double score, Integer rating, Long followers) {
+  /** Urgency in [0, 1]; {@code rating}, {@code followers} and {@code engagement} may be null. */
+  public double urgency(TriageClass triageClass, double score, Integer rating, Long followers, Integer engagement) {
     double negativity = Math.max(0, -score);
     double stars = rating == null ? 0 : (5 - rating) / 4.0;
     double reach = followers == null ? 0 : Math.min(1, Math.log10(1 + Math.max(0, followers)) / 6);
-    double urgency = base.get(triageClass) + negativityWeight * negativity + starWeight * stars + reachWeight * reach;
+    double attention = engagement == null ? 0 : Math.min(1, Math.log10(1 + Math.max(0, engagement)) / 4);
+    double urgency = base.get(triageClass) + negativityWeight * negativity + starWeight * stars + reachWeight * reach
+        + engagementWeight * attention;
     return Math.max(0, Math.min(1, urgency));
   }
 

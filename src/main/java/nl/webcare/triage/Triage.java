@@ -66,7 +66,8 @@ public final class Triage {
     TriageClass triageClass = classify(label, m.rating(), found, text);
     boolean needsReply = triageClass == TriageClass.CRISIS || triageClass == TriageClass.COMPLAINT
         || triageClass == TriageClass.QUESTION;
-    double urgency = formula.urgency(triageClass, scored.sentiment().score(), m.rating(), null);
+    double urgency = formula.urgency(triageClass, scored.sentiment().score(), m.rating(),
+        m.details().authorFollowers(), m.details().engagement());
     long priority = PriorityFormula.priority(urgency, m.publishedAt().getEpochSecond());
     return new Decision(triageClass, needsReply, urgency, priority, reasons);
   }

@@ -15,10 +15,11 @@ class ConnectorDefinitionLoaderTest {
   private final ConnectorDefinitionLoader loader = new ConnectorDefinitionLoader(ConnectorTypes.discover());
 
   @Test
-  void theExampleConnectorsInTheRepositoryAreValid() {
+  void theExampleConnectorsAreValidSwitchedOffAndCoverEveryType() {
     List<ConnectorDefinition> examples = loader.loadDirectory(Path.of("connectors"));
-    assertThat(examples).isNotEmpty();
-    assertThat(examples).allSatisfy(d -> assertThat(d.type()).isEqualTo("feed"));
+    assertThat(examples).allSatisfy(d -> assertThat(d.enabled()).as(d.name()).isFalse());
+    assertThat(examples.stream().map(ConnectorDefinition::type).distinct())
+        .containsExactlyInAnyOrderElementsOf(ConnectorTypes.discover().names());
   }
 
   @Test

@@ -9,8 +9,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import nl.webcare.mention.Mention;
 import java.util.List;
 import java.util.Map;
 import nl.webcare.config.WebcareConfig;
@@ -18,6 +23,7 @@ import nl.webcare.connector.feed.FeedConnectorType;
 import nl.webcare.store.ConnectorCursorStore;
 import nl.webcare.store.ConnectorStatusStore;
 import nl.webcare.store.MentionInbox;
+import nl.webcare.store.ReadBudgetStore;
 import nl.webcare.store.PollLease;
 import nl.webcare.store.RedisGateway;
 import nl.webcare.support.Await;
@@ -96,13 +102,104 @@ class PollerVerticleTest {
     assertThat(status("slow").lastError()).contains("no complete answer");
   }
 
+  @Test
+  void aSourceThatRefusesTheCredentialsIsStoppedNotRetriedInALoop() {
+    // GIVEN a source that answers "401" to every poll
+    ScriptedConnector refusing = new ScriptedConnector("refusing", RelevanceFilter.ALL,
+        () -> Future.failedFuture(new CredentialsRejectedException("X answered 401: Unauthorized")));
+    deploy(refusing);
+    // THEN it is polled once, shown as stopped with the source's words, and left alone
+    Await.until("stopped", Duration.ofSeconds(10), () -> status("refusing").state() == ConnectorStatus.State.STOPPED);
+    sleep(1000);
+    assertThat(refusing.polls.get()).isEqualTo(1);
+    ConnectorStatus stopped = status("refusing");
+    assertThat(stopped.lastError()).contains("401");
+    assertThat(stopped.note()).contains("fix the credentials");
+    assertThat(stopped.nextPollAt()).isNull();
+  }
+
+  @Test
+  void aSourceThatAsksForAPauseIsNotAskedAgainBeforeItsTime() {
+    Instant until = Instant.now().plusSeconds(3600);
+    ScriptedConnector paused = new ScriptedConnector("paused", RelevanceFilter.ALL,
+        () -> Future.succeededFuture(new PollResult(List.of(), Map.of("sinceId", "9"), false, 0,
+            new PollResult.Pause(until, "daily read budget of 10 posts spent"), Map.of("readsToday", "10"))));
+    deploy(paused);
+    Await.until("paused", Duration.ofSeconds(10), () -> status("paused").state() == ConnectorStatus.State.PAUSED);
+    sleep(1000);
+    assertThat(paused.polls.get()).isEqualTo(1);
+    ConnectorStatus status = status("paused");
+    assertThat(status.note()).isEqualTo("daily read budget of 10 posts spent");
+    assertThat(status.nextPollAt()).isAfterOrEqualTo(until);
+    assertThat(status.figures()).containsEntry("readsToday", "10");
+    assertThat(Await.result(cursors.load("paused"))).containsEntry("sinceId", "9");
+  }
+
+  @Test
+  void mentionsWithoutABrandTermAreCountedButKeptOutOfTheInbox() {
+    // GIVEN a broad search that brings one mention of the brand and two of something else
+    RelevanceFilter filter = new RelevanceFilter(List.of("Acme Energie", "#acme"), List.of("acme corp stock"));
+    List<Mention> found = List.of(
+        Mention.ofText("broad", "1", "Storing bij ACME ÉNERGIE al de hele ochtend"),
+        Mention.ofText("broad", "2", "Acmeology is a made-up word"),
+        Mention.ofText("broad", "3", "#acme corp stock is up, #acme"));
+    ScriptedConnector broad = new ScriptedConnector("broad", filter,
+        () -> Future.succeededFuture(new PollResult(found, Map.of(), false, 0)));
+    deploy(broad);
+    Await.until("polled", Duration.ofSeconds(10), () -> status("broad").itemsSeen() >= 3);
+    ConnectorStatus status = status("broad");
+    assertThat(status.itemsNew()).isEqualTo(1);
+    assertThat(status.itemsIrrelevant()).isEqualTo(2);
+    try (RedisClient client = TestRedis.client()) {
+      assertThat(client.xlen(prefix + "mentions")).isEqualTo(1);
+    }
+  }
+
+  /** A connector that answers every poll from a script, counting the polls. */
+  private static final class ScriptedConnector implements Connector {
+    final AtomicInteger polls = new AtomicInteger();
+    private final ConnectorDefinition definition;
+    private final Supplier<Future<PollResult>> answer;
+
+    ScriptedConnector(String name, RelevanceFilter relevance, Supplier<Future<PollResult>> answer) {
+      this.definition = new ConnectorDefinition(name, "feed", "testbrand", "http://127.0.0.1/", Duration.ofMillis(200),
+          true, Map.of(), relevance);
+      this.answer = answer;
+    }
+
+    @Override
+    public ConnectorDefinition definition() {
+      return definition;
+    }
+
+    @Override
+    public Future<PollResult> poll(Map<String, String> cursor) {
+      polls.incrementAndGet();
+      return answer.get();
+    }
+  }
+
+  private void deploy(Connector connector) {
+    Await.result(statuses.register(connector.definition()));
+    Await.result(vertx.deployVerticle(new PollerVerticle(connector, new MentionInbox(redis, Duration.ofDays(1)),
+        cursors, statuses, new PollLease(redis, "test-instance", Duration.ofSeconds(10)), Duration.ofSeconds(10))));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void deployPoller(String name, String path) {
     ConnectorDefinition definition = new ConnectorDefinition(name, "feed", "testbrand",
         "http://127.0.0.1:" + feeds.port() + path, Duration.ofMillis(200), true, Map.of());
     WebcareConfig.Connectors limits = new WebcareConfig.Connectors("connectors", 1000, 64 * 1024,
         Duration.ofMillis(300), Duration.ofSeconds(10));
     ConnectorContext context = new ConnectorContext(vertx, vertx.createHttpClient(),
-        vertx.createSharedWorkerExecutor("test-parsers"), limits);
+        vertx.createSharedWorkerExecutor("test-parsers"), limits, new ReadBudgetStore(redis), Map.of());
     Connector connector = new FeedConnectorType().create(definition, context);
     Await.result(statuses.register(definition));
     Await.result(vertx.deployVerticle(new PollerVerticle(connector, new MentionInbox(redis, Duration.ofDays(1)),

@@ -64,8 +64,11 @@ class TriageTest {
   @Test
   void theFormulaIsBoundedAndOrdersByUrgencyThenTime() {
     PriorityFormula formula = PriorityFormula.load();
-    assertThat(formula.urgency(TriageClass.CRISIS, -1, 1, 5_000_000L)).isEqualTo(1.0);
-    assertThat(formula.urgency(TriageClass.OTHER, 0.8, null, null)).isEqualTo(0.0);
+    assertThat(formula.urgency(TriageClass.CRISIS, -1, 1, 5_000_000L, 20_000)).isEqualTo(1.0);
+    assertThat(formula.urgency(TriageClass.OTHER, 0.8, null, null, null)).isEqualTo(0.0);
+    // a complaint from a large account that many people saw outranks the same complaint from nobody
+    assertThat(formula.urgency(TriageClass.COMPLAINT, -0.4, null, 250_000L, 900))
+        .isGreaterThan(formula.urgency(TriageClass.COMPLAINT, -0.4, null, 12L, 0));
     assertThat(PriorityFormula.priority(0.5, 2_000_000_000L)).isGreaterThan(PriorityFormula.priority(0.49, 2_100_000_000L));
     assertThat(PriorityFormula.priority(0.5, 2_000_000_001L)).isGreaterThan(PriorityFormula.priority(0.5, 2_000_000_000L));
   }
