@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpClientOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import nl.webcare.alerts.RedisAlertFeed;
@@ -20,6 +21,7 @@ import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorDefinitionLoader;
 import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollerVerticle;
+import nl.webcare.connector.push.PushSource;
 import nl.webcare.demo.DemoConnectors;
 import nl.webcare.demo.DemoFeedVerticle;
 import nl.webcare.pipeline.HousekeepingVerticle;
@@ -62,16 +64,26 @@ public final class WebcareApp {
   private List<ConnectorDefinition> connectors = List.of();
   private ApiVerticle api;
   private volatile boolean modelLoaded;
+  /** Where connector files' {@code ...Env} keys are looked up. */
+  private final Map<String, String> environment;
 
-  private WebcareApp(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader) {
+  private WebcareApp(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader,
+      Map<String, String> environment) {
     this.vertx = vertx;
     this.config = config;
     this.analyzerLoader = analyzerLoader;
+    this.environment = Map.copyOf(environment);
   }
 
   /** Starts Webcare; {@code analyzerLoader} is called once on a worker (it loads the model). */
   public static Future<WebcareApp> start(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader) {
-    WebcareApp app = new WebcareApp(vertx, config, analyzerLoader);
+    return start(vertx, config, analyzerLoader, System.getenv());
+  }
+
+  /** As {@link #start(Vertx, WebcareConfig, Supplier)}, with the environment that holds connector secrets. */
+  public static Future<WebcareApp> start(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader,
+      Map<String, String> environment) {
+    WebcareApp app = new WebcareApp(vertx, config, analyzerLoader, environment);
     return app.connectRedis()
         .compose(v -> app.loadConnectors())
         .compose(v -> app.startApi())
@@ -132,9 +144,19 @@ public final class WebcareApp {
     ConnectorStatusStore statuses = new ConnectorStatusStore(redis);
     ApiVerticle.Dependencies deps = new ApiVerticle.Dependencies(redis, worklist(),
         new RedisMentionStore(redis, config.retention().mentions()), new RedisAlertFeed(redis), statuses,
-        connectors.stream().map(ConnectorDefinition::name).toList(), new ScoringQueue(redis), () -> modelLoaded);
+        connectors.stream().map(ConnectorDefinition::name).toList(), new ScoringQueue(redis), () -> modelLoaded,
+        pushSources(), new MentionInbox(redis, config.retention().mentions()));
     api = new ApiVerticle(config.http(), deps);
     return deploy(api, new DeploymentOptions());
+  }
+
+  /** The enabled push sources with their secrets; a secret that is not set stops the start, naming it. */
+  private List<PushSource> pushSources() {
+    ConnectorTypes types = ConnectorTypes.discover();
+    return connectors.stream()
+        .filter(d -> d.enabled() && !types.get(d.type()).polled())
+        .map(d -> PushSource.of(d, environment))
+        .toList();
   }
 
   private Future<Void> startScoring() {
@@ -156,7 +178,7 @@ public final class WebcareApp {
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxRedirects(5).setDecompressionSupported(true));
     WorkerExecutor parsers = vertx.createSharedWorkerExecutor(PARSER_POOL, 2, 1, TimeUnit.MINUTES);
     ConnectorContext context = new ConnectorContext(vertx, http, parsers, config.connectors(),
-        new ReadBudgetStore(redis), System.getenv());
+        new ReadBudgetStore(redis), environment);
     ConnectorTypes types = ConnectorTypes.discover();
     MentionInbox inbox = new MentionInbox(redis, config.retention().mentions());
     ConnectorCursorStore cursors = new ConnectorCursorStore(redis);
@@ -165,7 +187,7 @@ public final class WebcareApp {
     Future<Void> chain = Future.succeededFuture();
     for (ConnectorDefinition definition : connectors) {
       chain = chain.compose(v -> statuses.register(definition)).compose(v -> {
-        if (!definition.enabled()) {
+        if (!definition.enabled() || !types.get(definition.type()).polled()) {
           return Future.succeededFuture();
         }
         var connector = types.get(definition.type()).create(definition, context);

@@ -28,6 +28,9 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
     if (error.details() != null) {
       body.mergeIn(error.details());
     }
+    if (error.retryAfterSeconds() != null) {
+      ctx.response().putHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
+    }
     ctx.response()
         .setStatusCode(error.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")

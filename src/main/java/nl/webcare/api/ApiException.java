@@ -10,6 +10,7 @@ public final class ApiException extends RuntimeException {
   private final int status;
   private final String code;
   private final JsonObject details;
+  private Long retryAfterSeconds;
 
   public ApiException(int status, String code, String message) {
     this(status, code, message, null);
@@ -40,5 +41,17 @@ public final class ApiException extends RuntimeException {
 
   public static ApiException notFound(String message) {
     return new ApiException(404, "not_found", message);
+  }
+
+  /** 429 with a {@code Retry-After} header of {@code seconds}. */
+  public static ApiException tooManyRequests(String message, long seconds) {
+    ApiException e = new ApiException(429, "rate_limited", message, new JsonObject().put("retryAfterSeconds", seconds));
+    e.retryAfterSeconds = seconds;
+    return e;
+  }
+
+  /** Seconds for a {@code Retry-After} header, or null. */
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

@@ -12,6 +12,9 @@ import nl.webcare.config.WebcareConfig;
 import nl.webcare.store.ConnectorStatusStore;
 import nl.webcare.store.MentionStore;
 import nl.webcare.store.RedisGateway;
+import nl.webcare.store.IngestRateLimiter;
+import nl.webcare.store.MentionInbox;
+import nl.webcare.connector.push.PushSource;
 import nl.webcare.store.ScoringQueue;
 import nl.webcare.worklist.Worklist;
 import org.slf4j.Logger;
@@ -31,7 +34,9 @@ public final class ApiVerticle extends VerticleBase {
       ConnectorStatusStore connectorStatuses,
       List<String> connectorNames,
       ScoringQueue scoringQueue,
-      BooleanSupplier modelLoaded) {}
+      BooleanSupplier modelLoaded,
+      List<PushSource> pushSources,
+      MentionInbox inbox) {}
 
   private final WebcareConfig.Http settings;
   private final Dependencies deps;
@@ -52,6 +57,8 @@ public final class ApiVerticle extends VerticleBase {
     new MentionRoutes(deps.mentions()).mount(api);
     new FeedRoutes(deps.alerts()).mount(api);
     new OperationsRoutes(deps.connectorStatuses(), deps.connectorNames(), deps.scoringQueue()).mount(api);
+    new IngestRoutes(deps.pushSources(), new IngestRateLimiter(deps.redis()), deps.inbox(), deps.connectorStatuses())
+        .mount(api);
     router.route(API_ROOT + "/*").subRouter(api);
     router.route().last().handler(ctx -> ctx.fail(ApiException.notFound("no such resource: " + ctx.request().path())));
     router.route().failureHandler(new ApiErrorHandler());

@@ -11,6 +11,11 @@ final class Responses {
   private Responses() {}
 
   static Handler<RoutingContext> json(Function<RoutingContext, Future<JsonObject>> handler) {
+    return json(200, handler);
+  }
+
+  /** As {@link #json(Function)} with another success status (202 for accepted work). */
+  static Handler<RoutingContext> json(int status, Function<RoutingContext, Future<JsonObject>> handler) {
     return ctx -> {
       Future<JsonObject> result;
       try {
@@ -20,6 +25,7 @@ final class Responses {
         return;
       }
       result.onSuccess(body -> ctx.response()
+              .setStatusCode(status)
               .putHeader("Content-Type", "application/json; charset=utf-8")
               .putHeader("Cache-Control", "no-store")
               .end(body.encode()))

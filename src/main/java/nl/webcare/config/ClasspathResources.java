@@ -27,6 +27,15 @@ public final class ClasspathResources {
     return properties;
   }
 
+  /** A whole text file. */
+  public static String text(String resource) {
+    try (InputStream in = open(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+
   /** The lines of a text file, without blank lines and lines that start with '#'. */
   public static List<String> lines(String resource) {
     List<String> lines = new ArrayList<>();

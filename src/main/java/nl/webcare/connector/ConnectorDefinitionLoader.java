@@ -74,18 +74,12 @@ public final class ConnectorDefinitionLoader {
     Map<String, Object> options = new LinkedHashMap<>(map);
     COMMON_KEYS.forEach(options::remove);
     ConnectorType type = types.get(required(map, "type"));
-    String url = map.get("url") == null ? type.derivedUrl(options) : null;
-    if (url == null) {
-      url = required(map, "url");
+    String url = map.get("url") != null ? required(map, "url") : type.derivedUrl(options);
+    if (url == null && type.polled()) {
+      throw new IllegalArgumentException("missing key url");
     }
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("url is not a valid URL: " + url);
-    }
-    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-      throw new IllegalArgumentException("url must be an http or https URL, got " + url);
+    if (url != null) {
+      requireHttpUrl(url);
     }
     Object enabled = map.getOrDefault("enabled", Boolean.TRUE);
     if (!(enabled instanceof Boolean)) {
@@ -96,6 +90,18 @@ public final class ConnectorDefinitionLoader {
         new RelevanceFilter(terms(map, "brandTerms"), terms(map, "excludeTerms")));
     type.validate(definition);
     return definition;
+  }
+
+  private static void requireHttpUrl(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("url is not a valid URL: " + url);
+    }
+    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+      throw new IllegalArgumentException("url must be an http or https URL, got " + url);
+    }
   }
 
   static Duration duration(Object value) {

@@ -17,7 +17,16 @@ public interface ConnectorType {
    */
   void validate(ConnectorDefinition definition);
 
+  /** Builds the connector; called only for {@link #polled()} types. */
   Connector create(ConnectorDefinition definition, ConnectorContext context);
+
+  /**
+   * False for sources that push to Webcare ({@code POST /api/v1/ingest/{source}}) instead of being
+   * polled: they get no poller and need no {@code url}.
+   */
+  default boolean polled() {
+    return true;
+  }
 
   /**
    * The URL to poll when the file gives none, built from the type's options (a subreddit, a search

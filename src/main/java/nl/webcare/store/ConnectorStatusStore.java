@@ -24,8 +24,10 @@ public final class ConnectorStatusStore {
   public Future<Void> register(ConnectorDefinition d) {
     String key = redis.keys().connectorStatus(d.name());
     return redis.call(jedis -> {
-      jedis.hset(key, Map.of("type", d.type(), "brand", d.brand(), "url", d.url(),
-          "enabled", Boolean.toString(d.enabled())));
+      jedis.hset(key, Map.of("type", d.type(), "brand", d.brand(), "enabled", Boolean.toString(d.enabled())));
+      if (d.url() != null) {
+        jedis.hset(key, "url", d.url());
+      }
       if (!d.enabled()) {
         jedis.hset(key, "state", ConnectorStatus.State.DISABLED.wire());
       } else {

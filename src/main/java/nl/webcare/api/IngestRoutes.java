@@ -1,0 +1,101 @@
+package nl.webcare.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.webcare.connector.push.PushSource;
+import nl.webcare.connector.push.PushedMentionReader;
+import nl.webcare.connector.push.RequestSignature;
+import nl.webcare.mention.Mention;
+import nl.webcare.store.ConnectorStatusStore;
+import nl.webcare.store.IngestRateLimiter;
+import nl.webcare.store.MentionInbox;
+
+/**
+ * {@code POST /ingest/{source}}: mentions from channels that push. Checked in the order that costs
+ * least and says most: known source (404), size (413), signature (401), rate (429), JSON and schema
+ * (400); only then appended to the same inbox the pollers use, deduplicated by (source, externalId).
+ */
+final class IngestRoutes {
+  private final Map<String, PushSource> sources;
+  private final PushedMentionReader reader = new PushedMentionReader();
+  private final IngestRateLimiter rates;
+  private final MentionInbox inbox;
+  private final ConnectorStatusStore statuses;
+
+  IngestRoutes(List<PushSource> sources, IngestRateLimiter rates, MentionInbox inbox, ConnectorStatusStore statuses) {
+    this.sources = sources.stream().collect(Collectors.toUnmodifiableMap(PushSource::name, Function.identity()));
+    this.rates = rates;
+    this.inbox = inbox;
+    this.statuses = statuses;
+  }
+
+  void mount(Router api) {
+    api.post("/ingest/:source").handler(Responses.json(202, this::ingest));
+    api.get("/schemas/ingest-mention.json").handler(Responses.json(ctx -> Future.succeededFuture(reader.schema())));
+  }
+
+  private Future<JsonObject> ingest(RoutingContext ctx) {
+    PushSource source = sources.get(ctx.pathParam("source"));
+    if (source == null) {
+      throw ApiException.notFound("no push source named " + ctx.pathParam("source") + " is configured");
+    }
+    Buffer body = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+    if (body.length() > source.maxBodyBytes()) {
+      throw new ApiException(413, "body_too_large", "the body is " + body.length() + " bytes; source " + source.name()
+          + " accepts at most " + source.maxBodyBytes());
+    }
+    if (!RequestSignature.verify(source.secret(), body.getBytes(), ctx.request().getHeader(RequestSignature.HEADER))) {
+      throw new ApiException(401, "bad_signature", "missing or wrong " + RequestSignature.HEADER
+          + " header: send sha256=<hex HMAC-SHA256 of the body with the source's shared secret>");
+    }
+    return rates.acquire(source.name(), source.ratePerMinute()).compose(decision -> {
+      if (!decision.allowed()) {
+        throw ApiException.tooManyRequests("source " + source.name() + " sent more than " + source.ratePerMinute()
+            + " requests this minute", decision.retryAfterSeconds());
+      }
+      return accept(source, parse(body));
+    });
+  }
+
+  private JsonObject parse(Buffer body) {
+    Object parsed;
+    try {
+      parsed = body.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(body);
+    } catch (DecodeException e) {
+      throw ApiException.badRequest("bad_json", "the body is not valid JSON");
+    }
+    if (!(parsed instanceof JsonObject object)) {
+      throw ApiException.badRequest("bad_json", "the body must be one JSON object (see /api/v1/schemas/ingest-mention.json)");
+    }
+    List<String> problems = reader.problems(object);
+    if (!problems.isEmpty()) {
+      throw new ApiException(400, "invalid_mention", "the mention does not match the schema: " + String.join("; ", problems),
+          new JsonObject().put("problems", new JsonArray(problems)));
+    }
+    return object;
+  }
+
+  private Future<JsonObject> accept(PushSource source, JsonObject body) {
+    Instant now = Instant.now();
+    Mention mention = reader.toMention(source, body, now);
+    if (!source.definition().relevance().isRelevant(mention)) {
+      return statuses.recordPushed(source.name(), now, new ConnectorStatusStore.PollCounts(1, 0, 1))
+          .map(v -> new JsonObject().put("id", mention.id()).put("status", "ignored")
+              .put("reason", "names none of the source's brand terms"));
+    }
+    return inbox.append(List.of(mention)).compose(appended ->
+        statuses.recordPushed(source.name(), now, new ConnectorStatusStore.PollCounts(1, appended.appended(), 0))
+            .map(v -> new JsonObject().put("id", mention.id())
+                .put("status", appended.appended() == 1 ? "accepted" : "duplicate")));
+  }
+}
