@@ -9,6 +9,8 @@ import nl.webcare.connector.Connector;
 import nl.webcare.connector.ConnectorContext;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.PollResult;
+import nl.webcare.connector.http.HttpFetcher;
+import nl.webcare.connector.http.HttpResponseBody;
 
 /**
  * Polls one RSS or Atom feed: conditional GET, Rome parsing on the parser worker pool, entries
@@ -17,19 +19,23 @@ import nl.webcare.connector.PollResult;
 final class FeedConnector implements Connector {
   static final String CURSOR_ETAG = "etag";
   static final String CURSOR_LAST_MODIFIED = "lastModified";
+  /** The App Store serves at most 10 pages of 50 reviews. */
+  static final int MAX_PAGES = 10;
 
   private final ConnectorDefinition definition;
   private final ConnectorContext context;
-  private final FeedFetcher fetcher;
+  private final HttpFetcher fetcher;
   private final SecureFeedParser parser = new SecureFeedParser();
   private final FeedEntryMapper mapper;
+  private final int pages;
 
-  FeedConnector(ConnectorDefinition definition, ConnectorContext context, String channel) {
+  FeedConnector(ConnectorDefinition definition, ConnectorContext context, String channel, FeedPreset preset) {
     this.definition = definition;
     this.context = context;
-    this.fetcher = new FeedFetcher(context.vertx(), context.http(), context.limits().requestTimeoutMs(),
+    this.fetcher = new HttpFetcher(context.vertx(), context.http(), context.limits().requestTimeoutMs(),
         context.limits().maxFeedBytes());
-    this.mapper = new FeedEntryMapper(definition, channel);
+    this.mapper = new FeedEntryMapper(definition, channel, preset);
+    this.pages = definition.url().contains("/page=1/") ? (int) definition.longOption("pages", 1) : 1;
   }
 
   @Override
@@ -42,11 +48,28 @@ final class FeedConnector implements Connector {
     return fetcher.fetch(definition.url(), cursor.get(CURSOR_ETAG), cursor.get(CURSOR_LAST_MODIFIED))
         .compose(response -> response.notModified()
             ? Future.succeededFuture(PollResult.notModified(cursor))
-            : parse(response).map(mapped -> new PollResult(mapped.mentions(), nextCursor(cursor, response), false,
-                mapped.skipped())));
+            : parse(response).compose(first -> laterPages(first, 2))
+                .map(mapped -> new PollResult(mapped.mentions(), nextCursor(cursor, response), false, mapped.skipped())));
   }
 
-  private Future<FeedEntryMapper.Mapped> parse(FeedResponse response) {
+  /**
+   * Pages 2..{@code pages} of a paged feed (App Store reviews, newest first), read only while page 1
+   * changed and each page still had entries. A later page that fails ends the run with what was read:
+   * the next poll starts again at page 1, and the inbox drops what it has seen.
+   */
+  private Future<FeedEntryMapper.Mapped> laterPages(FeedEntryMapper.Mapped soFar, int page) {
+    if (page > pages || soFar.mentions().isEmpty()) {
+      return Future.succeededFuture(soFar);
+    }
+    String url = definition.url().replace("/page=1/", "/page=" + page + "/");
+    return fetcher.fetch(url, null, null)
+        .compose(this::parse)
+        .compose(next -> next.mentions().isEmpty() ? Future.succeededFuture(soFar)
+            : laterPages(soFar.plus(next), page + 1))
+        .otherwise(soFar);
+  }
+
+  private Future<FeedEntryMapper.Mapped> parse(HttpResponseBody response) {
     byte[] body = response.body().getBytes();
     Instant fetchedAt = Instant.now();
     return context.parsers().executeBlocking(() -> {
@@ -55,7 +78,7 @@ final class FeedConnector implements Connector {
     }, false);
   }
 
-  private static Map<String, String> nextCursor(Map<String, String> previous, FeedResponse response) {
+  private static Map<String, String> nextCursor(Map<String, String> previous, HttpResponseBody response) {
     Map<String, String> next = new HashMap<>(previous);
     putOrRemove(next, CURSOR_ETAG, response.etag());
     putOrRemove(next, CURSOR_LAST_MODIFIED, response.lastModified());

@@ -1,20 +1,23 @@
 package nl.webcare.connector.feed;
 
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.webcare.connector.Connector;
 import nl.webcare.connector.ConnectorContext;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorType;
 
 /**
- * {@code type: feed}: any RSS or Atom feed. Options: {@code channel} (what the mentions say they came
- * from; default {@code feed}, or {@code appstore} with {@code preset: appstore}), {@code language}
- * (ISO code when the feed does not say), {@code preset} ({@code appstore} for App Store customer
- * reviews, which carry star ratings).
+ * {@code type: feed}: any RSS or Atom feed, or one of the {@link FeedPreset presets} for the feeds brands
+ * are talked about on ({@code appstore}, {@code reddit}, {@code mastodon}, {@code google-news},
+ * {@code google-alerts}, {@code hackernews}, {@code youtube}), which build the URL from a few options
+ * and map their source's own fields. Common options: {@code channel} (default: the preset's),
+ * {@code language} (ISO code when the feed does not say).
  */
 public final class FeedConnectorType implements ConnectorType {
-  private static final Set<String> PRESETS = Set.of("appstore");
-  private static final Set<String> OPTIONS = Set.of("channel", "language", "preset");
+  private static final Set<String> COMMON_OPTIONS = Set.of("channel", "language", "preset");
 
   @Override
   public String type() {
@@ -23,27 +26,35 @@ public final class FeedConnectorType implements ConnectorType {
 
   @Override
   public void validate(ConnectorDefinition definition) {
+    FeedPreset preset = FeedPreset.of(definition.option("preset"));
+    Set<String> known = new HashSet<>(COMMON_OPTIONS);
+    known.addAll(preset.options);
     for (String key : definition.options().keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw new IllegalArgumentException("unknown key " + key + " for type feed; known: " + OPTIONS);
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException("unknown key " + key + " for type feed"
+            + (preset == FeedPreset.GENERIC ? "" : " with preset " + preset.wire) + "; known: " + new TreeSet<>(known));
       }
-    }
-    String preset = definition.option("preset");
-    if (preset != null && !PRESETS.contains(preset)) {
-      throw new IllegalArgumentException("preset must be one of " + PRESETS + ", got " + preset);
     }
     String language = definition.option("language");
     if (language != null && !language.matches("[a-z]{2}")) {
       throw new IllegalArgumentException("language must be a two-letter ISO 639-1 code, got " + language);
     }
+    long pages = definition.longOption("pages", 1);
+    if (pages < 1 || pages > FeedConnector.MAX_PAGES) {
+      throw new IllegalArgumentException("pages must be 1.." + FeedConnector.MAX_PAGES + ", got " + pages);
+    }
+  }
+
+  @Override
+  public String derivedUrl(Map<String, Object> options) {
+    Object preset = options.get("preset");
+    return FeedPreset.of(preset == null ? null : String.valueOf(preset)).url(options);
   }
 
   @Override
   public Connector create(ConnectorDefinition definition, ConnectorContext context) {
-    String channel = definition.option("channel");
-    if (channel == null) {
-      channel = "appstore".equals(definition.option("preset")) ? "appstore" : "feed";
-    }
-    return new FeedConnector(definition, context, channel);
+    FeedPreset preset = FeedPreset.of(definition.option("preset"));
+    String channel = definition.option("channel") != null ? definition.option("channel") : preset.channel;
+    return new FeedConnector(definition, context, channel, preset);
   }
 }

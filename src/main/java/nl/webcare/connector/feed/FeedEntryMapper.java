@@ -10,12 +10,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import nl.webcare.connector.ConnectorDefinition;
+import nl.webcare.connector.HtmlText;
 import nl.webcare.mention.Mention;
-import org.jdom2.Element;
 
 /**
- * Normalises Rome entries into mentions: plain text, author, link, time, language and, for App Store
- * customer-review feeds, the star rating ({@code im:rating}) and app version ({@code im:version}).
+ * Normalises Rome entries into mentions: plain text, author, link, time and language, then lets the
+ * connector's {@link FeedPreset} add what its source carries (star rating, handle, engagement ...).
  */
 final class FeedEntryMapper {
   /** Longer texts are cut here when stored; the scorer reads an even shorter prefix. */
@@ -23,13 +23,21 @@ final class FeedEntryMapper {
 
   private final ConnectorDefinition definition;
   private final String channel;
+  private final FeedPreset preset;
 
-  FeedEntryMapper(ConnectorDefinition definition, String channel) {
+  FeedEntryMapper(ConnectorDefinition definition, String channel, FeedPreset preset) {
     this.definition = definition;
     this.channel = channel;
+    this.preset = preset;
   }
 
-  record Mapped(List<Mention> mentions, int skipped) {}
+  record Mapped(List<Mention> mentions, int skipped) {
+    Mapped plus(Mapped more) {
+      List<Mention> all = new ArrayList<>(mentions);
+      all.addAll(more.mentions());
+      return new Mapped(all, skipped + more.skipped());
+    }
+  }
 
   /**
    * @param declaredLanguage the {@code xml:lang} of the document's root element, which Rome does not
@@ -54,14 +62,16 @@ final class FeedEntryMapper {
     String title = clean(entry.getTitle());
     String text = cap(body(entry));
     String externalId = firstNonBlank(entry.getUri(), entry.getLink(), title == null ? null : title + "|" + date(entry));
-    if (externalId == null || (text.isEmpty() && title == null) || isAppStoreAppEntry(entry)) {
+    if (externalId == null || (text.isEmpty() && title == null) || preset.skip(entry)) {
       return null;
     }
     Instant published = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
         : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : fetchedAt;
-    return new Mention(Mention.idFor(definition.name(), externalId), definition.name(), channel,
+    Mention generic = new Mention(Mention.idFor(definition.name(), externalId), definition.name(), channel,
         definition.brand(), externalId, author(entry), title, text.isEmpty() ? title : text, link(entry),
-        published, language, rating(entry), foreign(entry, "version"));
+        published, language, null, null);
+    Mention refined = preset.refine(generic, entry);
+    return refined.text().isBlank() ? null : refined;
   }
 
   private static String body(SyndEntry entry) {
@@ -99,40 +109,6 @@ final class FeedEntryMapper {
       return null;
     }
     return language.substring(0, 2).toLowerCase(Locale.ROOT);
-  }
-
-  private static Integer rating(SyndEntry entry) {
-    String value = foreign(entry, "rating");
-    if (value == null) {
-      return null;
-    }
-    try {
-      int stars = Integer.parseInt(value);
-      return stars >= 1 && stars <= 5 ? stars : null;
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  /** The App Store's {@code im:} elements; matched by local name within the iTunes namespace prefix. */
-  private static String foreign(SyndEntry entry, String name) {
-    for (Element element : entry.getForeignMarkup()) {
-      if (name.equals(element.getName()) && "im".equals(element.getNamespacePrefix())) {
-        String text = element.getTextTrim();
-        return text.isEmpty() ? null : text;
-      }
-    }
-    return null;
-  }
-
-  /** Older App Store feeds open with an entry that describes the app itself rather than a review. */
-  private static boolean isAppStoreAppEntry(SyndEntry entry) {
-    for (Element element : entry.getForeignMarkup()) {
-      if ("artist".equals(element.getName()) && "im".equals(element.getNamespacePrefix())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String clean(String text) {

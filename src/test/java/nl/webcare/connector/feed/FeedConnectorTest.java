@@ -170,7 +170,7 @@ class FeedConnectorTest {
   void connectionResetIsReported() {
     wiremock.stubFor(get("/reset.rss").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     Throwable error = pollFailure(feedConnector("reset", "/reset.rss", Map.of()));
-    assertThat(error).isInstanceOf(ConnectorException.class).hasMessageContaining("could not read the feed");
+    assertThat(error).isInstanceOf(ConnectorException.class).hasMessageContaining("could not read the source");
   }
 
   @Test

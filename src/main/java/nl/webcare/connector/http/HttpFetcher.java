@@ -1,4 +1,4 @@
-package nl.webcare.connector.feed;
+package nl.webcare.connector.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,33 +10,54 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import nl.webcare.connector.ConnectorException;
+import nl.webcare.connector.RateLimitedException;
 
 /**
- * Conditional GET of a feed with a size cap and a deadline.
+ * Conditional GET of a feed or a JSON API with a size cap and a deadline, shared by every connector
+ * that speaks HTTP itself. A 429 becomes a {@link RateLimitedException} that carries the
+ * {@code Retry-After} time, so that the poller waits as long as the source asked.
  *
  * <p>This uses Vert.x core's HttpClient rather than the WebClient: the WebClient buffers a whole body
  * before handing it over, so it cannot stop a huge response at the cap. Here the body is read chunk
  * by chunk and the request is reset as soon as it passes the cap or the deadline.
  */
-final class FeedFetcher {
+public final class HttpFetcher {
   static final String USER_AGENT = "Webcare/0.1 (feed monitor for social-care teams)";
-  static final String ACCEPT =
+  public static final String ACCEPT_FEEDS =
       "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5";
+  public static final String ACCEPT_JSON = "application/json";
 
   private final Vertx vertx;
   private final HttpClient http;
   private final int timeoutMs;
   private final int maxBytes;
 
-  FeedFetcher(Vertx vertx, HttpClient http, int timeoutMs, int maxBytes) {
+  public HttpFetcher(Vertx vertx, HttpClient http, int timeoutMs, int maxBytes) {
     this.vertx = vertx;
     this.http = http;
     this.timeoutMs = timeoutMs;
     this.maxBytes = maxBytes;
   }
 
-  Future<FeedResponse> fetch(String url, String etag, String lastModified) {
+  /** A conditional GET of a feed. */
+  public Future<HttpResponseBody> fetch(String url, String etag, String lastModified) {
+    return fetch(url, ACCEPT_FEEDS, Map.of(), etag, lastModified);
+  }
+
+  /**
+   * A GET with extra headers (an Authorization header for an API), conditional when {@code etag} or
+   * {@code lastModified} is given. Fails with a {@link ConnectorException} that says what went wrong
+   * without repeating the URL (it may hold a key), a {@link RateLimitedException} on 429, or an
+   * {@link HttpStatusException} on any other status outside 2xx.
+   */
+  public Future<HttpResponseBody> fetch(String url, String accept, Map<String, String> headers, String etag,
+      String lastModified) {
     RequestOptions options = new RequestOptions()
         .setMethod(HttpMethod.GET)
         .setAbsoluteURI(url)
@@ -44,21 +65,22 @@ final class FeedFetcher {
         .setConnectTimeout(timeoutMs)
         .setIdleTimeout(timeoutMs)
         .putHeader(HttpHeaders.USER_AGENT, USER_AGENT)
-        .putHeader(HttpHeaders.ACCEPT, ACCEPT);
+        .putHeader(HttpHeaders.ACCEPT, accept);
+    headers.forEach(options::putHeader);
     if (etag != null) {
       options.putHeader(HttpHeaders.IF_NONE_MATCH, etag);
     }
     if (lastModified != null) {
       options.putHeader(HttpHeaders.IF_MODIFIED_SINCE, lastModified);
     }
-    Promise<FeedResponse> result = Promise.promise();
+    Promise<HttpResponseBody> result = Promise.promise();
     http.request(options)
         .onFailure(e -> result.tryFail(unreachable(e)))
         .onSuccess(request -> sendWithDeadline(request, result));
     return result.future();
   }
 
-  private void sendWithDeadline(HttpClientRequest request, Promise<FeedResponse> result) {
+  private void sendWithDeadline(HttpClientRequest request, Promise<HttpResponseBody> result) {
     long deadline = vertx.setTimer(timeoutMs, id -> {
       result.tryFail(new ConnectorException("no complete answer within " + timeoutMs + " ms"));
       request.reset();
@@ -75,24 +97,26 @@ final class FeedFetcher {
         });
   }
 
-  private Future<FeedResponse> read(HttpClientRequest request, HttpClientResponse response) {
+  private Future<HttpResponseBody> read(HttpClientRequest request, HttpClientResponse response) {
     int status = response.statusCode();
     if (status == 304) {
-      return response.end().map(v -> new FeedResponse(true, Buffer.buffer(), null, null, null));
+      return response.end().map(v -> new HttpResponseBody(true, Buffer.buffer(), null, null, null));
     }
     if (status < 200 || status > 299) {
       discard(request, response);
       String retryAfter = response.getHeader(HttpHeaders.RETRY_AFTER);
-      return Future.failedFuture(new ConnectorException("feed answered HTTP " + status
+      String message = "source answered HTTP " + status
           + (response.statusMessage() == null ? "" : " " + response.statusMessage())
-          + (retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")")));
+          + (retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")");
+      return Future.failedFuture(status == 429 ? new RateLimitedException(message, retryAt(retryAfter))
+          : new HttpStatusException(status, message));
     }
     String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length != null && parseLength(length) > maxBytes) {
       discard(request, response);
       return Future.failedFuture(tooLarge());
     }
-    return readCapped(request, response).map(body -> new FeedResponse(false, body,
+    return readCapped(request, response).map(body -> new HttpResponseBody(false, body,
         response.getHeader(HttpHeaders.CONTENT_TYPE), response.getHeader(HttpHeaders.ETAG),
         response.getHeader(HttpHeaders.LAST_MODIFIED)));
   }
@@ -120,7 +144,24 @@ final class FeedFetcher {
   }
 
   private ConnectorException tooLarge() {
-    return new ConnectorException("feed body is larger than the limit of " + maxBytes + " bytes");
+    return new ConnectorException("the body is larger than the limit of " + maxBytes + " bytes");
+  }
+
+  /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
+  static Instant retryAt(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.trim();
+    try {
+      return Instant.now().plusSeconds(Math.max(0, Long.parseLong(value)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
   }
 
   private static long parseLength(String header) {
@@ -136,6 +177,6 @@ final class FeedFetcher {
     if (message.contains("timeout") || message.contains("timed out")) {
       return new ConnectorException("no complete answer within " + timeoutMs + " ms", cause);
     }
-    return new ConnectorException("could not read the feed: " + message, cause);
+    return new ConnectorException("could not read the source: " + message, cause);
   }
 }

@@ -1,4 +1,4 @@
-package nl.webcare.connector.feed;
+package nl.webcare.connector;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,9 +7,12 @@ import java.util.regex.Pattern;
  * Turns the HTML found in feed descriptions into plain text for scoring and display. Not a sanitizer
  * for rendering: the API never serves this text as HTML.
  */
-final class HtmlText {
+public final class HtmlText {
   private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style)[^>]*>.*?</\\1\\s*>");
   private static final Pattern BLOCK_BREAK = Pattern.compile("(?i)<\\s*(br|/p|/div|/li|/h[1-6]|/tr)\\s*/?>");
+  /** Inline tags sit inside words ({@code #<span>tag</span>}, {@code <b>Acme</b>'s}): dropped without a space. */
+  private static final Pattern INLINE_TAG =
+      Pattern.compile("(?i)</?\\s*(a|span|b|i|em|strong|u|small|font|abbr|code|mark|sub|sup)(\\s[^>]*)?/?>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);");
   private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r]+");
@@ -17,12 +20,13 @@ final class HtmlText {
 
   private HtmlText() {}
 
-  static String toPlain(String html) {
+  public static String toPlain(String html) {
     if (html == null) {
       return "";
     }
     String text = SCRIPT_OR_STYLE.matcher(html).replaceAll(" ");
     text = BLOCK_BREAK.matcher(text).replaceAll("\n");
+    text = INLINE_TAG.matcher(text).replaceAll("");
     text = TAG.matcher(text).replaceAll(" ");
     text = unescape(text);
     text = SPACES.matcher(text).replaceAll(" ");

@@ -1,9 +1,9 @@
-package nl.webcare.connector.feed;
+package nl.webcare.connector.http;
 
 import io.vertx.core.buffer.Buffer;
 
 /**
- * A feed as it came over HTTP.
+ * A response body as it came over HTTP (a feed, an API's JSON).
  *
  * @param notModified true for a 304 answer to a conditional GET; then body is empty
  * @param body        the raw bytes, at most the configured size cap
@@ -11,4 +11,4 @@ import io.vertx.core.buffer.Buffer;
  * @param etag        the ETag header, may be null
  * @param lastModified the Last-Modified header, may be null
  */
-record FeedResponse(boolean notModified, Buffer body, String contentType, String etag, String lastModified) {}
+public record HttpResponseBody(boolean notModified, Buffer body, String contentType, String etag, String lastModified) {}
