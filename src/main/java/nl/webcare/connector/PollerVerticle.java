@@ -67,8 +67,15 @@ public final class PollerVerticle extends VerticleBase {
   private Future<Duration> pollOnce() {
     String name = name();
     return lease.acquire(name)
-        .compose(held -> held ? pollAndAppend() : Future.succeededFuture(interval()))
+        .compose(held -> held ? pollUnlessPaused() : Future.succeededFuture(interval()))
         .recover(this::recordFailure);
+  }
+
+  /** A pause set by any process (rate-limit reset, spent budget) holds for this one too. */
+  private Future<Duration> pollUnlessPaused() {
+    return statuses.pausedUntil(name()).compose(until -> until != null
+        ? Future.succeededFuture(Duration.between(Instant.now(), until).plusSeconds(1))
+        : pollAndAppend());
   }
 
   private Future<Duration> pollAndAppend() {

@@ -75,6 +75,22 @@ public final class ConnectorStatusStore {
     });
   }
 
+  /**
+   * When a paused connector may be polled again, whichever process paused it; null when it is not
+   * paused or the pause is over. Lets every Webcare process honour a rate-limit reset or a spent budget.
+   */
+  public Future<Instant> pausedUntil(String name) {
+    String key = redis.keys().connectorStatus(name);
+    return redis.call(jedis -> {
+      List<String> fields = jedis.hmget(key, "state", "nextPollAt");
+      if (!ConnectorStatus.State.PAUSED.wire().equals(fields.get(0)) || fields.get(1) == null) {
+        return null;
+      }
+      Instant until = instant(fields.get(1));
+      return until.isAfter(Instant.now()) ? until : null;
+    });
+  }
+
   /** The source refused the credentials: stopped until an operator acts; no next poll. */
   public Future<Void> recordStopped(String name, Instant at, String error) {
     String key = redis.keys().connectorStatus(name);

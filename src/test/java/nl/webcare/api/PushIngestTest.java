@@ -157,7 +157,7 @@ class PushIngestTest {
     assertThat(noise.json().getString("status")).isEqualTo("ignored");
     assertThat(post("fb-comments", mention("fb-2", "ACME has the worst service ever")
         .getBytes(StandardCharsets.UTF_8), FB_SECRET).json().getString("status")).isEqualTo("accepted");
-    JsonObject status = connector("fb-comments");
+    JsonObject status = api.connector("fb-comments");
     assertThat(status.getLong("itemsIrrelevant")).isEqualTo(1);
     assertThat(status.getLong("itemsNew")).isEqualTo(1);
     assertThat(status.getString("type")).isEqualTo("push");
@@ -170,15 +170,6 @@ class PushIngestTest {
     assertThat(schema.getJsonArray("required")).isEqualTo(new JsonArray().add("externalId").add("text"));
   }
 
-  private static JsonObject connector(String name) {
-    JsonArray items = api.get("/api/v1/connectors").json().getJsonArray("items");
-    for (int i = 0; i < items.size(); i++) {
-      if (name.equals(items.getJsonObject(i).getString("name"))) {
-        return items.getJsonObject(i);
-      }
-    }
-    throw new AssertionError("connector " + name + " not listed");
-  }
 
   private static String mention(String externalId, String text) {
     return new JsonObject().put("externalId", externalId).put("text", text).encode();

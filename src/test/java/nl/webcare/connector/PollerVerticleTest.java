@@ -136,6 +136,22 @@ class PollerVerticleTest {
   }
 
   @Test
+  void aPauseThatAnotherProcessRecordedHoldsHereToo() {
+    // GIVEN another Webcare process paused the connector for an hour (X's rate-limit window was spent)
+    ScriptedConnector shared = new ScriptedConnector("shared", RelevanceFilter.ALL,
+        () -> Future.succeededFuture(new PollResult(List.of(), Map.of(), false, 0)));
+    Await.result(statuses.register(shared.definition()));
+    Await.result(statuses.recordSuccess("shared", Instant.now(), new ConnectorStatusStore.PollCounts(0, 0, 0),
+        Instant.now().plusSeconds(3600), new PollResult.Pause(Instant.now().plusSeconds(3600), "rate limit"), Map.of()));
+    // WHEN this process starts polling it
+    deploy(shared);
+    sleep(1000);
+    // THEN it does not ask the source before the pause ends
+    assertThat(shared.polls.get()).isZero();
+    assertThat(status("shared").state()).isEqualTo(ConnectorStatus.State.PAUSED);
+  }
+
+  @Test
   void mentionsWithoutABrandTermAreCountedButKeptOutOfTheInbox() {
     // GIVEN a broad search that brings one mention of the brand and two of something else
     RelevanceFilter filter = new RelevanceFilter(List.of("Acme Energie", "#acme"), List.of("acme corp stock"));

@@ -24,6 +24,17 @@ public final class ApiClient {
     }
   }
 
+  /** One connector's entry of {@code GET /api/v1/connectors}. */
+  public JsonObject connector(String name) {
+    io.vertx.core.json.JsonArray items = get("/api/v1/connectors").json().getJsonArray("items");
+    for (int i = 0; i < items.size(); i++) {
+      if (name.equals(items.getJsonObject(i).getString("name"))) {
+        return items.getJsonObject(i);
+      }
+    }
+    throw new AssertionError("connector " + name + " not listed");
+  }
+
   public Answer get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }

@@ -15,7 +15,6 @@ import nl.webcare.connector.ConnectorContext;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorException;
 import nl.webcare.connector.PollResult;
-import nl.webcare.connector.http.HttpFetcher;
 import nl.webcare.connector.http.JsonApiClient;
 import nl.webcare.mention.Mention;
 
@@ -36,8 +35,7 @@ final class BlueskyConnector implements Connector {
   BlueskyConnector(ConnectorDefinition definition, ConnectorContext context) {
     this.definition = definition;
     this.context = context;
-    this.api = new JsonApiClient(new HttpFetcher(context.vertx(), context.http(), context.limits().requestTimeoutMs(),
-        context.limits().maxFeedBytes()), context.parsers(), "Bluesky");
+    this.api = new JsonApiClient(context.fetcher(), context.parsers(), "Bluesky");
     this.mapper = new BlueskyPostMapper(definition);
     this.limit = (int) definition.longOption("limit", 50);
     this.maxPages = (int) definition.longOption("maxPagesPerPoll", 3);
@@ -50,14 +48,9 @@ final class BlueskyConnector implements Connector {
 
   @Override
   public Future<PollResult> poll(Map<String, String> cursor) {
-    String token;
-    try {
-      token = definition.option("tokenEnv") == null ? null : context.secret(definition, "tokenEnv");
-    } catch (ConnectorException e) {
-      return Future.failedFuture(new nl.webcare.connector.CredentialsRejectedException(e.getMessage()));
-    }
     Instant since = parse(cursor.get(CURSOR_SINCE));
-    return page(new Run(since == null ? null : since.toString(), token), null, 1);
+    return Future.succeededFuture(definition).map(d -> context.optionalSecret(d, "tokenEnv"))
+        .compose(token -> page(new Run(since == null ? null : since.toString(), token), null, 1));
   }
 
   private final class Run {

@@ -2,11 +2,11 @@ package nl.webcare.connector.bluesky;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import nl.webcare.connector.Connector;
 import nl.webcare.connector.ConnectorContext;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorType;
+import nl.webcare.connector.OptionChecks;
 
 /**
  * {@code type: bluesky}: a Bluesky post search. Options: {@code query} (Bluesky search syntax, required),
@@ -25,26 +25,13 @@ public final class BlueskyConnectorType implements ConnectorType {
 
   @Override
   public void validate(ConnectorDefinition d) {
-    for (String key : d.options().keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw new IllegalArgumentException("unknown key " + key + " for type bluesky; known: " + new TreeSet<>(OPTIONS));
-      }
-    }
+    OptionChecks.requireKnown(d, OPTIONS);
     if (d.option("query") == null || d.option("query").isBlank()) {
       throw new IllegalArgumentException("query is required, e.g. \"acme energie\"");
     }
-    long limit = d.longOption("limit", 50);
-    if (limit < 1 || limit > 100) {
-      throw new IllegalArgumentException("limit must be 1..100, got " + limit);
-    }
-    long pages = d.longOption("maxPagesPerPoll", 3);
-    if (pages < 1 || pages > 20) {
-      throw new IllegalArgumentException("maxPagesPerPoll must be 1..20, got " + pages);
-    }
-    String language = d.option("language");
-    if (language != null && !language.matches("[a-z]{2}")) {
-      throw new IllegalArgumentException("language must be a two-letter ISO 639-1 code, got " + language);
-    }
+    OptionChecks.requireRange(d, "limit", 50, 1, 100);
+    OptionChecks.requireRange(d, "maxPagesPerPoll", 3, 1, 20);
+    OptionChecks.requireLanguage(d);
   }
 
   @Override

@@ -3,9 +3,8 @@ package nl.webcare.connector.bluesky;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import nl.webcare.connector.ConnectorDefinition;
+import nl.webcare.connector.SourceTime;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.MentionDetails;
 
@@ -33,7 +32,7 @@ final class BlueskyPostMapper {
     MentionDetails details = new MentionDetails(handle, null, null,
         reply == null ? null : reply.getJsonObject("root", new JsonObject()).getString("uri"),
         reply == null ? null : reply.getJsonObject("parent", new JsonObject()).getString("uri"), engagement(post), null);
-    Instant created = time(record.getString("createdAt"));
+    Instant created = SourceTime.parse(record.getString("createdAt"));
     return new Mention(Mention.idFor(definition.name(), uri), definition.name(), CHANNEL, definition.brand(), uri,
         name != null && !name.isBlank() ? name : handle, null, text, link(uri, handle),
         created != null ? created : fetchedAt, language(record.getJsonArray("langs")), null, null, details);
@@ -41,8 +40,8 @@ final class BlueskyPostMapper {
 
   /** The time Bluesky sorts and filters by ({@code since}): the earlier of created and indexed. */
   static Instant sortAt(JsonObject post) {
-    Instant created = time(post.getJsonObject("record", new JsonObject()).getString("createdAt"));
-    Instant indexed = time(post.getString("indexedAt"));
+    Instant created = SourceTime.parse(post.getJsonObject("record", new JsonObject()).getString("createdAt"));
+    Instant indexed = SourceTime.parse(post.getString("indexedAt"));
     if (created == null || indexed == null) {
       return created != null ? created : indexed;
     }
@@ -76,14 +75,4 @@ final class BlueskyPostMapper {
     return definition.option("language");
   }
 
-  private static Instant time(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

@@ -8,6 +8,7 @@ import nl.webcare.connector.Connector;
 import nl.webcare.connector.ConnectorContext;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorType;
+import nl.webcare.connector.OptionChecks;
 
 /**
  * {@code type: feed}: any RSS or Atom feed, or one of the {@link FeedPreset presets} for the feeds brands
@@ -35,14 +36,8 @@ public final class FeedConnectorType implements ConnectorType {
             + (preset == FeedPreset.GENERIC ? "" : " with preset " + preset.wire) + "; known: " + new TreeSet<>(known));
       }
     }
-    String language = definition.option("language");
-    if (language != null && !language.matches("[a-z]{2}")) {
-      throw new IllegalArgumentException("language must be a two-letter ISO 639-1 code, got " + language);
-    }
-    long pages = definition.longOption("pages", 1);
-    if (pages < 1 || pages > FeedConnector.MAX_PAGES) {
-      throw new IllegalArgumentException("pages must be 1.." + FeedConnector.MAX_PAGES + ", got " + pages);
-    }
+    OptionChecks.requireLanguage(definition);
+    OptionChecks.requireRange(definition, "pages", 1, 1, FeedConnector.MAX_PAGES);
   }
 
   @Override

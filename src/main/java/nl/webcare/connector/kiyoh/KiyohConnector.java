@@ -32,8 +32,7 @@ final class KiyohConnector implements Connector {
   KiyohConnector(ConnectorDefinition definition, ConnectorContext context) {
     this.definition = definition;
     this.context = context;
-    this.fetcher = new HttpFetcher(context.vertx(), context.http(), context.limits().requestTimeoutMs(),
-        context.limits().maxFeedBytes());
+    this.fetcher = context.fetcher();
   }
 
   @Override
@@ -43,20 +42,18 @@ final class KiyohConnector implements Connector {
 
   @Override
   public Future<PollResult> poll(Map<String, String> cursor) {
-    String hash;
-    try {
-      hash = context.secret(definition, "hashEnv");
-    } catch (RuntimeException e) {
-      return Future.failedFuture(new CredentialsRejectedException(e.getMessage()));
-    }
-    String url = definition.url() + (definition.url().contains("?") ? "&" : "?") + "hash="
-        + URLEncoder.encode(hash, StandardCharsets.UTF_8) + "&limit=" + definition.longOption("limit", 50);
     Instant fetchedAt = Instant.now();
-    return fetcher.fetch(url, "application/xml, text/xml;q=0.9", Map.of(), null, null)
+    return Future.succeededFuture(definition).map(d -> context.secret(d, "hashEnv"))
+        .compose(hash -> fetcher.fetch(url(hash), "application/xml, text/xml;q=0.9", Map.of(), null, null))
         .recover(error -> Future.failedFuture(error instanceof HttpStatusException s && (s.status() == 401 || s.status() == 403)
             ? new CredentialsRejectedException("Kiyoh refused the feed hash: " + s.getMessage()) : error))
         .compose(response -> context.parsers().executeBlocking(() -> parser.parse(response.body().getBytes()), false))
         .map(parsed -> new PollResult(mentions(parsed.reviews(), fetchedAt), cursor, false, parsed.skipped()));
+  }
+
+  private String url(String hash) {
+    return definition.url() + (definition.url().contains("?") ? "&" : "?") + "hash="
+        + URLEncoder.encode(hash, StandardCharsets.UTF_8) + "&limit=" + definition.longOption("limit", 50);
   }
 
   private List<Mention> mentions(List<KiyohReview> reviews, Instant fetchedAt) {

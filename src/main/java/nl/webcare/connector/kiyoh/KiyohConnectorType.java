@@ -2,11 +2,11 @@ package nl.webcare.connector.kiyoh;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import nl.webcare.connector.Connector;
 import nl.webcare.connector.ConnectorContext;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorType;
+import nl.webcare.connector.OptionChecks;
 
 /**
  * {@code type: kiyoh}: the reviews of one Kiyoh location (Dutch review platform). Options:
@@ -26,22 +26,10 @@ public final class KiyohConnectorType implements ConnectorType {
 
   @Override
   public void validate(ConnectorDefinition d) {
-    for (String key : d.options().keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw new IllegalArgumentException("unknown key " + key + " for type kiyoh; known: " + new TreeSet<>(OPTIONS));
-      }
-    }
-    if (d.option("hashEnv") == null) {
-      throw new IllegalArgumentException("hashEnv must name the environment variable that holds the Kiyoh feed hash");
-    }
-    long limit = d.longOption("limit", 50);
-    if (limit < 1 || limit > 1000) {
-      throw new IllegalArgumentException("limit must be 1..1000, got " + limit);
-    }
-    String language = d.option("language");
-    if (language != null && !language.matches("[a-z]{2}")) {
-      throw new IllegalArgumentException("language must be a two-letter ISO 639-1 code, got " + language);
-    }
+    OptionChecks.requireKnown(d, OPTIONS);
+    OptionChecks.requireSecretName(d, "hashEnv", "the Kiyoh feed hash");
+    OptionChecks.requireRange(d, "limit", 50, 1, 1000);
+    OptionChecks.requireLanguage(d);
   }
 
   @Override

@@ -3,8 +3,6 @@ package nl.webcare.connector.kiyoh;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import nl.webcare.connector.ConnectorException;
+import nl.webcare.connector.SourceTime;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -76,7 +75,7 @@ final class KiyohFeedParser {
       overall = null;
     }
     return new KiyohReview(id, text(e, "reviewAuthor"), text(e, "city"), overall, oneLiner, opinion, recommends,
-        time(text(e, "dateSince")));
+        SourceTime.parse(text(e, "dateSince")));
   }
 
   private static Document document(byte[] body) {
@@ -136,14 +135,4 @@ final class KiyohFeedParser {
     }
   }
 
-  private static Instant time(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

@@ -17,7 +17,6 @@ import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorException;
 import nl.webcare.connector.CredentialsRejectedException;
 import nl.webcare.connector.PollResult;
-import nl.webcare.connector.http.HttpFetcher;
 import nl.webcare.connector.http.JsonApiClient;
 import nl.webcare.mention.Mention;
 
@@ -39,8 +38,7 @@ final class MastodonConnector implements Connector {
   MastodonConnector(ConnectorDefinition definition, ConnectorContext context) {
     this.definition = definition;
     this.context = context;
-    this.api = new JsonApiClient(new HttpFetcher(context.vertx(), context.http(), context.limits().requestTimeoutMs(),
-        context.limits().maxFeedBytes()), context.parsers(), "Mastodon");
+    this.api = new JsonApiClient(context.fetcher(), context.parsers(), "Mastodon");
     this.mapper = new MastodonStatusMapper(definition);
     this.limit = (int) definition.longOption("limit", 40);
     this.maxPages = (int) definition.longOption("maxPagesPerPoll", 3);
@@ -53,13 +51,8 @@ final class MastodonConnector implements Connector {
 
   @Override
   public Future<PollResult> poll(Map<String, String> cursor) {
-    String token;
-    try {
-      token = definition.option("tokenEnv") == null ? null : context.secret(definition, "tokenEnv");
-    } catch (ConnectorException e) {
-      return Future.failedFuture(new CredentialsRejectedException(e.getMessage()));
-    }
-    return page(token, cursor.get(CURSOR_MIN_ID), new ArrayList<>(), 0, 1);
+    return Future.succeededFuture(definition).map(d -> context.optionalSecret(d, "tokenEnv"))
+        .compose(token -> page(token, cursor.get(CURSOR_MIN_ID), new ArrayList<>(), 0, 1));
   }
 
   private Future<PollResult> page(String token, String minId, List<Mention> found, int skipped, int number) {

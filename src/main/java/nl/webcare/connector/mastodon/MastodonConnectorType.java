@@ -1,12 +1,12 @@
 package nl.webcare.connector.mastodon;
 
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import nl.webcare.connector.Connector;
 import nl.webcare.connector.ConnectorContext;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorType;
+import nl.webcare.connector.OptionChecks;
 
 /**
  * {@code type: mastodon}: a Mastodon instance's REST API ({@code url} is the instance, e.g.
@@ -26,11 +26,7 @@ public final class MastodonConnectorType implements ConnectorType {
 
   @Override
   public void validate(ConnectorDefinition d) {
-    for (String key : d.options().keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw new IllegalArgumentException("unknown key " + key + " for type mastodon; known: " + new TreeSet<>(OPTIONS));
-      }
-    }
+    OptionChecks.requireKnown(d, OPTIONS);
     long modes = Stream.of("tag", "accountId", "query").filter(key -> d.option(key) != null).count();
     if (modes != 1) {
       throw new IllegalArgumentException("give exactly one of tag, accountId or query");
@@ -41,14 +37,9 @@ public final class MastodonConnectorType implements ConnectorType {
     if (d.option("accountId") != null && !d.option("accountId").matches("\\d{1,30}")) {
       throw new IllegalArgumentException("accountId must be the numeric account id, got " + d.option("accountId"));
     }
-    long limit = d.longOption("limit", 40);
-    if (limit < 1 || limit > 40) {
-      throw new IllegalArgumentException("limit must be 1..40, got " + limit);
-    }
-    long pages = d.longOption("maxPagesPerPoll", 3);
-    if (pages < 1 || pages > 20) {
-      throw new IllegalArgumentException("maxPagesPerPoll must be 1..20, got " + pages);
-    }
+    OptionChecks.requireRange(d, "limit", 40, 1, 40);
+    OptionChecks.requireRange(d, "maxPagesPerPoll", 3, 1, 20);
+    OptionChecks.requireLanguage(d);
   }
 
   @Override

@@ -3,10 +3,9 @@ package nl.webcare.connector.mastodon;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.HtmlText;
+import nl.webcare.connector.SourceTime;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.MentionDetails;
 
@@ -36,7 +35,7 @@ final class MastodonStatusMapper {
         status.getString("in_reply_to_id"), engagement(status), null);
     String name = account.getString("display_name");
     String spoiler = status.getString("spoiler_text");
-    Instant created = time(status.getString("created_at"));
+    Instant created = SourceTime.parse(status.getString("created_at"));
     String language = status.getString("language");
     return new Mention(Mention.idFor(definition.name(), id), definition.name(), CHANNEL, definition.brand(), id,
         name != null && !name.isBlank() ? name : handle, spoiler == null || spoiler.isBlank() ? null : spoiler, text,
@@ -54,14 +53,4 @@ final class MastodonStatusMapper {
     return total;
   }
 
-  private static Instant time(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

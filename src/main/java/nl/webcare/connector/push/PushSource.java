@@ -3,8 +3,8 @@ package nl.webcare.connector.push;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import nl.webcare.connector.ConnectorDefinition;
+import nl.webcare.connector.OptionChecks;
 
 /**
  * A channel that pushes mentions to {@code POST /api/v1/ingest/{name}} (comments relayed from Facebook or
@@ -30,30 +30,15 @@ public record PushSource(ConnectorDefinition definition, byte[] secret, String c
 
   /** Checks the options of a push connector file; the secret itself is read by {@link #of}. */
   static void validate(ConnectorDefinition d) {
-    for (String key : d.options().keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw new IllegalArgumentException("unknown key " + key + " for type push; known: " + new TreeSet<>(OPTIONS));
-      }
-    }
-    if (d.option("secretEnv") == null) {
-      throw new IllegalArgumentException("secretEnv must name the environment variable that holds the shared secret");
-    }
+    OptionChecks.requireKnown(d, OPTIONS);
+    OptionChecks.requireSecretName(d, "secretEnv", "the shared secret");
     String channel = d.option("channel");
     if (channel != null && !channel.matches("[a-z0-9][a-z0-9-]{0,31}")) {
       throw new IllegalArgumentException("channel must be a short lower-case word, got " + channel);
     }
-    String language = d.option("language");
-    if (language != null && !language.matches("[a-z]{2}")) {
-      throw new IllegalArgumentException("language must be a two-letter ISO 639-1 code, got " + language);
-    }
-    long maxBody = d.longOption("maxBodyBytes", DEFAULT_MAX_BODY);
-    if (maxBody < 1024 || maxBody > 1024 * 1024) {
-      throw new IllegalArgumentException("maxBodyBytes must be 1024..1048576, got " + maxBody);
-    }
-    long rate = d.longOption("ratePerMinute", DEFAULT_RATE);
-    if (rate < 1 || rate > 100_000) {
-      throw new IllegalArgumentException("ratePerMinute must be 1..100000, got " + rate);
-    }
+    OptionChecks.requireLanguage(d);
+    OptionChecks.requireRange(d, "maxBodyBytes", DEFAULT_MAX_BODY, 1024, 1024 * 1024);
+    OptionChecks.requireRange(d, "ratePerMinute", DEFAULT_RATE, 1, 100_000);
   }
 
   /**

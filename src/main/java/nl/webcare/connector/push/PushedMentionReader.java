@@ -8,10 +8,9 @@ import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import nl.webcare.config.ClasspathResources;
+import nl.webcare.connector.SourceTime;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.MentionDetails;
 
@@ -44,7 +43,7 @@ public final class PushedMentionReader {
     OutputUnit result = validator.validate(body);
     if (Boolean.TRUE.equals(result.getValid())) {
       String when = body.getString("publishedAt");
-      return when == null || parseTime(when) != null ? List.of()
+      return when == null || SourceTime.parse(when) != null ? List.of()
           : List.of("/publishedAt: not an RFC 3339 date-time with an offset, e.g. 2026-11-25T09:30:00Z");
     }
     List<OutputUnit> errors = result.getErrors() == null || result.getErrors().isEmpty() ? List.of(result)
@@ -66,15 +65,8 @@ public final class PushedMentionReader {
     String name = author.getString("name") != null ? author.getString("name") : author.getString("handle");
     return new Mention(Mention.idFor(source.name(), externalId), source.name(), source.channel(),
         source.definition().brand(), externalId, name, body.getString("title"), body.getString("text"),
-        body.getString("url"), when == null ? receivedAt : parseTime(when),
+        body.getString("url"), when == null ? receivedAt : SourceTime.parse(when),
         body.getString("language", source.language()), body.getInteger("rating"), null, details);
   }
 
-  private static Instant parseTime(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
 }

@@ -1,12 +1,11 @@
 package nl.webcare.connector.x;
 
 import java.util.function.Supplier;
-import nl.webcare.connector.ConnectorException;
-import nl.webcare.connector.CredentialsRejectedException;
 
 /**
  * Builds the real client on first use, on a worker thread. A secret that is not set then stops this
- * connector with a status that names the variable, instead of stopping the whole service at start.
+ * connector ({@code ConnectorContext.secret} fails with CredentialsRejectedException) with a status that
+ * names the variable, instead of stopping the whole service at start.
  */
 final class LazyXApi implements XApi {
   private final Supplier<XApi> factory;
@@ -28,11 +27,7 @@ final class LazyXApi implements XApi {
 
   private synchronized XApi api() {
     if (api == null) {
-      try {
-        api = factory.get();
-      } catch (ConnectorException e) {
-        throw new CredentialsRejectedException(e.getMessage());
-      }
+      api = factory.get();
     }
     return api;
   }

@@ -2,6 +2,7 @@ package nl.webcare.connector.x;
 
 import java.util.Set;
 import nl.webcare.connector.ConnectorDefinition;
+import nl.webcare.connector.OptionChecks;
 
 /**
  * The options of an X connector file, checked once.
@@ -23,23 +24,12 @@ record XSettings(String userId, String search, long dailyReadBudget, int maxPage
   static final int MAX_QUERY_CHARS = 512;
 
   static XSettings of(ConnectorDefinition d) {
-    for (String key : d.options().keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw new IllegalArgumentException("unknown key " + key + " for type x; known: " + new java.util.TreeSet<>(OPTIONS));
-      }
-    }
-    if (d.option("bearerTokenEnv") == null) {
-      throw new IllegalArgumentException("bearerTokenEnv must name the environment variable that holds the bearer token");
-    }
+    OptionChecks.requireKnown(d, OPTIONS);
+    OptionChecks.requireSecretName(d, "bearerTokenEnv", "the bearer token");
+    OptionChecks.requireLanguage(d);
     String mode = d.option("mode") == null ? "mentions" : d.option("mode");
-    long budget = d.longOption("dailyReadBudget", 500);
-    int pages = (int) d.longOption("maxPagesPerPoll", 5);
-    if (budget < 10) {
-      throw new IllegalArgumentException("dailyReadBudget must be at least 10 posts, got " + budget);
-    }
-    if (pages < 1 || pages > 50) {
-      throw new IllegalArgumentException("maxPagesPerPoll must be 1..50, got " + pages);
-    }
+    long budget = OptionChecks.requireRange(d, "dailyReadBudget", 500, 10, 10_000_000);
+    int pages = (int) OptionChecks.requireRange(d, "maxPagesPerPoll", 5, 1, 50);
     long secrets = REPLY_SECRETS.stream().filter(key -> d.option(key) != null).count();
     if (secrets != 0 && secrets != REPLY_SECRETS.size()) {
       throw new IllegalArgumentException("replies need all of " + REPLY_SECRETS + " or none of them");
