@@ -22,9 +22,11 @@ import nl.webcare.connector.ConnectorDefinitionLoader;
 import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollerVerticle;
 import nl.webcare.connector.push.PushSource;
+import nl.webcare.access.ApiKeyStore;
 import nl.webcare.demo.DemoConnectors;
 import nl.webcare.demo.DemoFeedVerticle;
 import nl.webcare.pipeline.HousekeepingVerticle;
+import nl.webcare.pipeline.SnoozeVerticle;
 import nl.webcare.pipeline.MentionScorer;
 import nl.webcare.pipeline.ScorerVerticle;
 import nl.webcare.sentiment.SentimentAnalyzer;
@@ -38,6 +40,7 @@ import nl.webcare.store.PollLease;
 import nl.webcare.store.RedisGateway;
 import nl.webcare.store.RedisMentionStore;
 import nl.webcare.store.ScoringQueue;
+import nl.webcare.worklist.CaseRouter;
 import nl.webcare.worklist.RedisWorklist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,7 @@ public final class WebcareApp {
   public static final String SCORING_POOL = "webcare-scoring";
   private static final long ALERT_STREAM_MAX = 100_000;
   private static final java.time.Duration HOUSEKEEPING_EVERY = java.time.Duration.ofMinutes(1);
+  private static final java.time.Duration SNOOZE_CHECK_EVERY = java.time.Duration.ofSeconds(15);
 
   private final Vertx vertx;
   private final WebcareConfig config;
@@ -142,12 +146,22 @@ public final class WebcareApp {
 
   private Future<Void> startApi() {
     ConnectorStatusStore statuses = new ConnectorStatusStore(redis);
+    ApiKeyStore keys = new ApiKeyStore(redis);
     ApiVerticle.Dependencies deps = new ApiVerticle.Dependencies(redis, worklist(),
         new RedisMentionStore(redis, config.retention().mentions()), new RedisAlertFeed(redis), statuses,
         connectors.stream().map(ConnectorDefinition::name).toList(), new ScoringQueue(redis), () -> modelLoaded,
-        pushSources(), new MentionInbox(redis, config.retention().mentions()));
+        pushSources(), new MentionInbox(redis, config.retention().mentions()), keys, config.worklist().teams());
     api = new ApiVerticle(config.http(), deps);
-    return deploy(api, new DeploymentOptions());
+    String adminKey = config.auth().adminKey();
+    if (adminKey == null && config.demo().enabled()) {
+      adminKey = DemoConnectors.DEMO_ADMIN_KEY;
+      LOG.warn("demo mode without WEBCARE_ADMIN_KEY: the admin API key is \"{}\"; never use it outside a demo",
+          adminKey);
+    } else if (adminKey == null) {
+      LOG.warn("no WEBCARE_ADMIN_KEY: keys made earlier still work, but no admin key was set at this start");
+    }
+    Future<Void> bootstrap = adminKey == null ? Future.succeededFuture() : keys.bootstrapAdmin(adminKey);
+    return bootstrap.compose(v -> deploy(api, new DeploymentOptions()));
   }
 
   /** The enabled push sources with their secrets; a secret that is not set stops the start, naming it. */
@@ -167,10 +181,12 @@ public final class WebcareApp {
       WorkerExecutor pool = vertx.createSharedWorkerExecutor(SCORING_POOL, config.scoring().workers(), 2, TimeUnit.MINUTES);
       ScoringQueue queue = new ScoringQueue(redis);
       MentionScorer scorer = new MentionScorer(queue, new RedisMentionStore(redis, config.retention().mentions()),
-          worklist(), analyzer, pool, config.scoring().maxAttempts());
+          worklist(), new CaseRouter(config.worklist().routing(), config.worklist().defaultTeam()), analyzer, pool,
+          config.scoring().maxAttempts());
       return deploy(new ScorerVerticle(queue, scorer, config.scoring(), instanceId), new DeploymentOptions())
           .compose(v -> deploy(new HousekeepingVerticle(new Housekeeping(redis, config.retention().mentions()),
-              HOUSEKEEPING_EVERY), new DeploymentOptions()));
+              HOUSEKEEPING_EVERY), new DeploymentOptions()))
+          .compose(v -> deploy(new SnoozeVerticle(worklist(), SNOOZE_CHECK_EVERY), new DeploymentOptions()));
     });
   }
 
@@ -199,7 +215,7 @@ public final class WebcareApp {
   }
 
   private RedisWorklist worklist() {
-    return new RedisWorklist(redis, ALERT_STREAM_MAX);
+    return new RedisWorklist(redis, ALERT_STREAM_MAX, config.worklist().groupingWindow());
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {

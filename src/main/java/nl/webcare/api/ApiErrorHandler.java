@@ -28,6 +28,9 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
     if (error.details() != null) {
       body.mergeIn(error.details());
     }
+    if (error.status() == 401 && "unauthorized".equals(error.code())) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"webcare\"");
+    }
     if (error.retryAfterSeconds() != null) {
       ctx.response().putHeader("Retry-After", Long.toString(error.retryAfterSeconds()));
     }

@@ -2,6 +2,7 @@ package nl.webcare.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.time.Instant;
 import nl.webcare.alerts.Alert;
 import nl.webcare.connector.ConnectorStatus;
@@ -12,34 +13,65 @@ import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.store.ScoringQueue;
 import nl.webcare.worklist.Case;
+import nl.webcare.worklist.CaseDetails;
 
 /** Records to the API's JSON: the one place that decides what clients see. Times are ISO-8601 UTC. */
 final class ApiJson {
   private ApiJson() {}
 
-  static JsonObject caseJson(Case c, ScoredMention mention) {
+  /** A case; without {@code withAuthor} (analysts) the author's name, key and links are left out. */
+  static JsonObject caseJson(Case c, ScoredMention mention, boolean withAuthor) {
     JsonObject json = new JsonObject()
         .put("id", c.id())
         .put("state", c.state().wire())
         .put("priority", c.priority())
         .put("urgency", c.urgency())
         .put("triageClass", c.triageClass())
+        .put("team", c.team())
+        .put("assignee", c.assignee())
         .put("brand", c.brand())
         .put("source", c.source())
         .put("channel", c.channel())
-        .put("assignee", c.assignee())
+        .put("language", c.language())
+        .put("author", withAuthor ? c.author() : null)
+        .put("authorKey", withAuthor ? c.authorKey() : null)
         .put("openedAt", time(c.openedAt()))
-        .put("claimedAt", time(c.claimedAt()))
+        .put("lastMentionAt", time(c.lastMentionAt()))
+        .put("mentionCount", c.mentionCount())
+        .put("firstResponseAt", time(c.firstResponseAt()))
         .put("resolvedAt", time(c.resolvedAt()))
-        .put("resolvedBy", c.resolvedBy())
+        .put("closedBy", c.closedBy())
+        .put("snoozedUntil", time(c.snoozedUntil()))
+        .put("dismissReason", c.dismissReason())
+        .put("escalationReason", c.escalationReason())
+        .put("escalatedFrom", c.escalatedFrom())
         .put("mentionId", c.mentionId());
     if (mention != null) {
-      json.put("mention", mentionJson(mention));
+      json.put("mention", mentionJson(mention, withAuthor));
     }
     return withoutNulls(json);
   }
 
+  /** A case with its mention ids, notes, tags and history. */
+  static JsonObject caseDetailsJson(CaseDetails d, ScoredMention first, boolean withAuthor) {
+    JsonArray notes = new JsonArray();
+    d.notes().forEach(n -> notes.add(new JsonObject().put("at", time(n.at())).put("author", n.author())
+        .put("text", n.text())));
+    JsonArray history = new JsonArray();
+    d.history().forEach(e -> history.add(new JsonObject().put("at", time(e.at())).put("actor", e.actor())
+        .put("action", e.action()).put("detail", e.detail())));
+    return caseJson(d.current(), first, withAuthor)
+        .put("mentionIds", new JsonArray(d.mentionIds()))
+        .put("tags", new JsonArray(List.copyOf(d.tags())))
+        .put("notes", notes)
+        .put("history", history);
+  }
+
   static JsonObject mentionJson(ScoredMention scored) {
+    return mentionJson(scored, true);
+  }
+
+  static JsonObject mentionJson(ScoredMention scored, boolean withAuthor) {
     Mention m = scored.mention();
     JsonArray sentences = new JsonArray();
     for (SentenceSentiment s : scored.sentiment().sentences()) {
@@ -61,15 +93,15 @@ final class ApiJson {
         .put("channel", m.channel())
         .put("brand", m.brand())
         .put("externalId", m.externalId())
-        .put("author", m.author())
+        .put("author", withAuthor ? m.author() : null)
         .put("title", m.title())
         .put("text", m.text())
-        .put("url", m.url())
+        .put("url", withAuthor ? m.url() : null)
         .put("publishedAt", time(m.publishedAt()))
         .put("language", m.language())
         .put("rating", m.rating())
         .put("productVersion", m.productVersion())
-        .put("social", detailsJson(m.details()))
+        .put("social", withAuthor ? detailsJson(m.details()) : null)
         .put("sentiment", sentiment)
         .put("scoredAt", time(scored.scoredAt())));
   }

@@ -15,6 +15,7 @@ import nl.webcare.store.RedisGateway;
 import nl.webcare.store.IngestRateLimiter;
 import nl.webcare.store.MentionInbox;
 import nl.webcare.connector.push.PushSource;
+import nl.webcare.access.ApiKeyStore;
 import nl.webcare.store.ScoringQueue;
 import nl.webcare.worklist.Worklist;
 import org.slf4j.Logger;
@@ -36,7 +37,9 @@ public final class ApiVerticle extends VerticleBase {
       ScoringQueue scoringQueue,
       BooleanSupplier modelLoaded,
       List<PushSource> pushSources,
-      MentionInbox inbox) {}
+      MentionInbox inbox,
+      ApiKeyStore keys,
+      List<String> teams) {}
 
   private final WebcareConfig.Http settings;
   private final Dependencies deps;
@@ -53,12 +56,16 @@ public final class ApiVerticle extends VerticleBase {
     router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
     new HealthRoutes(vertx, deps.redis(), deps.modelLoaded()).mount(router);
     Router api = Router.router(vertx);
-    new WorklistRoutes(deps.worklist(), deps.mentions()).mount(api);
+    // signed per source or public: before authentication
+    new IngestRoutes(deps.pushSources(), new IngestRateLimiter(deps.redis()), deps.inbox(), deps.connectorStatuses())
+        .mount(api);
+    api.route().handler(new Authentication(deps.keys()));
+    new WorklistRoutes(deps.worklist(), deps.mentions(), deps.teams()).mount(api);
+    new CaseActionRoutes(deps.worklist(), deps.mentions(), deps.teams()).mount(api);
     new MentionRoutes(deps.mentions()).mount(api);
     new FeedRoutes(deps.alerts()).mount(api);
     new OperationsRoutes(deps.connectorStatuses(), deps.connectorNames(), deps.scoringQueue()).mount(api);
-    new IngestRoutes(deps.pushSources(), new IngestRateLimiter(deps.redis()), deps.inbox(), deps.connectorStatuses())
-        .mount(api);
+    new KeyRoutes(deps.keys()).mount(api);
     router.route(API_ROOT + "/*").subRouter(api);
     router.route().last().handler(ctx -> ctx.fail(ApiException.notFound("no such resource: " + ctx.request().path())));
     router.route().failureHandler(new ApiErrorHandler());

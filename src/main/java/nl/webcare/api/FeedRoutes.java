@@ -1,5 +1,6 @@
 package nl.webcare.api;
 
+import nl.webcare.access.Permission;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,7 +18,7 @@ final class FeedRoutes {
   }
 
   void mount(Router api) {
-    api.get("/alerts").handler(Responses.json(this::alerts));
+    api.get("/alerts").handler(Authentication.requires(Permission.READ_ALERTS)).handler(Responses.json(this::alerts));
   }
 
   private Future<JsonObject> alerts(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package nl.webcare.api;
 
+import nl.webcare.access.Permission;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,8 +20,8 @@ final class MentionRoutes {
   }
 
   void mount(Router api) {
-    api.get("/mentions").handler(Responses.json(this::recent));
-    api.get("/mentions/:id").handler(Responses.json(this::one));
+    api.get("/mentions").handler(Authentication.requires(Permission.READ_MENTIONS)).handler(Responses.json(this::recent));
+    api.get("/mentions/:id").handler(Authentication.requires(Permission.READ_MENTIONS)).handler(Responses.json(this::one));
   }
 
   private Future<JsonObject> recent(RoutingContext ctx) {
@@ -36,7 +37,7 @@ final class MentionRoutes {
         RequestReader.limit(ctx), RequestReader.cursor(ctx));
     return mentions.recent(query).map(page -> {
       JsonArray items = new JsonArray();
-      page.mentions().forEach(m -> items.add(ApiJson.mentionJson(m)));
+      page.mentions().forEach(m -> items.add(ApiJson.mentionJson(m, Authentication.mayReadAuthors(ctx))));
       return new JsonObject().put("items", items).put("next", page.next() == null ? null : page.next().encode());
     });
   }
@@ -48,7 +49,7 @@ final class MentionRoutes {
     }
     return mentions.find(id).compose(m -> m == null
         ? Future.failedFuture(ApiException.notFound("no mention " + id))
-        : Future.succeededFuture(ApiJson.mentionJson(m)));
+        : Future.succeededFuture(ApiJson.mentionJson(m, Authentication.mayReadAuthors(ctx))));
   }
 
   private static String filter(RoutingContext ctx, String name) {

@@ -1,5 +1,6 @@
 package nl.webcare.api;
 
+import nl.webcare.access.Permission;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,8 +23,8 @@ final class OperationsRoutes {
   }
 
   void mount(Router api) {
-    api.get("/connectors").handler(Responses.json(this::connectors));
-    api.get("/dead-letters").handler(Responses.json(this::deadLetters));
+    api.get("/connectors").handler(Authentication.requires(Permission.READ_WORKLIST)).handler(Responses.json(this::connectors));
+    api.get("/dead-letters").handler(Authentication.requires(Permission.READ_WORKLIST)).handler(Responses.json(this::deadLetters));
   }
 
   private Future<JsonObject> connectors(RoutingContext ctx) {

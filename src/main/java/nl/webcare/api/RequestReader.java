@@ -9,7 +9,7 @@ import nl.webcare.store.PageCursor;
 final class RequestReader {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 500;
-  static final int MAX_AGENT_CHARS = 64;
+  static final int MAX_NAME_CHARS = 64;
 
   private RequestReader() {}
 
@@ -58,15 +58,54 @@ final class RequestReader {
     throw ApiException.badRequest("bad_json", "the body must be a JSON object");
   }
 
-  static String agent(JsonObject body) {
-    Object value = body.getValue("agent");
+  /** A required text field of at most {@code max} characters, trimmed. */
+  static String text(JsonObject body, String field, int max) {
+    String value = optionalText(body, field, max);
     if (value == null) {
-      throw ApiException.badRequest("missing_field", "agent is required: the name of the agent taking the action");
+      throw ApiException.badRequest("missing_field", field + " is required");
     }
-    if (!(value instanceof String text) || text.isBlank() || text.strip().length() > MAX_AGENT_CHARS) {
-      throw ApiException.badRequest("bad_field", "agent must be a non-empty text of at most " + MAX_AGENT_CHARS + " characters");
+    return value;
+  }
+
+  /** An optional text field of at most {@code max} characters, trimmed; null when absent. */
+  static String optionalText(JsonObject body, String field, int max) {
+    Object value = body.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text) || text.isBlank() || text.strip().length() > max) {
+      throw ApiException.badRequest("bad_field", field + " must be a non-empty text of at most " + max + " characters");
     }
     return text.strip();
+  }
+
+  /** An optional list of short texts (tags); empty when absent. */
+  static java.util.Set<String> words(JsonObject body, String field, int maxEach) {
+    Object value = body.getValue(field);
+    java.util.Set<String> words = new java.util.TreeSet<>();
+    if (value == null) {
+      return words;
+    }
+    if (!(value instanceof io.vertx.core.json.JsonArray list)) {
+      throw ApiException.badRequest("bad_field", field + " must be a list of texts");
+    }
+    for (Object item : list) {
+      if (!(item instanceof String word) || !word.strip().matches("[\\p{L}\\p{N}_.:-]{1," + maxEach + "}")) {
+        throw ApiException.badRequest("bad_field", field + " holds " + item + "; tags are letters, digits, '_', '.', ':'"
+            + " or '-', at most " + maxEach + " characters");
+      }
+      words.add(word.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    return words;
+  }
+
+  /** An optional query parameter that must be one of {@code allowed}. */
+  static String oneOf(RoutingContext ctx, String name, java.util.Collection<String> allowed) {
+    String value = ctx.queryParams().get(name);
+    if (value != null && !allowed.contains(value)) {
+      throw ApiException.badRequest("bad_parameter", name + " must be one of " + allowed + ", got " + value);
+    }
+    return value;
   }
 
   private static String shorten(String message) {

@@ -5,84 +5,92 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import nl.webcare.access.Permission;
 import nl.webcare.store.MentionStore;
-import nl.webcare.store.PageCursor;
 import nl.webcare.worklist.Case;
-import nl.webcare.worklist.Transition;
+import nl.webcare.worklist.CaseQuery;
+import nl.webcare.worklist.CaseState;
 import nl.webcare.worklist.Worklist;
 
-/** The agents' routes: the worklist, one case, claim and resolve. */
+/** Reading the worklist: a team's queue with filters, and one case with everything on it. */
 final class WorklistRoutes {
-  private static final Pattern CASE_ID = Pattern.compile("WC-[0-9A-Z]{5,12}");
-
+  static final Pattern CASE_ID = Pattern.compile("WC-[0-9A-Z]{5,7}");
+  private static final List<String> STATES = Arrays.stream(CaseState.values()).map(CaseState::wire).toList();
   private final Worklist worklist;
   private final MentionStore mentions;
+  private final List<String> teams;
 
-  WorklistRoutes(Worklist worklist, MentionStore mentions) {
+  WorklistRoutes(Worklist worklist, MentionStore mentions, List<String> teams) {
     this.worklist = worklist;
     this.mentions = mentions;
+    this.teams = List.copyOf(teams);
   }
 
   void mount(Router api) {
-    api.get("/worklist").handler(Responses.json(this::worklist));
-    api.get("/cases/:id").handler(Responses.json(this::getCase));
-    api.post("/cases/:id/claim").handler(Responses.json(this::claim));
-    api.post("/cases/:id/resolve").handler(Responses.json(this::resolve));
+    api.get("/worklist").handler(Authentication.requires(Permission.READ_WORKLIST)).handler(Responses.json(this::list));
+    api.get("/cases/:id").handler(Authentication.requires(Permission.READ_WORKLIST)).handler(Responses.json(this::one));
   }
 
-  private Future<JsonObject> worklist(RoutingContext ctx) {
+  private Future<JsonObject> list(RoutingContext ctx) {
+    CaseQuery query = query(ctx);
     int limit = RequestReader.limit(ctx);
-    PageCursor cursor = RequestReader.cursor(ctx);
-    return worklist.openCases(limit, cursor).compose(page -> {
+    boolean withAuthor = Authentication.mayReadAuthors(ctx);
+    return worklist.cases(query, limit, RequestReader.cursor(ctx)).compose(page -> {
       List<String> mentionIds = page.cases().stream().map(Case::mentionId).toList();
       return mentions.findAll(mentionIds).map(found -> {
         JsonArray items = new JsonArray();
-        page.cases().forEach(c -> items.add(ApiJson.caseJson(c, found.get(c.mentionId()))));
+        page.cases().forEach(c -> items.add(ApiJson.caseJson(c, found.get(c.mentionId()), withAuthor)));
         return new JsonObject().put("items", items).put("next", page.next() == null ? null : page.next().encode());
       });
     });
   }
 
-  private Future<JsonObject> getCase(RoutingContext ctx) {
+  private CaseQuery query(RoutingContext ctx) {
+    String state = RequestReader.oneOf(ctx, "state", STATES);
+    String team = RequestReader.oneOf(ctx, "team", teams);
+    String minUrgency = ctx.queryParams().get("minUrgency");
+    Double urgency = null;
+    if (minUrgency != null) {
+      try {
+        urgency = Double.valueOf(minUrgency);
+      } catch (NumberFormatException e) {
+        urgency = -1.0;
+      }
+      if (urgency < 0 || urgency > 1) {
+        throw ApiException.badRequest("bad_parameter", "minUrgency must be a number from 0 to 1, got " + minUrgency);
+      }
+    }
+    return new CaseQuery(team, state == null ? null : CaseState.fromWire(state), param(ctx, "channel"),
+        param(ctx, "language"), param(ctx, "assignee"), urgency);
+  }
+
+  private static String param(RoutingContext ctx, String name) {
+    String value = ctx.queryParams().get(name);
+    if (value != null && (value.isBlank() || value.length() > RequestReader.MAX_NAME_CHARS)) {
+      throw ApiException.badRequest("bad_parameter", name + " must be a non-empty text of at most "
+          + RequestReader.MAX_NAME_CHARS + " characters");
+    }
+    return value;
+  }
+
+  private Future<JsonObject> one(RoutingContext ctx) {
     String id = caseId(ctx);
-    return worklist.find(id).compose(c -> {
-      if (c == null) {
+    boolean withAuthor = Authentication.mayReadAuthors(ctx);
+    return worklist.details(id).compose(d -> {
+      if (d == null) {
         return Future.failedFuture(ApiException.notFound("no case " + id));
       }
-      return mentions.find(c.mentionId()).map(m -> ApiJson.caseJson(c, m));
+      return mentions.find(d.current().mentionId()).map(m -> ApiJson.caseDetailsJson(d, m, withAuthor));
     });
   }
 
-  private Future<JsonObject> claim(RoutingContext ctx) {
-    String id = caseId(ctx);
-    String agent = RequestReader.agent(RequestReader.jsonBody(ctx));
-    return worklist.claim(id, agent).compose(t -> answer(id, t));
-  }
-
-  private Future<JsonObject> resolve(RoutingContext ctx) {
-    String id = caseId(ctx);
-    String agent = RequestReader.agent(RequestReader.jsonBody(ctx));
-    return worklist.resolve(id, agent).compose(t -> answer(id, t));
-  }
-
-  private Future<JsonObject> answer(String id, Transition t) {
-    return switch (t.outcome()) {
-      case DONE -> mentions.find(t.current().mentionId()).map(m -> ApiJson.caseJson(t.current(), m));
-      case NOT_FOUND -> Future.failedFuture(ApiException.notFound("no case " + id));
-      case HELD -> Future.failedFuture(new ApiException(409, "case_held",
-          "case " + id + " is held by " + t.holder(), new JsonObject().put("holder", t.holder())
-              .put("state", t.current().state().wire())));
-      case CLOSED -> Future.failedFuture(new ApiException(409, "case_closed", "case " + id + " is resolved already",
-          new JsonObject().put("state", t.current().state().wire())));
-    };
-  }
-
-  private static String caseId(RoutingContext ctx) {
+  static String caseId(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     if (!CASE_ID.matcher(id).matches()) {
-      throw ApiException.notFound("no case " + id + " (case ids look like WC-0004F)");
+      throw ApiException.notFound("no case " + id + " (case references look like WC-4F7K2)");
     }
     return id;
   }

@@ -70,7 +70,7 @@ public final class PipelineBenchmark {
       stored = app.redis().call(jedis -> jedis.zcard(index)).toCompletionStage().toCompletableFuture().get();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    long cases = app.redis().call(jedis -> jedis.zcard(app.redis().keys().openCases()))
+    long cases = app.redis().call(jedis -> jedis.zcard(app.redis().keys().activeCases()))
         .toCompletionStage().toCompletableFuture().get();
     Runtime runtime = Runtime.getRuntime();
     System.gc();
@@ -93,7 +93,7 @@ public final class PipelineBenchmark {
             c.redis().embeddedDataDir(), c.redis().poolSize(), c.redis().timeoutMs()),
         new WebcareConfig.Connectors("/nonexistent-webcare-bench-connectors", c.connectors().requestTimeoutMs(),
             c.connectors().maxFeedBytes(), c.connectors().retryMax(), c.connectors().lease()),
-        c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()));
+        c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()), c.worklist(), c.auth());
   }
 
   private static void deleteKeys(WebcareApp app, String prefix) throws Exception {

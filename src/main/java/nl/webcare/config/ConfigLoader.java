@@ -102,7 +102,17 @@ public final class ConfigLoader {
             v.intIn("scoring.maxTextChars", 100, 1_000_000), v.millisIn("scoring.idlePollMs", 10, 60_000)),
         new WebcareConfig.Retention(v.millisIn("retention.mentionsMs", 60_000, 3650L * 86_400_000L)),
         new WebcareConfig.Demo(v.bool("demo.enabled"), v.intIn("demo.port", 0, 65535),
-            v.millisIn("demo.pollIntervalMs", 100, 3_600_000L)));
+            v.millisIn("demo.pollIntervalMs", 100, 3_600_000L)),
+        WorklistSettings.read(v),
+        new WebcareConfig.Auth(adminKey(v)));
+  }
+
+  private static String adminKey(ConfigValues v) {
+    String key = v.optionalText("auth.adminKey");
+    if (key != null && key.length() < 24) {
+      throw ConfigValues.invalid("auth.adminKey", "(hidden)", "a key of at least 24 characters");
+    }
+    return key;
   }
 
   private static String redisUrl(ConfigValues v) {
@@ -132,6 +142,7 @@ public final class ConfigLoader {
     keys.put("WEBCARE_SCORING_WORKERS", "scoring.workers");
     keys.put("WEBCARE_DEMO", "demo.enabled");
     keys.put("WEBCARE_DEMO_PORT", "demo.port");
+    keys.put("WEBCARE_ADMIN_KEY", "auth.adminKey");
     return Map.copyOf(keys);
   }
 }

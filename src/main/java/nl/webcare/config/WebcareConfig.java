@@ -12,7 +12,9 @@ public record WebcareConfig(
     Connectors connectors,
     Scoring scoring,
     Retention retention,
-    Demo demo) {
+    Demo demo,
+    Worklist worklist,
+    Auth auth) {
 
   /** HTTP API listener. {@code port} 0 picks a free port (tests). */
   public record Http(String host, int port, int maxBodyBytes) {}
@@ -41,6 +43,17 @@ public record WebcareConfig(
 
   /** How long mentions and their dedup markers are kept. */
   public record Retention(Duration mentions) {}
+
+  /**
+   * Cases: a new mention by the same author on the same channel within {@code groupingWindow} joins
+   * their case; {@code teams} are the queues, {@code routing} the rules that fill them (first match),
+   * {@code defaultTeam} takes the rest.
+   */
+  public record Worklist(Duration groupingWindow, String defaultTeam, java.util.List<String> teams,
+      java.util.List<nl.webcare.worklist.RoutingRule> routing) {}
+
+  /** API keys: {@code adminKey} (from {@code WEBCARE_ADMIN_KEY}) is stored as an admin key at start; null: none. */
+  public record Auth(String adminKey) {}
 
   /** Demo mode: sample feeds served from the jar on {@code port} (0 = free port) and polled. */
   public record Demo(boolean enabled, int port, Duration pollInterval) {}

@@ -7,6 +7,9 @@ import nl.webcare.connector.ConnectorDefinition;
 
 /** The connector instances of demo mode: the sample feeds of a made-up Dutch energy supplier, Stroomlijn. */
 public final class DemoConnectors {
+  /** The admin API key of demo mode when WEBCARE_ADMIN_KEY is not set: for a local try-out only. */
+  public static final String DEMO_ADMIN_KEY = "demo-admin-key-local-only";
+
   public static final String BRAND = "stroomlijn";
 
   private DemoConnectors() {}

@@ -8,6 +8,7 @@ import nl.webcare.store.MentionStore;
 import nl.webcare.store.RedisCodec;
 import nl.webcare.store.ScoringQueue;
 import nl.webcare.triage.MentionAssessor;
+import nl.webcare.worklist.CaseRouter;
 import nl.webcare.worklist.Worklist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +25,17 @@ public final class MentionScorer {
   private final ScoringQueue queue;
   private final MentionStore mentions;
   private final Worklist worklist;
+  private final CaseRouter router;
   private final MentionAssessor assessor;
   private final WorkerExecutor scoringPool;
   private final int maxAttempts;
 
-  public MentionScorer(ScoringQueue queue, MentionStore mentions, Worklist worklist, SentimentAnalyzer analyzer,
-      WorkerExecutor scoringPool, int maxAttempts) {
+  public MentionScorer(ScoringQueue queue, MentionStore mentions, Worklist worklist, CaseRouter router,
+      SentimentAnalyzer analyzer, WorkerExecutor scoringPool, int maxAttempts) {
     this.queue = queue;
     this.mentions = mentions;
     this.worklist = worklist;
+    this.router = router;
     this.assessor = new MentionAssessor(analyzer);
     this.scoringPool = scoringPool;
     this.maxAttempts = maxAttempts;
@@ -61,10 +64,13 @@ public final class MentionScorer {
     return scoringPool.executeBlocking(() -> assessor.assess(mention), false);
   }
 
+  /**
+   * Every scored mention is filed: it may join (and reopen) its author's or thread's case even when it
+   * needs no reply itself ("thanks, but it still does not work"); only one that needs a reply opens a case.
+   */
   private Future<Void> openCaseIfNeeded(MentionAssessor.Assessment assessment) {
-    return assessment.decision().needsReply()
-        ? worklist.open(assessment.scored(), assessment.decision()).mapEmpty()
-        : Future.succeededFuture();
+    String team = router.teamFor(assessment.scored(), assessment.decision());
+    return worklist.file(assessment.scored(), assessment.decision(), team).mapEmpty();
   }
 
   private Future<Void> recordFailure(ScoringQueue.Message message, Throwable error) {

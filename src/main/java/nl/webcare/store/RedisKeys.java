@@ -95,14 +95,57 @@ public final class RedisKeys {
     return prefix + "case:seq";
   }
 
-  /** Open cases (new and assigned), scored by priority. */
-  public String openCases() {
-    return prefix + "worklist:open";
+  /** Active (not closed) cases by priority; the Lua scripts build the index keys the same way. */
+  public String activeCases() {
+    return prefix + "cases:active";
   }
 
-  /** Resolved cases by resolution time. */
-  public String resolvedCases() {
-    return prefix + "worklist:resolved";
+  public String casesInState(String state) {
+    return prefix + "cases:state:" + state;
+  }
+
+  public String casesOfTeam(String team) {
+    return prefix + "cases:team:" + team;
+  }
+
+  public String casesOfAssignee(String agent) {
+    return prefix + "cases:assignee:" + agent;
+  }
+
+  /** Resolved and dismissed cases by closing time (for retention). */
+  public String closedCases() {
+    return prefix + "cases:closed";
+  }
+
+  /** Snoozed cases by wake-up time. */
+  public String snoozedCases() {
+    return prefix + "cases:snoozed";
+  }
+
+  /** An API key's record, by the SHA-256 of the key. */
+  public String apiKey(String sha256) {
+    return prefix + "apikey:" + sha256;
+  }
+
+  /** Public key id -> SHA-256, for listing and revoking. */
+  public String apiKeyIds() {
+    return prefix + "apikeys";
+  }
+
+  public String caseHistory(String caseId) {
+    return caseHash(caseId) + ":history";
+  }
+
+  public String caseNotes(String caseId) {
+    return caseHash(caseId) + ":notes";
+  }
+
+  public String caseTags(String caseId) {
+    return caseHash(caseId) + ":tags";
+  }
+
+  public String caseMentions(String caseId) {
+    return caseHash(caseId) + ":mentions";
   }
 
   public String alertStream() {

@@ -3,14 +3,22 @@ package nl.webcare.worklist;
 import java.time.Instant;
 
 /**
- * A negative mention that needs a reply, as the worklist tracks it.
+ * A conversation with a customer that needs (or needed) a reply, as the worklist tracks it: one or more
+ * mentions by the same author on one channel, or in one thread.
  *
- * @param id        short reference people can quote, e.g. {@code WC-0004F}
- * @param mentionId the mention that opened it
- * @param priority  sort key of the worklist, higher first (see {@code Triage})
- * @param urgency   0..1, the part of the priority that is not time
- * @param triageClass crisis, complaint or question: why it is on the worklist
- * @param assignee  the agent who holds it, null when nobody does
+ * @param id             short reference people can quote, e.g. {@code WC-4F7K2}
+ * @param mentionId      the mention that opened it
+ * @param priority       sort key of the worklist, higher first: the highest of its mentions'
+ * @param urgency        0..1, the part of the priority that is not time
+ * @param triageClass    crisis, complaint or question: why it was opened
+ * @param team           the team whose queue it is in (after routing, or the expert team it was escalated to)
+ * @param assignee       the agent who holds it, null when nobody does
+ * @param author         the author's display name (personal data), may be null
+ * @param authorKey      {@code channel:handle}, the key of the author's history, may be null
+ * @param mentionCount   mentions filed on this case
+ * @param firstResponseAt when the first reply went out, null before
+ * @param closedBy       who resolved or dismissed it
+ * @param escalatedFrom  the team it was escalated from (where {@code return} sends it)
  */
 public record Case(
     String id,
@@ -22,8 +30,18 @@ public record Case(
     String brand,
     String source,
     String channel,
+    String language,
+    String team,
     String assignee,
+    String author,
+    String authorKey,
     Instant openedAt,
-    Instant claimedAt,
+    Instant lastMentionAt,
+    int mentionCount,
+    Instant firstResponseAt,
     Instant resolvedAt,
-    String resolvedBy) {}
+    String closedBy,
+    Instant snoozedUntil,
+    String dismissReason,
+    String escalationReason,
+    String escalatedFrom) {}

@@ -1,16 +1,45 @@
 package nl.webcare.worklist;
 
-/** Where a case stands. Allowed moves: NEW -> ASSIGNED (claim) -> RESOLVED, or NEW -> RESOLVED. */
+import java.util.Locale;
+
+/**
+ * Where a case stands. The moves between states are in {@link CaseAction}, nowhere else.
+ *
+ * <ul>
+ *   <li>{@code new}: nobody works on it yet</li>
+ *   <li>{@code assigned}: an agent holds it</li>
+ *   <li>{@code waiting}: we replied and wait for the customer; a new mention of theirs reopens it</li>
+ *   <li>{@code escalated}: handed to an expert team (legal, tech, billing ...) with a reason</li>
+ *   <li>{@code snoozed}: put away until a time, then back to new or assigned</li>
+ *   <li>{@code resolved}: done; a new mention of the customer's within the window reopens it</li>
+ *   <li>{@code dismissed}: spam or not for us, with a reason; never reopened</li>
+ * </ul>
+ */
 public enum CaseState {
   NEW,
   ASSIGNED,
-  RESOLVED;
+  WAITING,
+  ESCALATED,
+  SNOOZED,
+  RESOLVED,
+  DISMISSED;
 
   public String wire() {
-    return name().toLowerCase();
+    return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Resolved and dismissed cases are off the worklist. */
+  public boolean closed() {
+    return this == RESOLVED || this == DISMISSED;
+  }
+
+  /** The state of that wire name, or null when there is none. */
   public static CaseState fromWire(String text) {
-    return valueOf(text.toUpperCase());
+    for (CaseState state : values()) {
+      if (state.wire().equals(text)) {
+        return state;
+      }
+    }
+    return null;
   }
 }

@@ -111,38 +111,58 @@ class EndToEndTest {
   @Test
   void twoConcurrentClaimsGiveOneSuccessAndOneConflictNamingTheHolder() {
     String caseId = openCaseIds().get(0);
-    CompletableFuture<ApiClient.Answer> ann = api.postAsync("/api/v1/cases/" + caseId + "/claim", "{\"agent\":\"ann\"}");
-    CompletableFuture<ApiClient.Answer> bob = api.postAsync("/api/v1/cases/" + caseId + "/claim", "{\"agent\":\"bob\"}");
-    List<ApiClient.Answer> answers = List.of(ApiClient.await(ann), ApiClient.await(bob));
+    ApiClient ann = api.withKey(api.newKey("ann", "agent"));
+    ApiClient bob = api.withKey(api.newKey("bob", "agent"));
+    CompletableFuture<ApiClient.Answer> annClaims = ann.postAsync("/api/v1/cases/" + caseId + "/claim", "{}");
+    CompletableFuture<ApiClient.Answer> bobClaims = bob.postAsync("/api/v1/cases/" + caseId + "/claim", "");
+    List<ApiClient.Answer> answers = List.of(ApiClient.await(annClaims), ApiClient.await(bobClaims));
     assertThat(answers).extracting(ApiClient.Answer::status).containsExactlyInAnyOrder(200, 409);
     ApiClient.Answer won = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow();
     ApiClient.Answer lost = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
     String holder = won.json().getString("assignee");
+    assertThat(holder).isIn("ann", "bob");
     assertThat(lost.json().getString("error")).isEqualTo("case_held");
     assertThat(lost.json().getString("holder")).isEqualTo(holder);
     assertThat(lost.json().getString("message")).contains(holder);
-    // the holder resolves it; it leaves the worklist
-    ApiClient.Answer resolved = api.post("/api/v1/cases/" + caseId + "/resolve", "{\"agent\":\"" + holder + "\"}");
+    ApiClient holderClient = "ann".equals(holder) ? ann : bob;
+    ApiClient other = "ann".equals(holder) ? bob : ann;
+    // the other agent may not resolve it; the holder may, and it leaves the worklist
+    assertError(other.post("/api/v1/cases/" + caseId + "/resolve", "{}"), 409, "case_held");
+    ApiClient.Answer resolved = holderClient.post("/api/v1/cases/" + caseId + "/resolve", "{\"note\":\"refunded\"}");
     assertThat(resolved.status()).isEqualTo(200);
     assertThat(resolved.json().getString("state")).isEqualTo("resolved");
+    assertThat(resolved.json().getString("closedBy")).isEqualTo(holder);
     assertThat(openCaseIds()).doesNotContain(caseId);
-    assertThat(api.post("/api/v1/cases/" + caseId + "/resolve", "{\"agent\":\"" + holder + "\"}").json()
-        .getString("error")).isEqualTo("case_closed");
+    ApiClient.Answer again = holderClient.post("/api/v1/cases/" + caseId + "/resolve", "{}");
+    assertError(again, 409, "transition_not_allowed");
+    assertThat(again.json().getString("state")).isEqualTo("resolved");
+    // the history says who did what
+    JsonArray history = api.get("/api/v1/cases/" + caseId).json().getJsonArray("history");
+    assertThat(history.getJsonObject(history.size() - 1).getString("actor")).isEqualTo(holder);
+    assertThat(history.getJsonObject(history.size() - 1).getString("action")).isEqualTo("resolve");
   }
 
   @Test
   void badInputGetsAClearErrorAndChangesNothing() {
     String caseId = openCaseIds().get(openCaseIds().size() - 1);
-    assertError(api.post("/api/v1/cases/WC-ZZZZZ/claim", "{\"agent\":\"ann\"}"), 404, "not_found");
+    assertError(api.post("/api/v1/cases/WC-ZZZZZ/claim", "{}"), 404, "not_found");
     assertError(api.get("/api/v1/cases/WC-ZZZZZ"), 404, "not_found");
     assertError(api.get("/api/v1/cases/not-a-case"), 404, "not_found");
-    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "{\"agent\": "), 400, "bad_json");
-    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "[1,2]"), 400, "bad_json");
-    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "{}"), 400, "missing_field");
-    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "{\"agent\": 42}"), 400, "bad_field");
-    assertError(api.post("/api/v1/cases/" + caseId + "/claim", "{\"agent\":\"" + "x".repeat(100_000) + "\"}"),
+    assertError(api.post("/api/v1/cases/" + caseId + "/escalate", "{\"team\": "), 400, "bad_json");
+    assertError(api.post("/api/v1/cases/" + caseId + "/escalate", "[1,2]"), 400, "bad_json");
+    assertError(api.post("/api/v1/cases/" + caseId + "/escalate", "{}"), 400, "missing_field");
+    assertError(api.post("/api/v1/cases/" + caseId + "/escalate", "{\"team\":\"moon\",\"reason\":\"x\"}"), 400,
+        "bad_field");
+    assertError(api.post("/api/v1/cases/" + caseId + "/dismiss", "{\"reason\": 42}"), 400, "bad_field");
+    assertError(api.post("/api/v1/cases/" + caseId + "/snooze", "{\"until\":\"tomorrow\"}"), 400, "bad_field");
+    assertError(api.post("/api/v1/cases/" + caseId + "/snooze", "{\"until\":\"2020-01-01T00:00:00Z\"}"), 400, "bad_field");
+    assertError(api.post("/api/v1/cases/" + caseId + "/notes", "{\"text\":\"" + "x".repeat(100_000) + "\"}"),
         413, "body_too_large");
+    assertError(api.post("/api/v1/cases/" + caseId + "/tags", "{\"add\":[\"a b\"]}"), 400, "bad_field");
     assertError(api.get("/api/v1/worklist?limit=0"), 400, "bad_parameter");
+    assertError(api.get("/api/v1/worklist?state=angry"), 400, "bad_parameter");
+    assertError(api.get("/api/v1/worklist?team=moon"), 400, "bad_parameter");
+    assertError(api.get("/api/v1/worklist?minUrgency=2"), 400, "bad_parameter");
     assertError(api.get("/api/v1/worklist?cursor=bm90LWEtY3Vyc29y"), 400, "bad_parameter");
     assertError(api.get("/api/v1/mentions?label=angry"), 400, "bad_parameter");
     assertError(api.get("/api/v1/alerts?after=yesterday"), 400, "bad_parameter");
@@ -151,6 +171,38 @@ class EndToEndTest {
     JsonObject unchanged = api.get("/api/v1/cases/" + caseId).json();
     assertThat(unchanged.getString("state")).isEqualTo("new");
     assertThat(unchanged.containsKey("assignee")).isFalse();
+    assertThat(unchanged.getJsonArray("history").size()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutAValidKeyNothingIsServedAndEachRoleDoesOnlyItsPart() {
+    ApiClient anonymous = api.withKey(null);
+    assertError(anonymous.get("/api/v1/worklist"), 401, "unauthorized");
+    assertError(api.withKey("wck_not-a-real-key").get("/api/v1/worklist"), 401, "unauthorized");
+    String caseId = openCaseIds().get(0);
+    ApiClient analyst = api.withKey(api.newKey("marketing", "analyst"));
+    ApiClient integration = api.withKey(api.newKey("zapier", "integration"));
+    ApiClient agent = api.withKey(api.newKey("cas", "agent"));
+    // the analyst reads, but sees no author and changes nothing
+    JsonObject item = analyst.get("/api/v1/worklist").json().getJsonArray("items").getJsonObject(0);
+    assertThat(item.getJsonObject("mention").containsKey("author")).isFalse();
+    assertThat(item.getJsonObject("mention").containsKey("url")).isFalse();
+    assertError(analyst.post("/api/v1/cases/" + caseId + "/claim", "{}"), 403, "forbidden");
+    // the integration reads alerts only
+    assertThat(integration.get("/api/v1/alerts").status()).isEqualTo(200);
+    assertError(integration.get("/api/v1/worklist"), 403, "forbidden");
+    // an agent may not reassign or manage keys
+    assertError(agent.post("/api/v1/cases/" + caseId + "/reassign", "{\"agent\":\"cas\"}"), 403, "forbidden");
+    assertError(agent.post("/api/v1/keys", "{\"owner\":\"me\",\"role\":\"admin\"}"), 403, "forbidden");
+    // a revoked key stops working at once
+    String temp = api.newKey("temp", "agent");
+    String tempId = api.get("/api/v1/keys").json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(k -> "temp".equals(k.getString("owner"))).findFirst().orElseThrow().getString("id");
+    assertThat(api.withKey(temp).get("/api/v1/worklist").status()).isEqualTo(200);
+    assertThat(api.delete("/api/v1/keys/" + tempId).status()).isEqualTo(200);
+    assertError(api.withKey(temp).get("/api/v1/worklist"), 401, "unauthorized");
+    // keys are listed without their secrets
+    assertThat(api.get("/api/v1/keys").body()).doesNotContain(temp);
   }
 
   @Test

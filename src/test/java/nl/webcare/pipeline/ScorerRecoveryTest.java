@@ -25,6 +25,7 @@ import nl.webcare.support.Mentions;
 import nl.webcare.support.SharedAnalyzer;
 import nl.webcare.support.TestConfig;
 import nl.webcare.support.TestRedis;
+import nl.webcare.worklist.CaseRouter;
 import nl.webcare.worklist.RedisWorklist;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +79,7 @@ class ScorerRecoveryTest {
       assertThat(client.zcard(prefix + "mentions:idx:all")).isEqualTo(6);
       long negatives = client.zcard(prefix + "mentions:idx:label:negative");
       assertThat(negatives).isGreaterThanOrEqualTo(3);
-      assertThat(client.zcard(prefix + "worklist:open")).isEqualTo(negatives);
+      assertThat(client.zcard(prefix + "cases:active")).isEqualTo(negatives);
       assertThat(client.xlen(prefix + "alerts")).isEqualTo(negatives);
     }
   }
@@ -124,7 +125,8 @@ class ScorerRecoveryTest {
   private void deployScorer(String consumer, SentimentAnalyzer analyzer, Duration claimIdle, int maxAttempts) {
     WebcareConfig.Scoring settings = TestConfig.scoring(claimIdle, maxAttempts);
     MentionScorer scorer = new MentionScorer(queue, new RedisMentionStore(redis, Duration.ofDays(1)),
-        new RedisWorklist(redis, 1000), analyzer, pool, maxAttempts);
+        new RedisWorklist(redis, 1000, Duration.ofHours(24)), new CaseRouter(List.of(), "care"), analyzer, pool,
+        maxAttempts);
     Await.result(vertx.deployVerticle(new ScorerVerticle(queue, scorer, settings, consumer)));
   }
 

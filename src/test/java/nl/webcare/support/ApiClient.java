@@ -13,9 +13,36 @@ import java.util.concurrent.CompletableFuture;
 public final class ApiClient {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String key;
 
+  /** A client that sends the test admin key. */
   public ApiClient(int port) {
+    this(port, TestConfig.ADMIN_KEY);
+  }
+
+  /** A client that sends {@code key} as its bearer token (null: none). */
+  public ApiClient(int port, String key) {
     this.base = "http://127.0.0.1:" + port;
+    this.key = key;
+  }
+
+  /** A client for the same server with another key. */
+  public ApiClient withKey(String otherKey) {
+    return new ApiClient(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), otherKey);
+  }
+
+  /** Makes an API key with the admin key and returns it. */
+  public String newKey(String owner, String role) {
+    Answer answer = post("/api/v1/keys", new JsonObject().put("owner", owner).put("role", role).encode());
+    if (answer.status() != 201) {
+      throw new IllegalStateException("could not make a key: " + answer.status() + " " + answer.body());
+    }
+    return answer.json().getString("key");
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    return key == null ? request : request.header("Authorization", "Bearer " + key);
   }
 
   public record Answer(int status, String body) {
@@ -36,7 +63,11 @@ public final class ApiClient {
   }
 
   public Answer get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    return send(request(path).GET());
+  }
+
+  public Answer delete(String path) {
+    return send(request(path).DELETE());
   }
 
   public Answer post(String path, String body) {
@@ -44,7 +75,7 @@ public final class ApiClient {
   }
 
   public CompletableFuture<Answer> postAsync(String path, String body) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+    HttpRequest request = request(path).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .thenApply(r -> new Answer(r.statusCode(), r.body()));
@@ -52,7 +83,7 @@ public final class ApiClient {
 
   /** POSTs raw bytes with extra headers (name, value, name, value ...). */
   public Answer post(String path, byte[] body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+    HttpRequest.Builder request = request(path)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (headers.length > 0) {
       request.headers(headers);
@@ -62,7 +93,7 @@ public final class ApiClient {
 
   /** The response headers of a POST of raw bytes, for checks such as Retry-After. */
   public java.net.http.HttpHeaders postHeaders(String path, byte[] body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+    HttpRequest.Builder request = request(path).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (headers.length > 0) {
       request.headers(headers);

@@ -3,6 +3,7 @@ package nl.webcare.support;
 import java.time.Instant;
 import java.util.List;
 import nl.webcare.mention.Mention;
+import nl.webcare.mention.MentionDetails;
 import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentenceSentiment;
@@ -13,9 +14,16 @@ import nl.webcare.mention.SentimentResult;
 public final class Mentions {
   private Mentions() {}
 
+  /** A forum mention whose author is named after it, so that test mentions do not group into one case. */
   public static Mention mention(String source, String externalId, String text) {
-    return new Mention(Mention.idFor(source, externalId), source, "forum", "testbrand", externalId, "someone",
-        null, text, "https://example.test/" + externalId, Instant.parse("2026-11-24T10:00:00Z"), "en", null, null);
+    return byAuthor(source, externalId, text, "author-" + externalId, null);
+  }
+
+  /** A mention by {@code handle} on the forum channel, in thread {@code conversation} (may be null). */
+  public static Mention byAuthor(String source, String externalId, String text, String handle, String conversation) {
+    return new Mention(Mention.idFor(source, externalId), source, "forum", "testbrand", externalId, handle,
+        null, text, "https://example.test/" + externalId, Instant.parse("2026-11-24T10:00:00Z"), "en", null, null,
+        new MentionDetails(handle, null, null, conversation, null, null, null));
   }
 
   public static ScoredMention scored(Mention mention, SentimentLabel label, double score) {

@@ -1,7 +1,9 @@
 package nl.webcare.support;
 
 import java.time.Duration;
+import java.util.List;
 import nl.webcare.config.WebcareConfig;
+import nl.webcare.worklist.RoutingRule;
 
 /** Configurations for tests: fast timers, a free HTTP port, the test Redis with a fresh prefix. */
 public final class TestConfig {
@@ -14,7 +16,17 @@ public final class TestConfig {
         new WebcareConfig.Connectors(connectorsDir, 1500, 64 * 1024, Duration.ofMillis(500), Duration.ofSeconds(30)),
         scoring(Duration.ofMillis(300), 5),
         new WebcareConfig.Retention(Duration.ofDays(1)),
-        new WebcareConfig.Demo(false, 0, Duration.ofSeconds(1)));
+        new WebcareConfig.Demo(false, 0, Duration.ofSeconds(1)),
+        worklist(),
+        new WebcareConfig.Auth(ADMIN_KEY));
+  }
+
+  /** The admin key every test app starts with; {@link ApiClient} sends it unless told otherwise. */
+  public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+
+  public static WebcareConfig.Worklist worklist() {
+    return new WebcareConfig.Worklist(Duration.ofHours(24), "care", List.of("care", "legal", "tech", "billing"),
+        List.of(new RoutingRule("legal", null, null, null, "crisis", List.of())));
   }
 
   public static WebcareConfig.Scoring scoring(Duration claimIdle, int maxAttempts) {

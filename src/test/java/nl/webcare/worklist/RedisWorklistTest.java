@@ -3,18 +3,21 @@ package nl.webcare.worklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.store.PageCursor;
-import nl.webcare.store.RedisGateway;
 import nl.webcare.support.Await;
-import nl.webcare.support.RedisFixture;
 import nl.webcare.support.Mentions;
+import nl.webcare.support.RedisFixture;
 import nl.webcare.support.TestRedis;
 import nl.webcare.triage.Triage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,20 +25,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
+/** Cases on a real Redis: filing, grouping, every kind of move, and what must never happen. */
 class RedisWorklistTest {
+  private static final Actor ANN = new Actor("ann", false);
+  private static final Actor BOB = new Actor("bob", false);
+  private static final Actor LEAD = new Actor("lea", true);
   private RedisFixture fixture;
-  private Vertx vertx;
-  private String prefix;
-  private RedisGateway redis;
   private RedisWorklist worklist;
 
   @BeforeEach
   void setUp() {
     fixture = new RedisFixture();
-    vertx = fixture.vertx;
-    prefix = fixture.prefix;
-    redis = fixture.redis;
-    worklist = new RedisWorklist(redis, 1000);
+    worklist = new RedisWorklist(fixture.redis, 1000, Duration.ofHours(24));
   }
 
   @AfterEach
@@ -44,89 +45,239 @@ class RedisWorklistTest {
   }
 
   @Test
-  void openingTheSameMentionTwiceGivesOneCaseAndOneAlert() {
-    // GIVEN a negative mention
-    ScoredMention scored = negative("m-1", -0.8);
-    // WHEN it is opened twice (a scorer retried after a crash)
-    Case first = Await.result(worklist.open(scored, Triage.standard().decide(scored)));
-    Case second = Await.result(worklist.open(scored, Triage.standard().decide(scored)));
-    // THEN it is the same case, on the worklist once, announced once
-    assertThat(second.id()).isEqualTo(first.id());
-    assertThat(first.id()).matches("WC-[0-9A-Z]{5}");
-    assertThat(first.state()).isEqualTo(CaseState.NEW);
+  void filingTheSameMentionTwiceGivesOneCaseAndOneAlert() {
+    ScoredMention scored = negative("m-1", "ann-customer", null);
+    Worklist.Filing first = file(scored);
+    Worklist.Filing again = file(scored);
+    assertThat(first.outcome()).isEqualTo("opened");
+    assertThat(again).isEqualTo(new Worklist.Filing(first.caseId(), "existing"));
+    assertThat(first.caseId()).matches("WC-[0-9A-Z]{5}");
+    assertThat(find(first.caseId()).state()).isEqualTo(CaseState.NEW);
+    assertThat(find(first.caseId()).team()).isEqualTo("care");
     try (RedisClient client = TestRedis.client()) {
-      assertThat(client.zcard(prefix + "worklist:open")).isEqualTo(1);
-      assertThat(client.xlen(prefix + "alerts")).isEqualTo(1);
+      assertThat(client.zcard(fixture.prefix + "cases:active")).isEqualTo(1);
+      assertThat(client.xlen(fixture.prefix + "alerts")).isEqualTo(1);
     }
+  }
+
+  @Test
+  void referencesAreShortUniqueAndNotACount() {
+    List<String> ids = IntStream.range(0, 40).mapToObj(i -> file(negative("r-" + i, "author-r" + i, null)).caseId())
+        .toList();
+    assertThat(ids).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).matches("WC-[0-9A-Z]{5}"));
+    assertThat(ids.get(1)).isNotEqualTo("WC-00002");
+  }
+
+  @Test
+  void aNewMentionByTheSameAuthorOnTheSameChannelJoinsTheirCase() {
+    String id = file(negative("g-1", "jan", null)).caseId();
+    Worklist.Filing second = file(negative("g-2", "Jan", null));
+    assertThat(second).isEqualTo(new Worklist.Filing(id, "joined"));
+    CaseDetails details = Await.result(worklist.details(id));
+    assertThat(details.current().mentionCount()).isEqualTo(2);
+    assertThat(details.mentionIds()).hasSize(2);
+    assertThat(details.history()).extracting(CaseEvent::action).containsExactly("opened", "mention.added");
+    // another author, or no handle at all, is another case
+    assertThat(file(negative("g-3", "piet", null)).caseId()).isNotEqualTo(id);
+  }
+
+  @Test
+  void aMentionInTheSameConversationJoinsWhoeverWroteIt() {
+    String id = file(negative("c-1", "jan", "thread-9")).caseId();
+    assertThat(file(negative("c-2", "someone-else", "thread-9")).caseId()).isEqualTo(id);
+  }
+
+  @Test
+  void aCustomersNewMentionReopensAWaitingOrResolvedCaseEvenWhenItNeedsNoReply() {
+    String id = file(negative("w-1", "jan", null)).caseId();
+    act(id, CaseAction.CLAIM, ANN);
+    act(id, CaseAction.REPLY, ANN);
+    assertThat(find(id).state()).isEqualTo(CaseState.WAITING);
+    // "thanks, but it still does not work" scores neutral: it needs no reply of its own, yet reopens the case
+    Worklist.Filing back = file(Mentions.scored(mention("w-2", "jan", null), SentimentLabel.NEUTRAL, 0.0));
+    assertThat(back).isEqualTo(new Worklist.Filing(id, "reopened"));
+    assertThat(find(id).state()).isEqualTo(CaseState.ASSIGNED);
+    assertThat(find(id).assignee()).isEqualTo("ann");
+    act(id, CaseAction.RESOLVE, ANN);
+    assertThat(file(negative("w-3", "jan", null)).outcome()).isEqualTo("reopened");
+    // and a mention that needs no reply, from someone without a case, opens nothing
+    assertThat(file(Mentions.scored(mention("w-4", "happy", null), SentimentLabel.POSITIVE, 0.9)).outcome())
+        .isEqualTo("none");
+  }
+
+  @Test
+  void aDismissedCaseIsNeverReopened() {
+    String id = file(negative("d-1", "spammer", null)).caseId();
+    Transition dismissed = worklist.act(id, CaseAction.DISMISS, ANN, null, Map.of("dismissReason", "spam"), List.of(),
+        new JsonObject()).toCompletionStage().toCompletableFuture().join();
+    assertThat(dismissed.state()).isEqualTo(CaseState.DISMISSED);
+    Worklist.Filing next = file(negative("d-2", "spammer", null));
+    assertThat(next.outcome()).isEqualTo("opened");
+    assertThat(next.caseId()).isNotEqualTo(id);
   }
 
   @Test
   void twentyAgentsClaimingAtOnceLeaveExactlyOneHolder() {
-    Case opened = Await.result(worklist.open(negative("m-2", -0.9), Triage.standard().decide(negative("m-2", -0.9))));
-    // WHEN 20 agents claim the same case at the same moment
+    String id = file(negative("m-2", "x", null)).caseId();
     List<Future<Transition>> claims = new ArrayList<>();
-    IntStream.range(0, 20).forEach(i -> claims.add(worklist.claim(opened.id(), "agent-" + i)));
+    IntStream.range(0, 20).forEach(i -> claims.add(worklist.act(id, CaseAction.CLAIM, new Actor("agent-" + i, false),
+        null, Map.of(), List.of(), new JsonObject())));
     List<Transition> results = claims.stream().map(Await::result).toList();
-    // THEN exactly one wins and all others are told who holds it
     List<Transition> won = results.stream().filter(t -> t.outcome() == Transition.Outcome.DONE).toList();
     assertThat(won).hasSize(1);
-    String holder = won.get(0).current().assignee();
+    String holder = won.get(0).holder();
     assertThat(results.stream().filter(t -> t.outcome() == Transition.Outcome.HELD))
         .hasSize(19).allSatisfy(t -> assertThat(t.holder()).isEqualTo(holder));
-    assertThat(Await.result(worklist.find(opened.id())).state()).isEqualTo(CaseState.ASSIGNED);
+    assertThat(find(id).assignee()).isEqualTo(holder);
+    assertThat(Await.result(worklist.details(id)).history()).extracting(CaseEvent::action)
+        .containsExactly("opened", "claim");
   }
 
   @Test
-  void onlyTheHolderResolvesAndAResolvedCaseLeavesTheWorklist() {
-    ScoredMention scored = negative("m-3", -0.7);
-    Case opened = Await.result(worklist.open(scored, Triage.standard().decide(scored)));
-    Await.result(worklist.claim(opened.id(), "ann"));
-    // WHEN another agent tries to resolve it THEN that is refused, naming the holder
-    Transition refused = Await.result(worklist.resolve(opened.id(), "bob"));
+  void aForbiddenMoveIsRefusedWithTheStateAndChangesNothing() {
+    String id = file(negative("f-1", "x", null)).caseId();
+    act(id, CaseAction.RESOLVE, ANN);
+    Map<String, String> before = hash(id);
+    List<CaseEvent> historyBefore = Await.result(worklist.details(id)).history();
+    Transition refused = act(id, CaseAction.SNOOZE, ANN);
+    assertThat(refused.outcome()).isEqualTo(Transition.Outcome.FORBIDDEN);
+    assertThat(refused.state()).isEqualTo(CaseState.RESOLVED);
+    assertThat(hash(id)).isEqualTo(before);
+    assertThat(Await.result(worklist.details(id)).history()).isEqualTo(historyBefore);
+    assertThat(act(id, CaseAction.RETURN, ANN).outcome()).isEqualTo(Transition.Outcome.FORBIDDEN);
+  }
+
+  @Test
+  void onlyTheHolderOrALeadActsOnAHeldCase() {
+    String id = file(negative("h-1", "x", null)).caseId();
+    act(id, CaseAction.CLAIM, ANN);
+    Transition refused = act(id, CaseAction.RESOLVE, BOB);
     assertThat(refused.outcome()).isEqualTo(Transition.Outcome.HELD);
     assertThat(refused.holder()).isEqualTo("ann");
-    // WHEN the holder resolves it THEN it is resolved and off the open worklist
-    Transition resolved = Await.result(worklist.resolve(opened.id(), "ann"));
-    assertThat(resolved.outcome()).isEqualTo(Transition.Outcome.DONE);
-    assertThat(resolved.current().state()).isEqualTo(CaseState.RESOLVED);
-    assertThat(resolved.current().resolvedBy()).isEqualTo("ann");
-    assertThat(Await.result(worklist.openCases(10, null)).cases()).isEmpty();
-    // AND claiming or resolving it again says it is closed
-    assertThat(Await.result(worklist.claim(opened.id(), "bob")).outcome()).isEqualTo(Transition.Outcome.CLOSED);
-    assertThat(Await.result(worklist.resolve(opened.id(), "ann")).outcome()).isEqualTo(Transition.Outcome.CLOSED);
+    assertThat(act(id, CaseAction.RELEASE, BOB).outcome()).isEqualTo(Transition.Outcome.HELD);
+    // a lead hands it to bob, who releases it to the queue
+    Transition reassigned = worklist.act(id, CaseAction.REASSIGN, LEAD, "bob", Map.of(), List.of(), new JsonObject())
+        .toCompletionStage().toCompletableFuture().join();
+    assertThat(reassigned.holder()).isEqualTo("bob");
+    Transition released = act(id, CaseAction.RELEASE, BOB);
+    assertThat(released.state()).isEqualTo(CaseState.NEW);
+    assertThat(find(id).assignee()).isNull();
+  }
+
+  @Test
+  void escalationMovesTheCaseToTheExpertQueueAndBack() {
+    String id = file(negative("e-1", "x", null)).caseId();
+    act(id, CaseAction.CLAIM, ANN);
+    Await.result(worklist.act(id, CaseAction.ESCALATE, ANN, null, Map.of("team", "legal", "escalatedFrom", "care",
+        "escalationReason", "threatens to sue"), List.of(), new JsonObject().put("team", "legal")));
+    Case escalated = find(id);
+    assertThat(escalated.state()).isEqualTo(CaseState.ESCALATED);
+    assertThat(escalated.team()).isEqualTo("legal");
+    assertThat(escalated.assignee()).isNull();
+    assertThat(page(new CaseQuery("legal", null, null, null, null, null))).containsExactly(id);
+    assertThat(page(new CaseQuery("care", null, null, null, null, null))).isEmpty();
+    // a lawyer claims it there, and sends it back
+    act(id, CaseAction.CLAIM, new Actor("lawyer", false));
+    assertThat(find(id).state()).isEqualTo(CaseState.ESCALATED);
+    Await.result(worklist.act(id, CaseAction.RETURN, new Actor("lawyer", false), null, Map.of("team", "care"),
+        List.of("escalatedFrom"), new JsonObject()));
+    assertThat(find(id).team()).isEqualTo("care");
+    assertThat(find(id).state()).isEqualTo(CaseState.NEW);
+    assertThat(page(new CaseQuery("care", null, null, null, null, null))).containsExactly(id);
+  }
+
+  @Test
+  void aSnoozedCaseWakesWhenItsTimeHasCome() {
+    String id = file(negative("s-1", "x", null)).caseId();
+    act(id, CaseAction.CLAIM, ANN);
+    long soon = Instant.now().plusMillis(200).toEpochMilli();
+    Await.result(worklist.act(id, CaseAction.SNOOZE, ANN, null, Map.of("snoozedUntil", Long.toString(soon)), List.of(),
+        new JsonObject()));
+    assertThat(find(id).state()).isEqualTo(CaseState.SNOOZED);
+    assertThat(Await.result(worklist.snoozedUntil(Instant.now(), 10))).isEmpty();
+    assertThat(Await.result(worklist.snoozedUntil(Instant.now().plusSeconds(1), 10))).containsExactly(id);
+    Await.result(worklist.act(id, CaseAction.WAKE, Actor.SYSTEM, null, Map.of(), List.of("snoozedUntil"),
+        new JsonObject()));
+    assertThat(find(id).state()).isEqualTo(CaseState.ASSIGNED);
+    assertThat(Await.result(worklist.snoozedUntil(Instant.now().plusSeconds(1), 10))).isEmpty();
+  }
+
+  @Test
+  void notesAndTagsAreKeptWithTheirAuthorInTheHistory() {
+    String id = file(negative("n-1", "x", null)).caseId();
+    Await.result(worklist.addNote(id, ANN, "Called the customer, refund promised by Friday"));
+    assertThat(Await.result(worklist.tag(id, ANN, Set.of("refund", "outage"), Set.of()))).containsExactly("outage", "refund");
+    assertThat(Await.result(worklist.tag(id, BOB, Set.of(), Set.of("outage")))).containsExactly("refund");
+    CaseDetails d = Await.result(worklist.details(id));
+    assertThat(d.notes()).extracting(CaseNote::author, CaseNote::text)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("ann", "Called the customer, refund promised by Friday"));
+    assertThat(d.history()).extracting(CaseEvent::actor, CaseEvent::action).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("webcare", "opened"), org.assertj.core.groups.Tuple.tuple("ann", "note.added"),
+        org.assertj.core.groups.Tuple.tuple("ann", "tags.changed"), org.assertj.core.groups.Tuple.tuple("bob", "tags.changed"));
+    assertThat(Await.result(worklist.addNote("WC-ZZZZZ", ANN, "x"))).isNull();
   }
 
   @Test
   void unknownCaseIsNotFound() {
-    assertThat(Await.result(worklist.claim("WC-ZZZZZ", "ann")).outcome()).isEqualTo(Transition.Outcome.NOT_FOUND);
-    assertThat(Await.result(worklist.find("WC-ZZZZZ"))).isNull();
+    assertThat(act("WC-ZZZZZ", CaseAction.CLAIM, ANN).outcome()).isEqualTo(Transition.Outcome.NOT_FOUND);
+    assertThat(find("WC-ZZZZZ")).isNull();
   }
 
   @Test
-  void pagesWalkTheWholeWorklistMostUrgentFirstWithoutRepeatsAcrossTies() {
-    // GIVEN 25 cases, many with the same urgency and time (ties in the sorted set)
+  void pagesWalkTheQueueMostUrgentFirstWithoutRepeatsAcrossTiesAndFilters() {
     for (int i = 0; i < 25; i++) {
-      ScoredMention scored = negative("p-" + i, i % 3 == 0 ? -0.9 : -0.5);
-      Await.result(worklist.open(scored, Triage.standard().decide(scored)));
+      file(negative("p-" + i, "p-author-" + i, null, i % 3 == 0 ? -0.9 : -0.5));
     }
-    // WHEN reading pages of 4
+    String assigned = Await.result(worklist.cases(CaseQuery.ACTIVE, 1, null)).cases().get(0).id();
+    act(assigned, CaseAction.CLAIM, ANN);
     List<Case> seen = new ArrayList<>();
     PageCursor cursor = null;
     do {
-      Worklist.Page page = Await.result(worklist.openCases(4, cursor));
+      Worklist.Page page = Await.result(worklist.cases(CaseQuery.ACTIVE, 4, cursor));
       seen.addAll(page.cases());
       cursor = page.next();
     } while (cursor != null);
-    // THEN every case comes once, in non-increasing priority
     assertThat(seen).extracting(Case::id).doesNotHaveDuplicates().hasSize(25);
     for (int i = 1; i < seen.size(); i++) {
       assertThat(seen.get(i).priority()).isLessThanOrEqualTo(seen.get(i - 1).priority());
     }
-    assertThat(seen.get(0).urgency()).isGreaterThan(seen.get(seen.size() - 1).urgency());
+    assertThat(page(new CaseQuery(null, CaseState.NEW, null, null, null, null))).hasSize(24);
+    assertThat(page(new CaseQuery(null, null, null, null, "ann", null))).containsExactly(assigned);
+    assertThat(page(new CaseQuery(null, null, "x", null, null, null))).isEmpty();
+    assertThat(page(new CaseQuery(null, null, null, null, null, 0.99))).isEmpty();
   }
 
-  private static ScoredMention negative(String externalId, double score) {
-    Mention mention = Mentions.mention("test-source", externalId, "bad service " + externalId);
-    return Mentions.scored(mention, SentimentLabel.NEGATIVE, score);
+  private List<String> page(CaseQuery query) {
+    return Await.result(worklist.cases(query, 100, null)).cases().stream().map(Case::id).toList();
+  }
+
+  private Worklist.Filing file(ScoredMention scored) {
+    return Await.result(worklist.file(scored, Triage.standard().decide(scored), "care"));
+  }
+
+  private Transition act(String id, CaseAction action, Actor actor) {
+    return Await.result(worklist.act(id, action, actor, null, Map.of(), List.of(), new JsonObject()));
+  }
+
+  private Case find(String id) {
+    return Await.result(worklist.find(id));
+  }
+
+  private Map<String, String> hash(String id) {
+    try (RedisClient client = TestRedis.client()) {
+      return client.hgetAll(fixture.prefix + "case:" + id);
+    }
+  }
+
+  private static Mention mention(String externalId, String handle, String conversation) {
+    return Mentions.byAuthor("test-source", externalId, "bad service " + externalId, handle, conversation);
+  }
+
+  private static ScoredMention negative(String externalId, String handle, String conversation) {
+    return negative(externalId, handle, conversation, -0.8);
+  }
+
+  private static ScoredMention negative(String externalId, String handle, String conversation, double score) {
+    return Mentions.scored(mention(externalId, handle, conversation), SentimentLabel.NEGATIVE, score);
   }
 }

@@ -1,0 +1,19 @@
+package nl.webcare.access;
+
+/** What an API key may do; {@link Role} gives each role its set. */
+public enum Permission {
+  /** See the worklist, cases, connectors and the dead letters. */
+  READ_WORKLIST,
+  /** Claim, reply, escalate, resolve ... cases; notes and tags. */
+  WORK_CASES,
+  /** Reassign, and act on cases another agent holds. */
+  LEAD_CASES,
+  /** Names, handles and links of authors, and author history. */
+  READ_AUTHORS,
+  READ_MENTIONS,
+  READ_ALERTS,
+  READ_SLA,
+  MANAGE_TEMPLATES,
+  /** Create and revoke API keys, erase authors. */
+  ADMINISTER
+}

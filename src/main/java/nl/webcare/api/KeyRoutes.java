@@ -1,0 +1,63 @@
+package nl.webcare.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import nl.webcare.access.ApiKey;
+import nl.webcare.access.ApiKeyStore;
+import nl.webcare.access.Permission;
+import nl.webcare.access.Role;
+
+/**
+ * API keys, for admins: {@code POST /keys} makes one (the key is in that answer only), {@code GET /keys}
+ * lists them without their secrets, {@code DELETE /keys/{id}} revokes one at once.
+ */
+final class KeyRoutes {
+  private final ApiKeyStore keys;
+
+  KeyRoutes(ApiKeyStore keys) {
+    this.keys = keys;
+  }
+
+  void mount(Router api) {
+    api.post("/keys").handler(Authentication.requires(Permission.ADMINISTER)).handler(Responses.json(201, this::create));
+    api.get("/keys").handler(Authentication.requires(Permission.ADMINISTER)).handler(Responses.json(this::list));
+    api.delete("/keys/:id").handler(Authentication.requires(Permission.ADMINISTER)).handler(Responses.json(this::revoke));
+  }
+
+  private Future<JsonObject> create(RoutingContext ctx) {
+    JsonObject body = RequestReader.jsonBody(ctx);
+    String owner = RequestReader.text(body, "owner", RequestReader.MAX_NAME_CHARS);
+    String roleName = RequestReader.text(body, "role", 20);
+    Role role = Role.fromWire(roleName);
+    if (role == null) {
+      throw ApiException.badRequest("bad_field", "role must be one of "
+          + Arrays.stream(Role.values()).map(Role::wire).toList() + ", got " + roleName);
+    }
+    return keys.create(owner, role, Authentication.caller(ctx).owner())
+        .map(issued -> json(issued.record()).put("key", issued.key()));
+  }
+
+  private Future<JsonObject> list(RoutingContext ctx) {
+    return keys.list().map(all -> {
+      JsonArray items = new JsonArray();
+      all.forEach(k -> items.add(json(k)));
+      return new JsonObject().put("items", items);
+    });
+  }
+
+  private Future<JsonObject> revoke(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    return keys.revoke(id).compose(done -> done
+        ? Future.succeededFuture(new JsonObject().put("id", id).put("revoked", true))
+        : Future.failedFuture(ApiException.notFound("no API key " + id)));
+  }
+
+  private static JsonObject json(ApiKey k) {
+    return new JsonObject().put("id", k.id()).put("owner", k.owner()).put("role", k.role().wire())
+        .put("createdAt", k.createdAt().toString()).put("createdBy", k.createdBy());
+  }
+}
