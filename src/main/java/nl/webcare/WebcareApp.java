@@ -21,6 +21,8 @@ import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorDefinitionLoader;
 import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollerVerticle;
+import nl.webcare.connector.ReplyChannels;
+import nl.webcare.worklist.RedisReplyTemplates;
 import nl.webcare.connector.push.PushSource;
 import nl.webcare.access.ApiKeyStore;
 import nl.webcare.demo.DemoConnectors;
@@ -63,6 +65,8 @@ public final class WebcareApp {
   private final Supplier<SentimentAnalyzer> analyzerLoader;
   private final String instanceId = InstanceId.create();
   private final List<String> deployments = new ArrayList<>();
+  /** Filled as connectors start; read by the API when an agent replies. */
+  private final ReplyChannels replyChannels = new ReplyChannels();
   private EmbeddedRedisServer embeddedRedis;
   private RedisGateway redis;
   private List<ConnectorDefinition> connectors = List.of();
@@ -150,7 +154,8 @@ public final class WebcareApp {
     ApiVerticle.Dependencies deps = new ApiVerticle.Dependencies(redis, worklist(),
         new RedisMentionStore(redis, config.retention().mentions()), new RedisAlertFeed(redis), statuses,
         connectors.stream().map(ConnectorDefinition::name).toList(), new ScoringQueue(redis), () -> modelLoaded,
-        pushSources(), new MentionInbox(redis, config.retention().mentions()), keys, config.worklist().teams());
+        pushSources(), new MentionInbox(redis, config.retention().mentions()), keys, config.worklist().teams(),
+        replyChannels, new RedisReplyTemplates(redis), config.worklist().timezone());
     api = new ApiVerticle(config.http(), deps);
     String adminKey = config.auth().adminKey();
     if (adminKey == null && config.demo().enabled()) {
@@ -207,6 +212,7 @@ public final class WebcareApp {
           return Future.succeededFuture();
         }
         var connector = types.get(definition.type()).create(definition, context);
+        connector.replyChannel().ifPresent(channel -> replyChannels.register(definition.name(), channel));
         return deploy(new PollerVerticle(connector, inbox, cursors, statuses, lease, config.connectors().retryMax()),
             new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP));
       });

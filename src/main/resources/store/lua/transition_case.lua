@@ -6,7 +6,8 @@
 --   somebody holds the case, else new; '@keep' = stay), ARGV[7] holder rule: 'free' (nobody else may hold it),
 --   'holder' (only the holder, or anyone when nobody holds it, or an override), 'any'
 -- ARGV[8] assignee: '' keep, '-' clear, '@actor' the actor, else that name
--- ARGV[9] history entry (JSON), ARGV[10] N: field pairs to set follow (2N values), then fields to delete
+-- ARGV[9] history entry (JSON), ARGV[10] N: field pairs to set follow (2N values; '+name' sets only when
+--   absent), then fields to delete
 -- Returns { outcome, state, holder }: outcome 'done', 'missing', 'held' or 'forbidden' (not from this state)
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return { 'missing', '', '' }
@@ -38,7 +39,15 @@ elseif target == '@open' then target = (assignee ~= '') and 'assigned' or 'new' 
 
 local n = tonumber(ARGV[10])
 local set = { 'state', target }
-for i = 11, 10 + 2 * n do set[#set + 1] = ARGV[i] end
+for i = 11, 10 + 2 * n, 2 do
+  -- a field named '+name' is set only when the case has none yet (the first response time)
+  if string.sub(ARGV[i], 1, 1) == '+' then
+    redis.call('HSETNX', KEYS[1], string.sub(ARGV[i], 2), ARGV[i + 1])
+  else
+    set[#set + 1] = ARGV[i]
+    set[#set + 1] = ARGV[i + 1]
+  end
+end
 redis.call('HSET', KEYS[1], unpack(set))
 for i = 11 + 2 * n, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
 if assignee == '' then redis.call('HDEL', KEYS[1], 'assignee') else redis.call('HSET', KEYS[1], 'assignee', assignee) end

@@ -39,6 +39,7 @@ final class ApiJson {
         .put("lastMentionAt", time(c.lastMentionAt()))
         .put("mentionCount", c.mentionCount())
         .put("firstResponseAt", time(c.firstResponseAt()))
+        .put("lastReplyAt", time(c.lastReplyAt()))
         .put("resolvedAt", time(c.resolvedAt()))
         .put("closedBy", c.closedBy())
         .put("snoozedUntil", time(c.snoozedUntil()))
@@ -64,6 +65,8 @@ final class ApiJson {
         .put("mentionIds", new JsonArray(d.mentionIds()))
         .put("tags", new JsonArray(List.copyOf(d.tags())))
         .put("notes", notes)
+        .put("replies", new JsonArray(d.replies().stream().map(r -> (Object) new JsonObject(r.encode())).toList()))
+        .put("handoffs", new JsonArray(d.handoffs().stream().map(h -> (Object) new JsonObject(h.encode())).toList()))
         .put("history", history);
   }
 

@@ -16,6 +16,8 @@ import nl.webcare.store.IngestRateLimiter;
 import nl.webcare.store.MentionInbox;
 import nl.webcare.connector.push.PushSource;
 import nl.webcare.access.ApiKeyStore;
+import nl.webcare.connector.ReplyChannels;
+import nl.webcare.worklist.RedisReplyTemplates;
 import nl.webcare.store.ScoringQueue;
 import nl.webcare.worklist.Worklist;
 import org.slf4j.Logger;
@@ -39,7 +41,10 @@ public final class ApiVerticle extends VerticleBase {
       List<PushSource> pushSources,
       MentionInbox inbox,
       ApiKeyStore keys,
-      List<String> teams) {}
+      List<String> teams,
+      ReplyChannels replyChannels,
+      RedisReplyTemplates templates,
+      java.time.ZoneId zone) {}
 
   private final WebcareConfig.Http settings;
   private final Dependencies deps;
@@ -66,6 +71,8 @@ public final class ApiVerticle extends VerticleBase {
     new FeedRoutes(deps.alerts()).mount(api);
     new OperationsRoutes(deps.connectorStatuses(), deps.connectorNames(), deps.scoringQueue()).mount(api);
     new KeyRoutes(deps.keys()).mount(api);
+    new ReplyRoutes(deps.worklist(), deps.mentions(), deps.replyChannels(), deps.templates(), deps.zone()).mount(api);
+    new TemplateRoutes(deps.templates()).mount(api);
     router.route(API_ROOT + "/*").subRouter(api);
     router.route().last().handler(ctx -> ctx.fail(ApiException.notFound("no such resource: " + ctx.request().path())));
     router.route().failureHandler(new ApiErrorHandler());

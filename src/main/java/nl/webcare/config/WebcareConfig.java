@@ -47,10 +47,10 @@ public record WebcareConfig(
   /**
    * Cases: a new mention by the same author on the same channel within {@code groupingWindow} joins
    * their case; {@code teams} are the queues, {@code routing} the rules that fill them (first match),
-   * {@code defaultTeam} takes the rest.
+   * {@code defaultTeam} takes the rest; {@code timezone} is the brand's (business hours, confirmation texts).
    */
   public record Worklist(Duration groupingWindow, String defaultTeam, java.util.List<String> teams,
-      java.util.List<nl.webcare.worklist.RoutingRule> routing) {}
+      java.util.List<nl.webcare.worklist.RoutingRule> routing, java.time.ZoneId timezone) {}
 
   /** API keys: {@code adminKey} (from {@code WEBCARE_ADMIN_KEY}) is stored as an admin key at start; null: none. */
   public record Auth(String adminKey) {}

@@ -34,7 +34,15 @@ final class WorklistSettings {
     }
     List<RoutingRule> rules = rules(v.raw("worklist.routing"), teams);
     return new WebcareConfig.Worklist(v.millisIn("worklist.groupingWindowMs", 60_000, 30L * 86_400_000L), defaultTeam,
-        List.copyOf(teams), rules);
+        List.copyOf(teams), rules, zone(v.text("worklist.timezone")));
+  }
+
+  private static java.time.ZoneId zone(String text) {
+    try {
+      return java.time.ZoneId.of(text);
+    } catch (java.time.DateTimeException e) {
+      throw ConfigValues.invalid("worklist.timezone", text, "a time zone such as Europe/Amsterdam");
+    }
   }
 
   private static List<RoutingRule> rules(Object raw, Set<String> teams) {

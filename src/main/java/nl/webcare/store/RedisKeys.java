@@ -144,6 +144,19 @@ public final class RedisKeys {
     return caseHash(caseId) + ":tags";
   }
 
+  public String caseReplies(String caseId) {
+    return caseHash(caseId) + ":replies";
+  }
+
+  public String caseHandoffs(String caseId) {
+    return caseHash(caseId) + ":handoffs";
+  }
+
+  /** Reply templates: field {@code name:language} -> JSON. */
+  public String replyTemplates() {
+    return prefix + "templates";
+  }
+
   public String caseMentions(String caseId) {
     return caseHash(caseId) + ":mentions";
   }

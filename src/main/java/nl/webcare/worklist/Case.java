@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param authorKey      {@code channel:handle}, the key of the author's history, may be null
  * @param mentionCount   mentions filed on this case
  * @param firstResponseAt when the first reply went out, null before
+ * @param lastReplyAt    when the latest reply went out
  * @param closedBy       who resolved or dismissed it
  * @param escalatedFrom  the team it was escalated from (where {@code return} sends it)
  */
@@ -39,6 +40,7 @@ public record Case(
     Instant lastMentionAt,
     int mentionCount,
     Instant firstResponseAt,
+    Instant lastReplyAt,
     Instant resolvedAt,
     String closedBy,
     Instant snoozedUntil,

@@ -17,6 +17,7 @@ final class CaseCodec {
         f.get("source"), f.get("channel"), f.get("language"), f.get("team"), f.get("assignee"), f.get("author"),
         f.get("authorKey"), instant(f.get("openedAt")), instant(f.get("lastMentionAt")),
         Integer.parseInt(f.getOrDefault("mentionCount", "1")), instant(f.get("firstResponseAt")),
+        instant(f.get("lastReplyAt")),
         instant(f.get("resolvedAt")), f.get("closedBy"), instant(f.get("snoozedUntil")), f.get("dismissReason"),
         f.get("escalationReason"), f.get("escalatedFrom"));
   }

@@ -170,7 +170,11 @@ public final class RedisWorklist implements Worklist {
       List<CaseNote> notes = jedis.lrange(keys.caseNotes(caseId), 0, -1).stream().map(CaseNote::decode).toList();
       List<CaseEvent> history = jedis.lrange(keys.caseHistory(caseId), 0, -1).stream().map(CaseEvent::decode).toList();
       Set<String> tags = new java.util.TreeSet<>(jedis.smembers(keys.caseTags(caseId)));
-      return new CaseDetails(current, jedis.lrange(keys.caseMentions(caseId), 0, -1), notes, tags, history);
+      List<CaseReply> replies = jedis.lrange(keys.caseReplies(caseId), 0, -1).stream().map(CaseReply::decode).toList();
+      List<CaseHandoff> handoffs = jedis.lrange(keys.caseHandoffs(caseId), 0, -1).stream().map(CaseHandoff::decode)
+          .toList();
+      return new CaseDetails(current, jedis.lrange(keys.caseMentions(caseId), 0, -1), notes, tags, replies, handoffs,
+          history);
     });
   }
 
@@ -247,6 +251,36 @@ public final class RedisWorklist implements Worklist {
       }
       return new java.util.TreeSet<>(jedis.smembers(key));
     });
+  }
+
+  @Override
+  public Future<Void> recordReply(String caseId, CaseReply reply) {
+    return redis.call(jedis -> {
+      jedis.rpush(keys.caseReplies(caseId), reply.encode());
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Boolean> recordHandoff(String caseId, CaseHandoff handoff) {
+    CaseEvent event = new CaseEvent(handoff.at(), handoff.agent(), "handoff",
+        new JsonObject().put("channel", handoff.channel()));
+    return redis.call(jedis -> {
+      if (!jedis.exists(keys.caseHash(caseId))) {
+        return false;
+      }
+      try (var tx = jedis.multi()) {
+        tx.rpush(keys.caseHandoffs(caseId), handoff.encode());
+        tx.rpush(keys.caseHistory(caseId), event.encode());
+        tx.exec();
+      }
+      return true;
+    });
+  }
+
+  @Override
+  public Future<String> lastMentionId(String caseId) {
+    return redis.call(jedis -> jedis.lindex(keys.caseMentions(caseId), -1));
   }
 
   @Override

@@ -49,6 +49,15 @@ public interface Worklist {
   /** Adds and removes tags; the tags after, or null when the case does not exist. */
   Future<Set<String>> tag(String caseId, Actor actor, Set<String> add, Set<String> remove);
 
+  /** Keeps a reply that went out on the case (the move to waiting is {@link CaseAction#REPLY}). */
+  Future<Void> recordReply(String caseId, CaseReply reply);
+
+  /** Keeps a hand-off to a private channel with its confirmation; false when the case does not exist. */
+  Future<Boolean> recordHandoff(String caseId, CaseHandoff handoff);
+
+  /** The id of the case's newest mention (what a reply answers), or null when there is no such case. */
+  Future<String> lastMentionId(String caseId);
+
   /** Snoozed cases whose time has come. */
   Future<List<String>> snoozedUntil(Instant now, int limit);
 

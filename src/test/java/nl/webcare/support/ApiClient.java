@@ -66,6 +66,10 @@ public final class ApiClient {
     return send(request(path).GET());
   }
 
+  public Answer put(String path, String body) {
+    return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Answer delete(String path) {
     return send(request(path).DELETE());
   }

@@ -26,7 +26,7 @@ public final class TestConfig {
 
   public static WebcareConfig.Worklist worklist() {
     return new WebcareConfig.Worklist(Duration.ofHours(24), "care", List.of("care", "legal", "tech", "billing"),
-        List.of(new RoutingRule("legal", null, null, null, "crisis", List.of())));
+        List.of(new RoutingRule("legal", null, null, null, "crisis", List.of())), java.time.ZoneId.of("Europe/Amsterdam"));
   }
 
   public static WebcareConfig.Scoring scoring(Duration claimIdle, int maxAttempts) {
