@@ -29,6 +29,8 @@ import nl.webcare.demo.DemoConnectors;
 import nl.webcare.demo.DemoFeedVerticle;
 import nl.webcare.pipeline.HousekeepingVerticle;
 import nl.webcare.pipeline.SnoozeVerticle;
+import nl.webcare.pipeline.SlaWatchVerticle;
+import nl.webcare.sla.RedisSlaWatch;
 import nl.webcare.pipeline.MentionScorer;
 import nl.webcare.pipeline.ScorerVerticle;
 import nl.webcare.sentiment.SentimentAnalyzer;
@@ -191,7 +193,9 @@ public final class WebcareApp {
       return deploy(new ScorerVerticle(queue, scorer, config.scoring(), instanceId), new DeploymentOptions())
           .compose(v -> deploy(new HousekeepingVerticle(new Housekeeping(redis, config.retention().mentions()),
               HOUSEKEEPING_EVERY), new DeploymentOptions()))
-          .compose(v -> deploy(new SnoozeVerticle(worklist(), SNOOZE_CHECK_EVERY), new DeploymentOptions()));
+          .compose(v -> deploy(new SnoozeVerticle(worklist(), SNOOZE_CHECK_EVERY), new DeploymentOptions()))
+          .compose(v -> deploy(new SlaWatchVerticle(new RedisSlaWatch(redis, ALERT_STREAM_MAX), SNOOZE_CHECK_EVERY),
+              new DeploymentOptions()));
     });
   }
 
@@ -221,7 +225,7 @@ public final class WebcareApp {
   }
 
   private RedisWorklist worklist() {
-    return new RedisWorklist(redis, ALERT_STREAM_MAX, config.worklist().groupingWindow());
+    return new RedisWorklist(redis, ALERT_STREAM_MAX, config.worklist().groupingWindow(), config.sla());
   }
 
   private Future<Void> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {

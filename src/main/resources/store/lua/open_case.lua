@@ -92,6 +92,10 @@ redis.call('HSET', hash(id), unpack(fields))
 redis.call('ZADD', prefix .. 'cases:active', ARGV[3], id)
 redis.call('ZADD', prefix .. 'cases:state:new', ARGV[3], id)
 redis.call('ZADD', prefix .. 'cases:team:' .. ARGV[11], ARGV[3], id)
+redis.call('ZADD', prefix .. 'cases:opened', ARGV[4], id)
+local due = redis.call('HMGET', hash(id), 'firstResponseDue', 'resolutionDue')
+if due[1] then redis.call('ZADD', prefix .. 'cases:sla:firstResponse', due[1], id) end
+if due[2] then redis.call('ZADD', prefix .. 'cases:sla:resolution', due[2], id) end
 remember(id)
 redis.call('RPUSH', hash(id) .. ':history', ARGV[12])
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*', 'type', 'case.opened', 'caseId', id, 'mentionId', mention,

@@ -46,10 +46,35 @@ final class ApiJson {
         .put("dismissReason", c.dismissReason())
         .put("escalationReason", c.escalationReason())
         .put("escalatedFrom", c.escalatedFrom())
-        .put("mentionId", c.mentionId());
+        .put("mentionId", c.mentionId())
+        .put("sla", slaJson(c, java.time.Instant.now()));
     if (mention != null) {
       json.put("mention", mentionJson(mention, withAuthor));
     }
+    return withoutNulls(json);
+  }
+
+  /** Due times, time left (negative when late) and breaches of a case's two SLA clocks. */
+  private static JsonObject slaJson(Case c, java.time.Instant now) {
+    if (c.slaBand() == null) {
+      return null;
+    }
+    JsonObject json = new JsonObject().put("band", c.slaBand());
+    if (c.firstResponseDue() != null) {
+      json.put("firstResponseDue", time(c.firstResponseDue()));
+      if (c.firstResponseAt() == null && !c.state().closed()) {
+        json.put("firstResponseLeftSeconds", java.time.Duration.between(now, c.firstResponseDue()).toSeconds());
+      }
+    }
+    if (c.resolutionDue() != null) {
+      json.put("resolutionDue", time(c.resolutionDue()));
+      if (!c.state().closed()) {
+        json.put("resolutionLeftSeconds", java.time.Duration.between(now, c.resolutionDue()).toSeconds());
+      }
+    }
+    json.put("firstResponseBreachedAt", time(c.firstResponseBreachedAt()))
+        .put("resolutionBreachedAt", time(c.resolutionBreachedAt()))
+        .put("breached", c.firstResponseBreachedAt() != null || c.resolutionBreachedAt() != null);
     return withoutNulls(json);
   }
 

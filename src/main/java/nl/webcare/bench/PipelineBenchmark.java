@@ -93,7 +93,7 @@ public final class PipelineBenchmark {
             c.redis().embeddedDataDir(), c.redis().poolSize(), c.redis().timeoutMs()),
         new WebcareConfig.Connectors("/nonexistent-webcare-bench-connectors", c.connectors().requestTimeoutMs(),
             c.connectors().maxFeedBytes(), c.connectors().retryMax(), c.connectors().lease()),
-        c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()), c.worklist(), c.auth());
+        c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()), c.worklist(), c.sla(), c.auth());
   }
 
   private static void deleteKeys(WebcareApp app, String prefix) throws Exception {

@@ -103,8 +103,13 @@ public final class ConfigLoader {
         new WebcareConfig.Retention(v.millisIn("retention.mentionsMs", 60_000, 3650L * 86_400_000L)),
         new WebcareConfig.Demo(v.bool("demo.enabled"), v.intIn("demo.port", 0, 65535),
             v.millisIn("demo.pollIntervalMs", 100, 3_600_000L)),
-        WorklistSettings.read(v),
+        worklist(v),
+        SlaSettings.read(v, worklist(v).teams(), worklist(v).timezone()),
         new WebcareConfig.Auth(adminKey(v)));
+  }
+
+  private static WebcareConfig.Worklist worklist(ConfigValues v) {
+    return WorklistSettings.read(v);
   }
 
   private static String adminKey(ConfigValues v) {

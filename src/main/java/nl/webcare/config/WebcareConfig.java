@@ -14,6 +14,7 @@ public record WebcareConfig(
     Retention retention,
     Demo demo,
     Worklist worklist,
+    nl.webcare.sla.SlaPolicy sla,
     Auth auth) {
 
   /** HTTP API listener. {@code port} 0 picks a free port (tests). */

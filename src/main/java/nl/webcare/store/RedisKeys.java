@@ -117,6 +117,16 @@ public final class RedisKeys {
     return prefix + "cases:closed";
   }
 
+  /** Cases by the due time of an SLA target ({@code firstResponse} or {@code resolution}). */
+  public String slaDue(String target) {
+    return prefix + "cases:sla:" + target;
+  }
+
+  /** All cases by opening time (the SLA report's period). */
+  public String casesByOpening() {
+    return prefix + "cases:opened";
+  }
+
   /** Snoozed cases by wake-up time. */
   public String snoozedCases() {
     return prefix + "cases:snoozed";

@@ -20,6 +20,9 @@ import java.time.Instant;
  * @param lastReplyAt    when the latest reply went out
  * @param closedBy       who resolved or dismissed it
  * @param escalatedFrom  the team it was escalated from (where {@code return} sends it)
+ * @param slaBand        crisis, high, normal or low: which SLA targets apply
+ * @param firstResponseDue when the first reply is due (in the team's open time), null without an SLA
+ * @param firstResponseBreachedAt when the watch found the first reply late, else null
  */
 public record Case(
     String id,
@@ -46,4 +49,9 @@ public record Case(
     Instant snoozedUntil,
     String dismissReason,
     String escalationReason,
-    String escalatedFrom) {}
+    String escalatedFrom,
+    String slaBand,
+    Instant firstResponseDue,
+    Instant resolutionDue,
+    Instant firstResponseBreachedAt,
+    Instant resolutionBreachedAt) {}

@@ -19,7 +19,8 @@ final class CaseCodec {
         Integer.parseInt(f.getOrDefault("mentionCount", "1")), instant(f.get("firstResponseAt")),
         instant(f.get("lastReplyAt")),
         instant(f.get("resolvedAt")), f.get("closedBy"), instant(f.get("snoozedUntil")), f.get("dismissReason"),
-        f.get("escalationReason"), f.get("escalatedFrom"));
+        f.get("escalationReason"), f.get("escalatedFrom"), f.get("slaBand"), instant(f.get("firstResponseDue")),
+        instant(f.get("resolutionDue")), instant(f.get("firstResponseBreachedAt")), instant(f.get("resolutionBreachedAt")));
   }
 
   static String millis(Instant at) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.webcare.alerts.AlertFields;
+import nl.webcare.sla.SlaPolicy;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.store.LuaScript;
@@ -42,8 +43,10 @@ public final class RedisWorklist implements Worklist {
   private final RedisKeys keys;
   private final long alertStreamMaxLength;
   private final Duration groupingWindow;
+  private final SlaPolicy sla;
 
-  public RedisWorklist(RedisGateway redis, long alertStreamMaxLength, Duration groupingWindow) {
+  public RedisWorklist(RedisGateway redis, long alertStreamMaxLength, Duration groupingWindow, SlaPolicy sla) {
+    this.sla = sla;
     this.redis = redis;
     this.keys = redis.keys();
     this.alertStreamMaxLength = alertStreamMaxLength;
@@ -54,11 +57,15 @@ public final class RedisWorklist implements Worklist {
   public Future<Filing> file(ScoredMention scored, Triage.Decision decision, String team) {
     Mention m = scored.mention();
     Instant now = Instant.now();
+    SlaPolicy.Due due = sla.due(team, decision.triageClass().wire(), decision.urgency(), now);
     Map<String, String> caseFields = caseFields(scored, decision);
+    caseFields.put("slaBand", due.band().wire());
+    caseFields.put("firstResponseDue", CaseCodec.millis(due.firstResponse()));
+    caseFields.put("resolutionDue", CaseCodec.millis(due.resolution()));
     List<String> args = new ArrayList<>(List.of(keys.prefix(), m.id(), Long.toString(decision.priority()),
         CaseCodec.millis(now), Long.toString(alertStreamMaxLength), conversationKey(m), authorKey(m),
         Long.toString(groupingWindow.toMillis()), Long.toString(CONVERSATION_MEMORY.toMillis()),
-        decision.needsReply() ? "1" : "0", team,
+        decision.needsReply() ? "1" : "0", due.team(),
         new CaseEvent(now, Actor.SYSTEM.name(), "opened", new JsonObject().put("mentionId", m.id())
             .put("triageClass", decision.triageClass().wire())).encode(),
         new CaseEvent(now, Actor.SYSTEM.name(), "mention.added", new JsonObject().put("mentionId", m.id())).encode(),

@@ -165,6 +165,27 @@ class ChannelsEndToEndTest {
     assertThat(api.get("/api/v1/cases/" + caseId).json().getJsonArray("handoffs")).hasSize(1);
   }
 
+  @Test
+  void aLeadReadsTheSlaReportAndEveryCaseShowsItsClock() {
+    ApiClient lead = api.withKey(api.newKey("lena", "lead"));
+    JsonObject report = lead.get("/api/v1/sla").json();
+    assertThat(report.getJsonObject("overall").getInteger("opened")).isGreaterThanOrEqualTo(3);
+    assertThat(report.getJsonArray("teams").getJsonObject(0).getString("name")).isEqualTo("care");
+    assertThat(report.getJsonArray("channels").stream().map(c -> ((JsonObject) c).getString("name")))
+        .contains("kiyoh", "x");
+    assertThat(report.getJsonObject("overall").getJsonObject("backlog").getInteger("open")).isGreaterThanOrEqualTo(1);
+    assertThat(lead.get("/api/v1/sla?team=care&channel=x").json().getJsonObject("overall").getInteger("opened"))
+        .isEqualTo(2);
+    assertThat(lead.get("/api/v1/sla?from=yesterday").status()).isEqualTo(400);
+    assertThat(lead.get("/api/v1/sla?from=2026-12-01T00:00:00Z&to=2026-11-01T00:00:00Z").status()).isEqualTo(400);
+    assertThat(api.withKey(api.newKey("anna", "agent")).get("/api/v1/sla").status()).isEqualTo(403);
+    JsonObject first = api.get("/api/v1/worklist").json().getJsonArray("items").getJsonObject(0);
+    JsonObject sla = first.getJsonObject("sla");
+    assertThat(sla.getString("band")).isIn("crisis", "high", "normal", "low");
+    assertThat(sla.getString("firstResponseDue")).isNotNull();
+    assertThat(sla.getBoolean("breached")).isFalse();
+  }
+
   private static String caseOf(String channel, String author) {
     JsonArray items = api.get("/api/v1/worklist?channel=" + channel + "&limit=100").json().getJsonArray("items");
     return items.stream().map(JsonObject.class::cast).filter(c -> author.equals(c.getString("author")) || (channel + ":" + author).equals(c.getString("authorKey")))

@@ -125,7 +125,7 @@ class ScorerRecoveryTest {
   private void deployScorer(String consumer, SentimentAnalyzer analyzer, Duration claimIdle, int maxAttempts) {
     WebcareConfig.Scoring settings = TestConfig.scoring(claimIdle, maxAttempts);
     MentionScorer scorer = new MentionScorer(queue, new RedisMentionStore(redis, Duration.ofDays(1)),
-        new RedisWorklist(redis, 1000, Duration.ofHours(24)), new CaseRouter(List.of(), "care"), analyzer, pool,
+        new RedisWorklist(redis, 1000, Duration.ofHours(24), TestConfig.sla()), new CaseRouter(List.of(), "care"), analyzer, pool,
         maxAttempts);
     Await.result(vertx.deployVerticle(new ScorerVerticle(queue, scorer, settings, consumer)));
   }

@@ -2,7 +2,10 @@ package nl.webcare.support;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import nl.webcare.config.WebcareConfig;
+import nl.webcare.sla.SlaBand;
+import nl.webcare.sla.SlaPolicy;
 import nl.webcare.worklist.RoutingRule;
 
 /** Configurations for tests: fast timers, a free HTTP port, the test Redis with a fresh prefix. */
@@ -18,11 +21,21 @@ public final class TestConfig {
         new WebcareConfig.Retention(Duration.ofDays(1)),
         new WebcareConfig.Demo(false, 0, Duration.ofSeconds(1)),
         worklist(),
+        sla(),
         new WebcareConfig.Auth(ADMIN_KEY));
   }
 
   /** The admin key every test app starts with; {@link ApiClient} sends it unless told otherwise. */
   public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+
+  /** The default targets, with every team open around the clock (tests must not depend on the hour). */
+  public static SlaPolicy sla() {
+    Map<SlaBand, Duration> first = Map.of(SlaBand.CRISIS, Duration.ofMinutes(15), SlaBand.HIGH, Duration.ofHours(1),
+        SlaBand.NORMAL, Duration.ofHours(4), SlaBand.LOW, Duration.ofHours(24));
+    Map<SlaBand, Duration> resolution = Map.of(SlaBand.CRISIS, Duration.ofHours(4), SlaBand.HIGH, Duration.ofHours(24),
+        SlaBand.NORMAL, Duration.ofHours(72), SlaBand.LOW, Duration.ofDays(7));
+    return new SlaPolicy(first, resolution, Map.of(), java.time.ZoneId.of("Europe/Amsterdam"));
+  }
 
   public static WebcareConfig.Worklist worklist() {
     return new WebcareConfig.Worklist(Duration.ofHours(24), "care", List.of("care", "legal", "tech", "billing"),

@@ -36,7 +36,7 @@ class RedisWorklistTest {
   @BeforeEach
   void setUp() {
     fixture = new RedisFixture();
-    worklist = new RedisWorklist(fixture.redis, 1000, Duration.ofHours(24));
+    worklist = new RedisWorklist(fixture.redis, 1000, Duration.ofHours(24), nl.webcare.support.TestConfig.sla());
   }
 
   @AfterEach
