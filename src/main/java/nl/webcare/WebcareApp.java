@@ -191,7 +191,8 @@ public final class WebcareApp {
           worklist(), new CaseRouter(config.worklist().routing(), config.worklist().defaultTeam()), analyzer, pool,
           config.scoring().maxAttempts());
       return deploy(new ScorerVerticle(queue, scorer, config.scoring(), instanceId), new DeploymentOptions())
-          .compose(v -> deploy(new HousekeepingVerticle(new Housekeeping(redis, config.retention().mentions()),
+          .compose(v -> deploy(new HousekeepingVerticle(new Housekeeping(redis, config.retention().mentions(),
+              config.retention().closedCases()),
               HOUSEKEEPING_EVERY), new DeploymentOptions()))
           .compose(v -> deploy(new SnoozeVerticle(worklist(), SNOOZE_CHECK_EVERY), new DeploymentOptions()))
           .compose(v -> deploy(new SlaWatchVerticle(new RedisSlaWatch(redis, ALERT_STREAM_MAX), SNOOZE_CHECK_EVERY),

@@ -19,7 +19,9 @@ local function hash(id) return prefix .. 'case:' .. id end
 local candidate = nil
 if ARGV[6] ~= '' then
   local c = redis.call('GET', prefix .. 'case:by-conversation:' .. ARGV[6])
-  if c and redis.call('HGET', hash(c), 'state') ~= 'dismissed' then candidate = c end
+  local st = c and redis.call('HGET', hash(c), 'state')
+  -- a pointer to a case that was erased or expired (no state) is ignored
+  if st and st ~= 'dismissed' then candidate = c end
 end
 if not candidate and ARGV[7] ~= '' then
   local c = redis.call('GET', prefix .. 'case:by-author:' .. ARGV[7])
@@ -93,6 +95,9 @@ redis.call('ZADD', prefix .. 'cases:active', ARGV[3], id)
 redis.call('ZADD', prefix .. 'cases:state:new', ARGV[3], id)
 redis.call('ZADD', prefix .. 'cases:team:' .. ARGV[11], ARGV[3], id)
 redis.call('ZADD', prefix .. 'cases:opened', ARGV[4], id)
+if ARGV[7] ~= '' then
+  redis.call('SADD', prefix .. 'author:' .. ARGV[7] .. ':cases', id)
+end
 local due = redis.call('HMGET', hash(id), 'firstResponseDue', 'resolutionDue')
 if due[1] then redis.call('ZADD', prefix .. 'cases:sla:firstResponse', due[1], id) end
 if due[2] then redis.call('ZADD', prefix .. 'cases:sla:resolution', due[2], id) end

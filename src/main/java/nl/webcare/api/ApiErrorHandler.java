@@ -18,7 +18,8 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     ApiException error = toApiException(ctx);
     if (error.status() >= 500) {
-      LOG.error("{} {} failed: {}", ctx.request().method(), ctx.request().path(), error.getMessage(), ctx.failure());
+      LOG.error("{} {} failed: {}", ctx.request().method(), loggablePath(ctx.request().path()), error.getMessage(),
+          ctx.failure());
     }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
@@ -38,6 +39,11 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
         .setStatusCode(error.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(body.encode());
+  }
+
+  /** A path without personal data: author handles are left out of the log. */
+  static String loggablePath(String path) {
+    return path == null ? "" : path.replaceAll("(/authors/[^/]+/)[^/?]+", "$1(handle)");
   }
 
   private static ApiException toApiException(RoutingContext ctx) {

@@ -16,6 +16,7 @@ import nl.webcare.store.IngestRateLimiter;
 import nl.webcare.store.MentionInbox;
 import nl.webcare.connector.push.PushSource;
 import nl.webcare.access.ApiKeyStore;
+import nl.webcare.privacy.RedisAuthorRecords;
 import nl.webcare.sla.RedisSlaReport;
 import nl.webcare.connector.ReplyChannels;
 import nl.webcare.worklist.RedisReplyTemplates;
@@ -75,6 +76,7 @@ public final class ApiVerticle extends VerticleBase {
     new ReplyRoutes(deps.worklist(), deps.mentions(), deps.replyChannels(), deps.templates(), deps.zone()).mount(api);
     new TemplateRoutes(deps.templates()).mount(api);
     new SlaRoutes(new RedisSlaReport(deps.redis()), deps.teams()).mount(api);
+    new AuthorRoutes(new RedisAuthorRecords(deps.redis(), deps.mentions(), deps.worklist())).mount(api);
     router.route(API_ROOT + "/*").subRouter(api);
     router.route().last().handler(ctx -> ctx.fail(ApiException.notFound("no such resource: " + ctx.request().path())));
     router.route().failureHandler(new ApiErrorHandler());

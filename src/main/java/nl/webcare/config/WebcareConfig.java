@@ -42,8 +42,11 @@ public record WebcareConfig(
   public record Scoring(
       int workers, int batchSize, Duration claimIdle, int maxAttempts, int maxTextChars, Duration idlePoll) {}
 
-  /** How long mentions and their dedup markers are kept. */
-  public record Retention(Duration mentions) {}
+  /**
+   * How long personal data is kept: mentions, their dedup markers, author indexes and alerts
+   * ({@code mentions}); resolved and dismissed cases with their notes and replies ({@code closedCases}).
+   */
+  public record Retention(Duration mentions, Duration closedCases) {}
 
   /**
    * Cases: a new mention by the same author on the same channel within {@code groupingWindow} joins

@@ -19,18 +19,40 @@ public final class Housekeeping {
   private final RedisGateway redis;
   private final RedisKeys keys;
   private final Duration retention;
+  private final Duration closedCaseRetention;
 
-  public Housekeeping(RedisGateway redis, Duration retention) {
+  public Housekeeping(RedisGateway redis, Duration retention, Duration closedCaseRetention) {
     this.redis = redis;
     this.keys = redis.keys();
     this.retention = retention;
+    this.closedCaseRetention = closedCaseRetention;
   }
 
   /** What one sweep removed. */
-  public record Sweep(long streamEntries, long indexEntries) {}
+  public record Sweep(long streamEntries, long indexEntries, long closedCases, long alerts) {}
 
   public Future<Sweep> sweep() {
-    return redis.call(jedis -> new Sweep(trimScoredMessages(jedis), dropExpiredIndexEntries(jedis)));
+    return redis.call(jedis -> new Sweep(trimScoredMessages(jedis), dropExpiredIndexEntries(jedis),
+        removeOldClosedCases(jedis), trimOldAlerts(jedis)));
+  }
+
+  /** Resolved and dismissed cases past their retention go, with their notes, replies and history. */
+  private long removeOldClosedCases(UnifiedJedis jedis) {
+    long before = System.currentTimeMillis() - closedCaseRetention.toMillis();
+    long removed = 0;
+    for (String caseId : jedis.zrangeByScore(keys.closedCases(), 0, before, 0, 1000)) {
+      removed += nl.webcare.worklist.CaseRemoval.remove(jedis, keys, caseId) ? 1 : 0;
+    }
+    return removed;
+  }
+
+  /** Alerts carry excerpts and author names: they are kept no longer than mentions. */
+  private long trimOldAlerts(UnifiedJedis jedis) {
+    if (!jedis.exists(keys.alertStream())) {
+      return 0;
+    }
+    long oldest = System.currentTimeMillis() - retention.toMillis();
+    return jedis.xtrim(keys.alertStream(), XTrimParams.xTrimParams().minId(oldest + "-0"));
   }
 
   /**
@@ -64,6 +86,13 @@ public final class Housekeeping {
     String cursor = ScanParams.SCAN_POINTER_START;
     do {
       ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.mentionIndexPattern()).count(500));
+      for (String index : page.getResult()) {
+        removed += jedis.zremrangeByScore(index, "-inf", "(" + oldest);
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    do {
+      ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.authorMentionsPattern()).count(500));
       for (String index : page.getResult()) {
         removed += jedis.zremrangeByScore(index, "-inf", "(" + oldest);
       }

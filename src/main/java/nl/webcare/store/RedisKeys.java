@@ -82,6 +82,31 @@ public final class RedisKeys {
     return prefix + "mentions:idx:brand:" + brand;
   }
 
+  /** An author's mentions by publication time (key: {@code channel:handle}). */
+  public String authorMentions(String authorKey) {
+    return prefix + "author:" + authorKey + ":mentions";
+  }
+
+  /** SCAN pattern of every author's mention index. */
+  public String authorMentionsPattern() {
+    return prefix + "author:*:mentions";
+  }
+
+  /** The cases an author opened. */
+  public String authorCases(String authorKey) {
+    return prefix + "author:" + authorKey + ":cases";
+  }
+
+  /** The channels on which a handle has been seen, to show an author's other channels. */
+  public String handleChannels(String handle) {
+    return prefix + "handle:" + handle + ":channels";
+  }
+
+  /** author key -> the case its next mention joins (see open_case.lua). */
+  public String caseByAuthor(String authorKey) {
+    return prefix + "case:by-author:" + authorKey;
+  }
+
   public String caseHash(String caseId) {
     return prefix + "case:" + caseId;
   }

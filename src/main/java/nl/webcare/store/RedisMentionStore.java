@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.webcare.mention.AuthorKey;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.ScoredMention;
 import redis.clients.jedis.AbstractPipeline;
@@ -47,6 +48,14 @@ public final class RedisMentionStore implements MentionStore {
         tx.zadd(keys.mentionsBySource(m.source()), at, m.id());
         if (m.brand() != null) {
           tx.zadd(keys.mentionsByBrand(m.brand()), at, m.id());
+        }
+        String author = AuthorKey.of(m);
+        if (author != null) {
+          // the author's history lives as long as their newest mention
+          tx.zadd(keys.authorMentions(author), at, m.id());
+          tx.pexpire(keys.authorMentions(author), retention.toMillis());
+          tx.sadd(keys.handleChannels(AuthorKey.handle(author)), m.channel());
+          tx.pexpire(keys.handleChannels(AuthorKey.handle(author)), retention.toMillis());
         }
         tx.exec();
       }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.webcare.alerts.AlertFields;
 import nl.webcare.sla.SlaPolicy;
+import nl.webcare.mention.AuthorKey;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.store.LuaScript;
@@ -92,10 +93,9 @@ public final class RedisWorklist implements Worklist {
     return conversation == null || conversation.isBlank() ? "" : m.channel() + ":" + conversation;
   }
 
-  /** The author on one channel: {@code channel:handle} (or the display name when there is no handle). */
   static String authorKey(Mention m) {
-    String who = m.details().authorHandle() != null ? m.details().authorHandle() : m.author();
-    return who == null || who.isBlank() ? "" : m.channel() + ":" + who.trim().toLowerCase(java.util.Locale.ROOT);
+    String key = AuthorKey.of(m);
+    return key == null ? "" : key;
   }
 
   private static Map<String, String> caseFields(ScoredMention scored, Triage.Decision decision) {

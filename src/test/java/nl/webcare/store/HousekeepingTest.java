@@ -40,7 +40,7 @@ class HousekeepingTest {
     Await.result(queue.ack(read.get(0).id()));
     Await.result(queue.ack(read.get(1).id()));
     // WHEN housekeeping runs
-    Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(1)).sweep());
+    Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(1), Duration.ofDays(30)).sweep());
     // THEN only the two acknowledged messages are gone
     assertThat(sweep.streamEntries()).isEqualTo(2);
     try (RedisClient client = TestRedis.client()) {
@@ -57,9 +57,42 @@ class HousekeepingTest {
       client.zadd(fixture.prefix + "mentions:idx:all", System.currentTimeMillis() - 10 * 86_400_000L, "old");
       client.zadd(fixture.prefix + "mentions:idx:label:negative", System.currentTimeMillis() - 10 * 86_400_000L, "old");
       client.zadd(fixture.prefix + "mentions:idx:all", System.currentTimeMillis(), "new");
-      Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(7)).sweep());
+      Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(7), Duration.ofDays(30)).sweep());
       assertThat(sweep.indexEntries()).isEqualTo(2);
       assertThat(client.zrange(fixture.prefix + "mentions:idx:all", 0, -1)).containsExactly("new");
+    }
+  }
+
+  @Test
+  void closedCasesPastTheirRetentionGoWithEverythingOnThemAndOpenOnesStay() {
+    // GIVEN a case resolved 40 days ago, one resolved today and one still open
+    var worklist = new nl.webcare.worklist.RedisWorklist(fixture.redis, 1000, Duration.ofHours(24),
+        nl.webcare.support.TestConfig.sla());
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      var scored = Mentions.scored(Mentions.mention("s", "c" + i, "awful " + i), nl.webcare.mention.SentimentLabel.NEGATIVE,
+          -0.8);
+      ids.add(Await.result(worklist.file(scored, nl.webcare.triage.Triage.standard().decide(scored), "care")).caseId());
+    }
+    var agent = new nl.webcare.worklist.Actor("ann", false);
+    for (int i = 0; i < 2; i++) {
+      Await.result(worklist.addNote(ids.get(i), agent, "note"));
+      Await.result(worklist.act(ids.get(i), nl.webcare.worklist.CaseAction.RESOLVE, agent, null, java.util.Map.of(),
+          List.of(), new io.vertx.core.json.JsonObject()));
+    }
+    try (RedisClient client = TestRedis.client()) {
+      client.zadd(fixture.prefix + "cases:closed", System.currentTimeMillis() - 40 * 86_400_000L, ids.get(0));
+      // WHEN housekeeping runs with a 30-day retention for closed cases
+      Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(7), Duration.ofDays(30))
+          .sweep());
+      // THEN only the old closed case is gone, with its notes and history
+      assertThat(sweep.closedCases()).isEqualTo(1);
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(0))).isFalse();
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(0) + ":notes")).isFalse();
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(0) + ":history")).isFalse();
+      assertThat(client.zscore(fixture.prefix + "cases:state:resolved", ids.get(0))).isNull();
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(1))).isTrue();
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(2))).isTrue();
     }
   }
 }

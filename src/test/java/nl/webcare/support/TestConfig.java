@@ -18,7 +18,7 @@ public final class TestConfig {
         new WebcareConfig.Redis(redisUrl, prefix, TestRedis.tempDir().toString(), 16, 2000),
         new WebcareConfig.Connectors(connectorsDir, 1500, 64 * 1024, Duration.ofMillis(500), Duration.ofSeconds(30)),
         scoring(Duration.ofMillis(300), 5),
-        new WebcareConfig.Retention(Duration.ofDays(1)),
+        new WebcareConfig.Retention(Duration.ofDays(1), Duration.ofDays(30)),
         new WebcareConfig.Demo(false, 0, Duration.ofSeconds(1)),
         worklist(),
         sla(),

@@ -1,0 +1,161 @@
+package nl.webcare.privacy;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.webcare.mention.AuthorKey;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.store.MentionStore;
+import nl.webcare.store.RedisGateway;
+import nl.webcare.store.RedisKeys;
+import nl.webcare.worklist.CaseDetails;
+import nl.webcare.worklist.CaseRemoval;
+import nl.webcare.worklist.Worklist;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * An author's personal data in Redis: reading their history, and erasing it everywhere on request
+ * (mentions and their indexes, the inbox and dead-letter streams, their cases, their mentions in other
+ * people's cases, alerts about them, and the author indexes). The dedup markers stay: they hold only a
+ * hash of source and post id, and they stop the same posts from being imported again.
+ */
+public final class RedisAuthorRecords {
+  private static final int HISTORY_LIMIT = 200;
+  private final RedisGateway redis;
+  private final RedisKeys keys;
+  private final MentionStore mentions;
+  private final Worklist worklist;
+
+  public RedisAuthorRecords(RedisGateway redis, MentionStore mentions, Worklist worklist) {
+    this.redis = redis;
+    this.keys = redis.keys();
+    this.mentions = mentions;
+    this.worklist = worklist;
+  }
+
+  /** The author's history, or null when Webcare knows nothing of them. */
+  public Future<AuthorHistory> history(String channel, String handle) {
+    String key = AuthorKey.of(channel, handle);
+    return redis.call(jedis -> {
+      List<String> mentionIds = List.copyOf(jedis.zrevrange(keys.authorMentions(key), 0, HISTORY_LIMIT - 1));
+      List<String> caseIds = List.copyOf(jedis.smembers(keys.authorCases(key)));
+      Map<String, Long> others = new LinkedHashMap<>();
+      for (String other : jedis.smembers(keys.handleChannels(AuthorKey.handle(key)))) {
+        if (!other.equals(channel)) {
+          others.put(other, jedis.zcard(keys.authorMentions(AuthorKey.of(other, handle))));
+        }
+      }
+      return new Object[] {mentionIds, caseIds, others};
+    }).compose(found -> {
+      @SuppressWarnings("unchecked") List<String> mentionIds = (List<String>) found[0];
+      @SuppressWarnings("unchecked") List<String> caseIds = (List<String>) found[1];
+      @SuppressWarnings("unchecked") Map<String, Long> others = (Map<String, Long>) found[2];
+      if (mentionIds.isEmpty() && caseIds.isEmpty()) {
+        return Future.succeededFuture(null);
+      }
+      return mentions.findAll(mentionIds).compose(byId -> cases(caseIds).map(cases -> {
+        List<ScoredMention> ordered = mentionIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return new AuthorHistory(key, ordered, cases, others);
+      }));
+    });
+  }
+
+  private Future<List<CaseDetails>> cases(List<String> caseIds) {
+    List<Future<CaseDetails>> all = caseIds.stream().map(worklist::details).toList();
+    return Future.all(all).map(done -> all.stream().map(Future::result).filter(java.util.Objects::nonNull)
+        .sorted(java.util.Comparator.comparing((CaseDetails d) -> d.current().openedAt()).reversed()).toList());
+  }
+
+  /** Erases the author everywhere and says what was removed. Idempotent: a second run removes nothing. */
+  public Future<ErasureReport> erase(String channel, String handle) {
+    String key = AuthorKey.of(channel, handle);
+    return redis.call(jedis -> eraseNow(jedis, key, channel));
+  }
+
+  private ErasureReport eraseNow(UnifiedJedis jedis, String key, String channel) {
+    Set<String> mentionIds = new HashSet<>(jedis.zrange(keys.authorMentions(key), 0, -1));
+    Set<String> ownCases = new HashSet<>(jedis.smembers(keys.authorCases(key)));
+    // a mention may sit in a case opened by someone else (same conversation): take it out of that case
+    int leftElsewhere = 0;
+    for (String mentionId : mentionIds) {
+      String caseId = jedis.get(keys.caseByMention(mentionId));
+      if (caseId != null && !ownCases.contains(caseId)) {
+        leftElsewhere += (int) jedis.lrem(keys.caseMentions(caseId), 0, mentionId);
+        jedis.del(keys.caseByMention(mentionId));
+      }
+    }
+    int cases = 0;
+    for (String caseId : ownCases) {
+      mentionIds.addAll(jedis.lrange(keys.caseMentions(caseId), 0, -1).stream()
+          .filter(id -> key.equals(authorOf(jedis, id))).toList());
+      if (CaseRemoval.remove(jedis, keys, caseId)) {
+        cases++;
+      }
+    }
+    int removedMentions = 0;
+    for (String mentionId : mentionIds) {
+      removedMentions += removeMention(jedis, mentionId);
+    }
+    int inbox = removeStreamEntries(jedis, keys.mentionStream(), e -> mentionIds.contains(e.getFields().get("id")))
+        + removeStreamEntries(jedis, keys.deadLetterStream(), e -> mentionIds.contains(e.getFields().get("id")));
+    int alerts = removeStreamEntries(jedis, keys.alertStream(), e -> mentionIds.contains(e.getFields().get("mentionId"))
+        || ownCases.contains(e.getFields().get("caseId")));
+    long indexKeys = jedis.del(keys.authorMentions(key), keys.authorCases(key), keys.caseByAuthor(key));
+    String handleKey = keys.handleChannels(AuthorKey.handle(key));
+    indexKeys += jedis.srem(handleKey, channel);
+    return new ErasureReport(key, removedMentions, cases, leftElsewhere, inbox, alerts, (int) indexKeys);
+  }
+
+  private String authorOf(UnifiedJedis jedis, String mentionId) {
+    List<String> f = jedis.hmget(keys.mention(mentionId), "channel", "authorHandle", "author");
+    String who = f.get(1) != null ? f.get(1) : f.get(2);
+    return f.get(0) == null || who == null ? null : AuthorKey.of(f.get(0), who);
+  }
+
+  /** Deletes a stored mention and its index entries; 1 when it was stored. */
+  private int removeMention(UnifiedJedis jedis, String mentionId) {
+    List<String> f = jedis.hmget(keys.mention(mentionId), "source", "brand");
+    try (var tx = jedis.multi()) {
+      tx.del(keys.mention(mentionId));
+      tx.zrem(keys.mentionsByTime(), mentionId);
+      for (SentimentLabel label : SentimentLabel.values()) {
+        tx.zrem(keys.mentionsByLabel(label.wire()), mentionId);
+      }
+      if (f.get(0) != null) {
+        tx.zrem(keys.mentionsBySource(f.get(0)), mentionId);
+      }
+      if (f.get(1) != null) {
+        tx.zrem(keys.mentionsByBrand(f.get(1)), mentionId);
+      }
+      List<Object> results = tx.exec();
+      return results != null && Long.valueOf(1).equals(results.get(0)) ? 1 : 0;
+    }
+  }
+
+  /** XDELs the entries of a stream that match; streams are kept short by housekeeping, so a full read is fine. */
+  private static int removeStreamEntries(UnifiedJedis jedis, String stream, java.util.function.Predicate<StreamEntry> match) {
+    List<StreamEntryID> doomed = new ArrayList<>();
+    StreamEntryID from = StreamEntryID.MINIMUM_ID;
+    while (true) {
+      List<StreamEntry> batch = jedis.xrange(stream, from, StreamEntryID.MAXIMUM_ID, 1000);
+      for (StreamEntry entry : batch) {
+        if (match.test(entry)) {
+          doomed.add(entry.getID());
+        }
+      }
+      if (batch.size() < 1000) {
+        break;
+      }
+      StreamEntryID last = batch.get(batch.size() - 1).getID();
+      from = new StreamEntryID(last.getTime(), last.getSequence() + 1);
+    }
+    return doomed.isEmpty() ? 0 : (int) jedis.xdel(stream, doomed.toArray(StreamEntryID[]::new));
+  }
+}

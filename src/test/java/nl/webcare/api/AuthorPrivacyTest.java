@@ -1,0 +1,162 @@
+package nl.webcare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.webcare.WebcareApp;
+import nl.webcare.connector.push.RequestSignature;
+import nl.webcare.support.ApiClient;
+import nl.webcare.support.Await;
+import nl.webcare.support.SharedAnalyzer;
+import nl.webcare.support.TestConfig;
+import nl.webcare.support.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.StreamEntryID;
+
+/** An author's history for the agent, and erasure that leaves no trace of the author in any key. */
+class AuthorPrivacyTest {
+  private static final String SECRET = "form-secret-0123456789abcdef";
+  private static final String HANDLE = "els.jansen@example.nl";
+  private static final String NAME = "Els Jansen";
+  private static Vertx vertx;
+  private static String prefix;
+  private static WebcareApp app;
+  private static ApiClient api;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Path connectors = TestRedis.tempDir();
+    Files.writeString(connectors.resolve("mail.yaml"),
+        "name: mail\ntype: push\nbrand: acme\nchannel: email\nlanguage: nl\nsecretEnv: MAIL_SECRET\n");
+    vertx = Vertx.vertx();
+    prefix = TestRedis.newPrefix();
+    app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix, connectors.toString()),
+        SharedAnalyzer::get, Map.of("MAIL_SECRET", SECRET)));
+    api = new ApiClient(app.httpPort());
+    // Els writes three times (the third in a thread that Piet started), Piet once
+    push("piet-1", "Piet", "piet@example.nl", "Mijn meter is kapot en niemand komt langs", "thread-7", "2026-11-20T09:00:00Z");
+    push("els-1", NAME, HANDLE, "Mijn factuur klopt niet, ik betaal dubbel. Els Jansen, klantnummer 4711",
+        null, "2026-11-23T09:00:00Z");
+    push("els-2", NAME, HANDLE, "Nog steeds geen antwoord op mijn klacht over de dubbele factuur!", null,
+        "2026-11-24T10:00:00Z");
+    push("els-3", NAME, HANDLE, "Ik heb hetzelfde probleem als Piet, ook bij mij geen monteur", "thread-7",
+        "2026-11-24T11:00:00Z");
+    Await.until("all scored", Duration.ofSeconds(60),
+        () -> api.get("/api/v1/mentions?source=mail&limit=100").json().getJsonArray("items").size() == 4);
+    Await.until("cases filed", Duration.ofSeconds(30),
+        () -> api.get("/api/v1/worklist?limit=100").json().getJsonArray("items").size() == 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    Await.result(app.stop());
+    Await.result(vertx.close());
+    TestRedis.cleanup(prefix);
+  }
+
+  @Test
+  void anAgentSeesTheAuthorsHistoryAndAnAdminErasesItEverywhere() {
+    // an agent sees Els's earlier mentions, her case with its note, and her sentiment per day
+    ApiClient agent = api.withKey(api.newKey("ann", "agent"));
+    String elsCase = agent.get("/api/v1/worklist?limit=100").json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(c -> ("email:" + HANDLE).equals(c.getString("authorKey"))).findFirst()
+        .orElseThrow().getString("id");
+    agent.post("/api/v1/cases/" + elsCase + "/notes", new JsonObject().put("text", "Els belt liever: 06-12345678").encode());
+    JsonObject history = agent.get("/api/v1/authors/email/" + HANDLE).json();
+    assertThat(history.getJsonArray("mentions")).hasSize(3);
+    assertThat(history.getJsonArray("sentimentByDay").stream().map(d -> ((JsonObject) d).getString("day")))
+        .containsExactly("2026-11-23", "2026-11-24");
+    JsonArray cases = history.getJsonArray("cases");
+    assertThat(cases).hasSize(1);
+    assertThat(cases.getJsonObject(0).getJsonArray("notes").getJsonObject(0).getString("text")).contains("06-12345678");
+    // analysts never see authors; agents may not erase
+    assertThat(api.withKey(api.newKey("mia", "analyst")).get("/api/v1/authors/email/" + HANDLE).status()).isEqualTo(403);
+    assertThat(agent.delete("/api/v1/authors/email/" + HANDLE).status()).isEqualTo(403);
+
+    // WHEN an admin erases Els
+    JsonObject report = api.delete("/api/v1/authors/email/" + HANDLE).json();
+
+    // THEN the report says what went, and no key in Redis holds her handle, her name or her words
+    assertThat(report.getBoolean("erased")).isTrue();
+    JsonObject removed = report.getJsonObject("removed");
+    assertThat(removed.getInteger("mentions")).isEqualTo(3);
+    assertThat(removed.getInteger("cases")).isEqualTo(1);
+    assertThat(removed.getInteger("mentionsTakenFromOtherCases")).isEqualTo(1);
+    assertThat(removed.getInteger("alerts")).isGreaterThanOrEqualTo(1);
+    List<String> traces = tracesOf(List.of(HANDLE, NAME, "klantnummer 4711", "06-12345678", "dubbele factuur",
+        "geen monteur"));
+    assertThat(traces).isEmpty();
+    // Piet's case stays, without Els's mention in it
+    JsonArray left = api.get("/api/v1/worklist?limit=100").json().getJsonArray("items");
+    assertThat(left).hasSize(1);
+    assertThat(left.getJsonObject(0).getString("authorKey")).isEqualTo("email:piet@example.nl");
+    assertThat(api.get("/api/v1/cases/" + left.getJsonObject(0).getString("id")).json().getJsonArray("mentionIds"))
+        .hasSize(1);
+    assertThat(api.get("/api/v1/authors/email/" + HANDLE).status()).isEqualTo(404);
+    // a second erasure finds nothing; Els's old posts are not imported again
+    assertThat(api.delete("/api/v1/authors/email/" + HANDLE).json().getBoolean("erased")).isFalse();
+    assertThat(push("els-1", NAME, HANDLE, "Mijn factuur klopt niet", null, "2026-11-23T09:00:00Z")
+        .json().getString("status")).isEqualTo("duplicate");
+  }
+
+  /** Every key under the test prefix whose name or content holds one of the texts. */
+  private static List<String> tracesOf(List<String> texts) {
+    List<String> found = new ArrayList<>();
+    try (RedisClient client = TestRedis.client()) {
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<String> page = client.scan(cursor, new ScanParams().match(prefix + "*").count(500));
+        for (String key : page.getResult()) {
+          String content = key + " " + switch (client.type(key)) {
+            case "string" -> client.get(key);
+            case "hash" -> client.hgetAll(key).toString();
+            case "list" -> client.lrange(key, 0, -1).toString();
+            case "set" -> client.smembers(key).toString();
+            case "zset" -> client.zrange(key, 0, -1).toString();
+            case "stream" -> client.xrange(key, (StreamEntryID) null, null).stream().map(e -> e.getFields().toString())
+                .toList().toString();
+            default -> "";
+          };
+          for (String text : texts) {
+            if (content.toLowerCase().contains(text.toLowerCase())) {
+              found.add(key + " holds " + text);
+            }
+          }
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+    return found;
+  }
+
+  private static ApiClient.Answer push(String id, String name, String handle, String text, String thread, String at) {
+    JsonObject mention = new JsonObject().put("externalId", id).put("text", text)
+        .put("author", new JsonObject().put("name", name).put("handle", handle)).put("publishedAt", at);
+    if (thread != null) {
+      mention.put("conversationId", thread);
+    }
+    byte[] body = mention.encode().getBytes(StandardCharsets.UTF_8);
+    ApiClient.Answer answer = api.post("/api/v1/ingest/mail", body, RequestSignature.HEADER,
+        RequestSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), body));
+    if (answer.status() != 202) {
+      throw new UncheckedIOException(new IOException("push failed: " + answer.status() + " " + answer.body()));
+    }
+    return answer;
+  }
+}
