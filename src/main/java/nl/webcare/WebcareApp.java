@@ -107,6 +107,11 @@ public final class WebcareApp {
     return api.port();
   }
 
+  /** The API's routes, as {@link ApiVerticle#routes()} gives them. */
+  public List<String> apiRoutes() {
+    return api.routes();
+  }
+
   public RedisGateway redis() {
     return redis;
   }

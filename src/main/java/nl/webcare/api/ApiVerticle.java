@@ -51,6 +51,7 @@ public final class ApiVerticle extends VerticleBase {
   private final WebcareConfig.Http settings;
   private final Dependencies deps;
   private HttpServer server;
+  private Router apiRouter;
 
   public ApiVerticle(WebcareConfig.Http settings, Dependencies deps) {
     this.settings = settings;
@@ -64,6 +65,7 @@ public final class ApiVerticle extends VerticleBase {
     new HealthRoutes(vertx, deps.redis(), deps.modelLoaded()).mount(router);
     Router api = Router.router(vertx);
     // signed per source or public: before authentication
+    new DocumentRoutes().mount(api);
     new IngestRoutes(deps.pushSources(), new IngestRateLimiter(deps.redis()), deps.inbox(), deps.connectorStatuses())
         .mount(api);
     api.route().handler(new Authentication(deps.keys()));
@@ -78,6 +80,7 @@ public final class ApiVerticle extends VerticleBase {
     new SlaRoutes(new RedisSlaReport(deps.redis()), deps.teams()).mount(api);
     new AuthorRoutes(new RedisAuthorRecords(deps.redis(), deps.mentions(), deps.worklist())).mount(api);
     router.route(API_ROOT + "/*").subRouter(api);
+    apiRouter = api;
     router.route().last().handler(ctx -> ctx.fail(ApiException.notFound("no such resource: " + ctx.request().path())));
     router.route().failureHandler(new ApiErrorHandler());
     return vertx.createHttpServer()
@@ -87,6 +90,19 @@ public final class ApiVerticle extends VerticleBase {
           server = s;
           LOG.info("HTTP API listening on http://{}:{}{}", settings.host(), s.actualPort(), API_ROOT);
         });
+  }
+
+  /** Every route under {@link #API_ROOT} as "METHOD /path/{param}", for the test that holds the OpenAPI document to it. */
+  public java.util.List<String> routes() {
+    java.util.List<String> routes = new java.util.ArrayList<>();
+    for (io.vertx.ext.web.Route route : apiRouter.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null) {
+        continue;
+      }
+      String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
+      route.methods().forEach(m -> routes.add(m.name() + " " + path));
+    }
+    return routes;
   }
 
   /** The port actually bound (differs from the configured one when that was 0). */

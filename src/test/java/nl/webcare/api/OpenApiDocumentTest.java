@@ -1,0 +1,63 @@
+package nl.webcare.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.webcare.WebcareApp;
+import nl.webcare.support.ApiClient;
+import nl.webcare.support.Await;
+import nl.webcare.support.SharedAnalyzer;
+import nl.webcare.support.TestConfig;
+import nl.webcare.support.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** The OpenAPI document describes every route the API serves, and no route it does not. */
+class OpenApiDocumentTest {
+  private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
+  private static Vertx vertx;
+  private static String prefix;
+  private static WebcareApp app;
+
+  @BeforeAll
+  static void start() {
+    vertx = Vertx.vertx();
+    prefix = TestRedis.newPrefix();
+    app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix,
+        TestRedis.tempDir().toString()), SharedAnalyzer::get, Map.of()));
+  }
+
+  @AfterAll
+  static void stop() {
+    Await.result(app.stop());
+    Await.result(vertx.close());
+    TestRedis.cleanup(prefix);
+  }
+
+  @Test
+  void everyRouteIsDocumentedAndEveryDocumentedRouteExists() {
+    // the document is served without a key, as YAML that parses
+    ApiClient.Answer served = new ApiClient(app.httpPort(), null).get("/api/v1/openapi.yaml");
+    assertThat(served.status()).isEqualTo(200);
+    Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions())).load(served.body());
+    assertThat(document.get("openapi")).isEqualTo("3.0.3");
+    List<String> documented = new ArrayList<>();
+    @SuppressWarnings("unchecked") Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+    paths.forEach((path, operations) -> operations.keySet().stream().filter(METHODS::contains)
+        .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+    List<String> served2 = app.apiRoutes().stream().map(r -> r.replaceAll("\\{[^}]+}", "{}")).distinct().toList();
+    List<String> documentedShapes = documented.stream().map(r -> r.replaceAll("\\{[^}]+}", "{}")).toList();
+    assertThat(served2).hasSizeGreaterThan(30).contains("POST /cases/{}/claim", "GET /worklist", "POST /ingest/{}");
+    assertThat(documentedShapes).as("routes served but missing from openapi.yaml")
+        .containsAll(served2);
+    assertThat(served2).as("routes in openapi.yaml that the API does not serve").containsAll(documentedShapes);
+  }
+}
