@@ -29,6 +29,8 @@ import nl.webcare.demo.DemoConnectors;
 import nl.webcare.demo.DemoFeedVerticle;
 import nl.webcare.pipeline.HousekeepingVerticle;
 import nl.webcare.pipeline.SnoozeVerticle;
+import nl.webcare.metrics.BacklogGaugesVerticle;
+import nl.webcare.metrics.WebcareMetrics;
 import nl.webcare.pipeline.SlaWatchVerticle;
 import nl.webcare.sla.RedisSlaWatch;
 import nl.webcare.pipeline.MentionScorer;
@@ -76,9 +78,11 @@ public final class WebcareApp {
   private volatile boolean modelLoaded;
   /** Where connector files' {@code ...Env} keys are looked up. */
   private final Map<String, String> environment;
+  private final WebcareMetrics metrics;
 
   private WebcareApp(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader,
-      Map<String, String> environment) {
+      Map<String, String> environment, WebcareMetrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.config = config;
     this.analyzerLoader = analyzerLoader;
@@ -93,7 +97,13 @@ public final class WebcareApp {
   /** As {@link #start(Vertx, WebcareConfig, Supplier)}, with the environment that holds connector secrets. */
   public static Future<WebcareApp> start(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader,
       Map<String, String> environment) {
-    WebcareApp app = new WebcareApp(vertx, config, analyzerLoader, environment);
+    return start(vertx, config, analyzerLoader, environment, WebcareMetrics.standalone());
+  }
+
+  /** As above, with the metrics registry that {@code /metrics} serves (shared with Vert.x's own metrics). */
+  public static Future<WebcareApp> start(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader,
+      Map<String, String> environment, WebcareMetrics metrics) {
+    WebcareApp app = new WebcareApp(vertx, config, analyzerLoader, environment, metrics);
     return app.connectRedis()
         .compose(v -> app.loadConnectors())
         .compose(v -> app.startApi())
@@ -162,7 +172,7 @@ public final class WebcareApp {
         new RedisMentionStore(redis, config.retention().mentions()), new RedisAlertFeed(redis), statuses,
         connectors.stream().map(ConnectorDefinition::name).toList(), new ScoringQueue(redis), () -> modelLoaded,
         pushSources(), new MentionInbox(redis, config.retention().mentions()), keys, config.worklist().teams(),
-        replyChannels, new RedisReplyTemplates(redis), config.worklist().timezone());
+        replyChannels, new RedisReplyTemplates(redis), config.worklist().timezone(), metrics);
     api = new ApiVerticle(config.http(), deps);
     String adminKey = config.auth().adminKey();
     if (adminKey == null && config.demo().enabled()) {
@@ -200,7 +210,9 @@ public final class WebcareApp {
               config.retention().closedCases()),
               HOUSEKEEPING_EVERY), new DeploymentOptions()))
           .compose(v -> deploy(new SnoozeVerticle(worklist(), SNOOZE_CHECK_EVERY), new DeploymentOptions()))
-          .compose(v -> deploy(new SlaWatchVerticle(new RedisSlaWatch(redis, ALERT_STREAM_MAX), SNOOZE_CHECK_EVERY),
+          .compose(v -> deploy(new SlaWatchVerticle(new RedisSlaWatch(redis, ALERT_STREAM_MAX), metrics,
+              SNOOZE_CHECK_EVERY), new DeploymentOptions()))
+          .compose(v -> deploy(new BacklogGaugesVerticle(redis, metrics, config.worklist().teams(), SNOOZE_CHECK_EVERY),
               new DeploymentOptions()));
     });
   }

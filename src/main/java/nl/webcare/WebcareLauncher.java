@@ -1,6 +1,10 @@
 package nl.webcare;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import nl.webcare.metrics.WebcareMetrics;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,10 +68,15 @@ public final class WebcareLauncher {
       }
     }
     long started = System.nanoTime();
-    Vertx vertx = Vertx.vertx();
+    // Vert.x's own metrics (HTTP server and client, pools) and Webcare's go to one Prometheus registry
+    WebcareMetrics metrics = WebcareMetrics.standalone();
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+        .build();
     String file = configFile;
     new ConfigLoader(vertx).load(file, environment)
-        .compose(config -> WebcareApp.start(vertx, config, () -> loadAnalyzer(config)))
+        .compose(config -> WebcareApp.start(vertx, config, () -> loadAnalyzer(config), System.getenv(), metrics))
         .onSuccess(app -> {
           LOG.info("Webcare started in {} ms: http://localhost:{}/api/v1/worklist",
               (System.nanoTime() - started) / 1_000_000, app.httpPort());

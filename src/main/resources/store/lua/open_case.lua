@@ -38,7 +38,10 @@ for i = 15 + 2 * k, #ARGV do alert[#alert + 1] = ARGV[i] end
 local function remember(id)
   redis.call('SET', KEYS[1], id)
   if ARGV[6] ~= '' then redis.call('SET', prefix .. 'case:by-conversation:' .. ARGV[6], id, 'PX', ARGV[9]) end
-  if ARGV[7] ~= '' then redis.call('SET', prefix .. 'case:by-author:' .. ARGV[7], id, 'PX', ARGV[8]) end
+  -- the author's own next mention joins their own case, not a thread they once chimed in on
+  if ARGV[7] ~= '' and redis.call('HGET', hash(id), 'authorKey') == ARGV[7] then
+    redis.call('SET', prefix .. 'case:by-author:' .. ARGV[7], id, 'PX', ARGV[8])
+  end
   redis.call('RPUSH', hash(id) .. ':mentions', mention)
 end
 

@@ -16,6 +16,8 @@ import nl.webcare.store.IngestRateLimiter;
 import nl.webcare.store.MentionInbox;
 import nl.webcare.connector.push.PushSource;
 import nl.webcare.access.ApiKeyStore;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import nl.webcare.metrics.WebcareMetrics;
 import nl.webcare.privacy.RedisAuthorRecords;
 import nl.webcare.sla.RedisSlaReport;
 import nl.webcare.connector.ReplyChannels;
@@ -46,7 +48,8 @@ public final class ApiVerticle extends VerticleBase {
       List<String> teams,
       ReplyChannels replyChannels,
       RedisReplyTemplates templates,
-      java.time.ZoneId zone) {}
+      java.time.ZoneId zone,
+      WebcareMetrics metrics) {}
 
   private final WebcareConfig.Http settings;
   private final Dependencies deps;
@@ -63,6 +66,8 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
     new HealthRoutes(vertx, deps.redis(), deps.modelLoaded()).mount(router);
+    // Prometheus scrapes without a key: counts and team names only, no personal data
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(deps.metrics().registry()));
     Router api = Router.router(vertx);
     // signed per source or public: before authentication
     new DocumentRoutes().mount(api);
@@ -70,12 +75,13 @@ public final class ApiVerticle extends VerticleBase {
         .mount(api);
     api.route().handler(new Authentication(deps.keys()));
     new WorklistRoutes(deps.worklist(), deps.mentions(), deps.teams()).mount(api);
-    new CaseActionRoutes(deps.worklist(), deps.mentions(), deps.teams()).mount(api);
+    new CaseActionRoutes(deps.worklist(), deps.mentions(), deps.teams(), deps.metrics()).mount(api);
     new MentionRoutes(deps.mentions()).mount(api);
     new FeedRoutes(deps.alerts()).mount(api);
     new OperationsRoutes(deps.connectorStatuses(), deps.connectorNames(), deps.scoringQueue()).mount(api);
     new KeyRoutes(deps.keys()).mount(api);
-    new ReplyRoutes(deps.worklist(), deps.mentions(), deps.replyChannels(), deps.templates(), deps.zone()).mount(api);
+    new ReplyRoutes(deps.worklist(), deps.mentions(), deps.replyChannels(), deps.templates(), deps.zone(),
+        deps.metrics()).mount(api);
     new TemplateRoutes(deps.templates()).mount(api);
     new SlaRoutes(new RedisSlaReport(deps.redis()), deps.teams()).mount(api);
     new AuthorRoutes(new RedisAuthorRecords(deps.redis(), deps.mentions(), deps.worklist())).mount(api);

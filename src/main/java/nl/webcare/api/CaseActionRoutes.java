@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.webcare.access.Permission;
+import nl.webcare.metrics.WebcareMetrics;
 import nl.webcare.store.MentionStore;
 import nl.webcare.worklist.Actor;
 import nl.webcare.worklist.CaseAction;
@@ -33,8 +34,10 @@ final class CaseActionRoutes {
   private final Worklist worklist;
   private final MentionStore mentions;
   private final List<String> teams;
+  private final WebcareMetrics metrics;
 
-  CaseActionRoutes(Worklist worklist, MentionStore mentions, List<String> teams) {
+  CaseActionRoutes(Worklist worklist, MentionStore mentions, List<String> teams, WebcareMetrics metrics) {
+    this.metrics = metrics;
     this.worklist = worklist;
     this.mentions = mentions;
     this.teams = List.copyOf(teams);
@@ -143,6 +146,9 @@ final class CaseActionRoutes {
   }
 
   private Future<JsonObject> answer(String id, CaseAction action, Transition t, boolean withAuthor) {
+    if (t.outcome() == Transition.Outcome.DONE && action == CaseAction.CLAIM) {
+      metrics.claimed(t.current().team());
+    }
     return switch (t.outcome()) {
       case DONE -> mentions.find(t.current().mentionId()).map(m -> ApiJson.caseJson(t.current(), m, withAuthor));
       case NOT_FOUND -> Future.failedFuture(ApiException.notFound("no case " + id));

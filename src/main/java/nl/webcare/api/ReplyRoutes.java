@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import nl.webcare.access.Permission;
+import nl.webcare.metrics.WebcareMetrics;
 import nl.webcare.connector.ConnectorException;
 import nl.webcare.connector.ReplyChannel;
 import nl.webcare.connector.ReplyChannels;
@@ -40,9 +41,11 @@ final class ReplyRoutes {
   private final ReplyChannels channels;
   private final RedisReplyTemplates templates;
   private final ZoneId zone;
+  private final WebcareMetrics metrics;
 
   ReplyRoutes(Worklist worklist, MentionStore mentions, ReplyChannels channels, RedisReplyTemplates templates,
-      ZoneId zone) {
+      ZoneId zone, WebcareMetrics metrics) {
+    this.metrics = metrics;
     this.worklist = worklist;
     this.mentions = mentions;
     this.channels = channels;
@@ -147,11 +150,24 @@ final class ReplyRoutes {
         .compose(v -> worklist.act(id, CaseAction.REPLY, actor, null, Map.of("+firstResponseAt", at, "lastReplyAt", at),
             List.of(), new JsonObject().put("channel", reply.channel()).put("postId", reply.postId())
                 .put("link", reply.link())))
+        .compose(t -> {
+          count(reply, t);
+          return Future.succeededFuture(t);
+        })
         .compose(t -> t.outcome() == Transition.Outcome.DONE
             ? mentions.find(t.current().mentionId()).map(m -> ApiJson.caseJson(t.current(), m, withAuthor)
                 .put("reply", new JsonObject(reply.encode())))
             : Future.failedFuture(new ApiException(409, "case_changed", "the reply was sent and kept, but the case "
                 + "changed meanwhile (" + t.outcome().name().toLowerCase() + ")", new JsonObject(reply.encode()))));
+  }
+
+  private void count(CaseReply reply, Transition t) {
+    metrics.replied(reply.channel(), reply.postId() != null);
+    Case c = t.current();
+    if (c != null && c.firstResponseAt() != null && c.firstResponseAt().equals(reply.at().truncatedTo(
+        java.time.temporal.ChronoUnit.MILLIS)) && c.openedAt() != null) {
+      metrics.firstResponse(c.team(), c.channel(), java.time.Duration.between(c.openedAt(), c.firstResponseAt()));
+    }
   }
 
   private Future<JsonObject> handoff(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import nl.webcare.metrics.WebcareMetrics;
 import nl.webcare.sla.RedisSlaWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +19,14 @@ public final class SlaWatchVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(SlaWatchVerticle.class);
   private static final int BATCH = 200;
   private final RedisSlaWatch watch;
+  private final WebcareMetrics metrics;
   private final Duration every;
   private long timer = -1;
   private boolean running;
 
-  public SlaWatchVerticle(RedisSlaWatch watch, Duration every) {
+  public SlaWatchVerticle(RedisSlaWatch watch, WebcareMetrics metrics, Duration every) {
     this.watch = watch;
+    this.metrics = metrics;
     this.every = every;
   }
 
@@ -58,6 +61,7 @@ public final class SlaWatchVerticle extends VerticleBase {
     for (String id : caseIds) {
       chain = chain.compose(v -> watch.flag(id, target, now).map(flagged -> {
         if (flagged) {
+          metrics.slaBreached(target);
           LOG.info("case {}: {} SLA breached", id, target);
         }
         return null;

@@ -49,18 +49,24 @@ class AuthorPrivacyTest {
     app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix, connectors.toString()),
         SharedAnalyzer::get, Map.of("MAIL_SECRET", SECRET)));
     api = new ApiClient(app.httpPort());
-    // Els writes three times (the third in a thread that Piet started), Piet once
+    // Piet starts a thread; Els writes twice on her own, then chimes in on Piet's thread
     push("piet-1", "Piet", "piet@example.nl", "Mijn meter is kapot en niemand komt langs", "thread-7", "2026-11-20T09:00:00Z");
-    push("els-1", NAME, HANDLE, "Mijn factuur klopt niet, ik betaal dubbel. Els Jansen, klantnummer 4711",
+    Await.until("Piet's case", Duration.ofSeconds(60), () -> cases() == 1);
+    push("els-1", NAME, HANDLE, "Mijn factuur klopt niet, ik betaal dubbel en de klantenservice reageert niet! Els Jansen, klantnummer 4711",
         null, "2026-11-23T09:00:00Z");
+    Await.until("Els's case", Duration.ofSeconds(60), () -> cases() == 2);
     push("els-2", NAME, HANDLE, "Nog steeds geen antwoord op mijn klacht over de dubbele factuur!", null,
         "2026-11-24T10:00:00Z");
     push("els-3", NAME, HANDLE, "Ik heb hetzelfde probleem als Piet, ook bij mij geen monteur", "thread-7",
         "2026-11-24T11:00:00Z");
     Await.until("all scored", Duration.ofSeconds(60),
         () -> api.get("/api/v1/mentions?source=mail&limit=100").json().getJsonArray("items").size() == 4);
-    Await.until("cases filed", Duration.ofSeconds(30),
-        () -> api.get("/api/v1/worklist?limit=100").json().getJsonArray("items").size() == 2);
+    Await.until("all filed", Duration.ofSeconds(30), () -> api.get("/api/v1/worklist?limit=100").json()
+        .getJsonArray("items").stream().mapToInt(c -> ((JsonObject) c).getInteger("mentionCount")).sum() == 4);
+  }
+
+  private static int cases() {
+    return api.get("/api/v1/worklist?limit=100").json().getJsonArray("items").size();
   }
 
   @AfterAll

@@ -206,6 +206,18 @@ class EndToEndTest {
   }
 
   @Test
+  void prometheusReadsClaimsBacklogAndCasesPerStateWithoutAKeyAndWithoutPersonalData() {
+    String caseId = openCaseIds().get(openCaseIds().size() - 1);
+    ApiClient agent = api.withKey(api.newKey("dirk", "agent"));
+    assertThat(agent.post("/api/v1/cases/" + caseId + "/claim", "{}").status()).isEqualTo(200);
+    Await.until("gauges read", Duration.ofSeconds(20),
+        () -> api.withKey(null).get("/metrics").body().contains("webcare_backlog{team=\"care\"}"));
+    String metrics = api.withKey(null).get("/metrics").body();
+    assertThat(metrics).contains("webcare_case_claims_total{team=\"care\"}").contains("webcare_cases{state=\"new\"}");
+    assertThat(metrics).doesNotContain("dirk");
+  }
+
+  @Test
   void alertFeedIsReadByCursor() {
     JsonObject first = api.get("/api/v1/alerts?limit=2").json();
     JsonArray items = first.getJsonArray("items");
