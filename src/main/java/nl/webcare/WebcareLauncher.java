@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import nl.webcare.bench.PipelineBenchmark;
+import nl.webcare.bench.WorklistBenchmark;
 import nl.webcare.bench.SentimentSpeedBenchmark;
 import nl.webcare.cli.Commands;
 import nl.webcare.config.ConfigLoader;
@@ -33,6 +34,10 @@ public final class WebcareLauncher {
   public static void main(String[] args) {
     if (args.length > 0 && "benchmark".equals(args[0])) {
       benchmark(args);
+      return;
+    }
+    if (args.length > 0 && "bench-worklist".equals(args[0])) {
+      benchWorklist(args);
       return;
     }
     if (args.length > 0 && "train-classifier".equals(args[0])) {
@@ -61,7 +66,8 @@ public final class WebcareLauncher {
         case "--help", "-h" -> {
           System.out.println("usage: java -jar webcare.jar [--demo] [--config FILE]\n"
               + "       java -jar webcare.jar benchmark FILE.tsv [--count N]\n"
-              + "       java -jar webcare.jar bench-sentiment FILE.tsv [--count N]\n" + Commands.USAGE);
+              + "       java -jar webcare.jar bench-sentiment FILE.tsv [--count N]\n"
+              + "       java -jar webcare.jar bench-worklist [--cases N] [--seconds S] [--connections C]\n" + Commands.USAGE);
           return;
         }
         default -> fail("unknown argument " + args[i] + "; usage: java -jar webcare.jar [--demo] [--config FILE]");
@@ -145,6 +151,32 @@ public final class WebcareLauncher {
       fail(e.getMessage());
     } catch (Exception e) {
       LOG.error("{} failed: {}", args[0], e.getMessage(), e);
+      System.exit(1);
+    }
+  }
+
+  /** {@code bench-worklist [--cases N] [--seconds S] [--connections C]}: see {@link WorklistBenchmark}. */
+  private static void benchWorklist(String[] args) {
+    int cases = 100_000;
+    int seconds = 15;
+    int connections = 16;
+    try {
+      for (int i = 1; i + 1 < args.length; i += 2) {
+        switch (args[i]) {
+          case "--cases" -> cases = Commands.positive(args[i + 1], "--cases");
+          case "--seconds" -> seconds = Commands.positive(args[i + 1], "--seconds");
+          case "--connections" -> connections = Commands.positive(args[i + 1], "--connections");
+          default -> throw new IllegalArgumentException("unknown option " + args[i]
+              + "; usage: bench-worklist [--cases N] [--seconds S] [--connections C]");
+        }
+      }
+      System.out.println(WorklistBenchmark.run(cases, seconds, connections, System.getenv(),
+          WebcareLauncher::loadAnalyzer).encodePrettily());
+      System.exit(0);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      fail(e.getMessage());
+    } catch (Exception e) {
+      LOG.error("bench-worklist failed: {}", e.getMessage(), e);
       System.exit(1);
     }
   }

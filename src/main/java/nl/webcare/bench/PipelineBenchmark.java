@@ -87,7 +87,7 @@ public final class PipelineBenchmark {
         .put("peak_rss_mb", peakRssMb());
   }
 
-  private static WebcareConfig benchConfig(WebcareConfig c) {
+  static WebcareConfig benchConfig(WebcareConfig c) {
     return new WebcareConfig(new WebcareConfig.Http("127.0.0.1", 0, c.http().maxBodyBytes()),
         new WebcareConfig.Redis(c.redis().url(), "webcare-bench:" + UUID.randomUUID().toString().substring(0, 8) + ":",
             c.redis().embeddedDataDir(), c.redis().poolSize(), c.redis().timeoutMs()),
@@ -96,12 +96,12 @@ public final class PipelineBenchmark {
         c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()), c.worklist(), c.sla(), c.auth());
   }
 
-  private static void deleteKeys(WebcareApp app, String prefix) throws Exception {
+  static void deleteKeys(WebcareApp app, String prefix) throws Exception {
     app.redis().call(jedis -> RedisKeys.deleteUnderPrefix(jedis, prefix)).toCompletionStage().toCompletableFuture().get();
   }
 
   /** Peak resident memory of this process (Linux), or -1 elsewhere. */
-  private static long peakRssMb() {
+  static long peakRssMb() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {

@@ -1,0 +1,168 @@
+package nl.webcare.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.webcare.WebcareApp;
+import nl.webcare.access.ApiKeyStore;
+import nl.webcare.access.Role;
+import nl.webcare.config.ConfigLoader;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.mention.Mention;
+import nl.webcare.mention.MentionDetails;
+import nl.webcare.mention.Probabilities;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.SentimentResult;
+import nl.webcare.sentiment.SentimentAnalyzer;
+import nl.webcare.triage.Triage;
+import nl.webcare.worklist.RedisWorklist;
+
+/**
+ * {@code java -jar webcare.jar bench-worklist [--cases N] [--seconds S] [--connections C]}: starts Webcare under a
+ * throw-away key prefix, files N open cases (a quarter on X, the rest spread over three feeds; urgencies spread
+ * over the range), then drives the HTTP API with {@code wrk} (Debian package {@code wrk}): the worklist's first
+ * page, a filtered first page, and claims of distinct cases. Prints one JSON object; removes its keys afterwards.
+ */
+public final class WorklistBenchmark {
+  private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern LATENCY = Pattern.compile("\\s(50|99)%\\s+([0-9.]+)(us|ms|s)");
+  private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+  private static final String[] CHANNELS = {"x", "appstore", "kiyoh", "reddit"};
+
+  private WorklistBenchmark() {}
+
+  public static JsonObject run(int cases, int seconds, int connections, Map<String, String> environment,
+      java.util.function.Function<WebcareConfig, SentimentAnalyzer> analyzerLoader) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      WebcareConfig defaults = new ConfigLoader(vertx).load(null, environment).toCompletionStage().toCompletableFuture().get();
+      WebcareConfig config = PipelineBenchmark.benchConfig(defaults);
+      Supplier<SentimentAnalyzer> loader = () -> analyzerLoader.apply(config);
+      WebcareApp app = WebcareApp.start(vertx, config, loader).toCompletionStage().toCompletableFuture().get();
+      try {
+        return measure(app, config, cases, seconds, connections);
+      } finally {
+        PipelineBenchmark.deleteKeys(app, config.redis().keyPrefix());
+        app.stop().toCompletionStage().toCompletableFuture().get();
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
+  }
+
+  private static JsonObject measure(WebcareApp app, WebcareConfig config, int count, int seconds, int connections)
+      throws Exception {
+    RedisWorklist worklist = new RedisWorklist(app.redis(), 1_000_000, config.worklist().groupingWindow(), config.sla());
+    long t0 = System.nanoTime();
+    List<String> ids = fill(worklist, count);
+    double fillSeconds = (System.nanoTime() - t0) / 1e9;
+    String key = new ApiKeyStore(app.redis()).create("bench-agent", Role.AGENT, "bench").toCompletionStage()
+        .toCompletableFuture().get().key();
+    String base = "http://127.0.0.1:" + app.httpPort() + "/api/v1";
+    JsonArray runs = new JsonArray()
+        .add(wrk("worklist first page (limit 50)", base + "/worklist?limit=50", key, null, seconds, connections))
+        .add(wrk("filtered first page (channel=x, state=new)", base + "/worklist?limit=50&channel=x&state=new", key,
+            null, seconds, connections))
+        .add(wrk("claim a case", base, key, claimScript(ids, key), seconds, connections));
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    return new JsonObject().put("open_cases", ids.size()).put("fill_seconds", Math.round(fillSeconds * 10) / 10.0)
+        .put("wrk_threads", 2).put("wrk_connections", connections).put("seconds_per_run", seconds).put("runs", runs)
+        .put("heap_used_mb_after_gc", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024))
+        .put("peak_rss_mb", PipelineBenchmark.peakRssMb());
+  }
+
+  /** Files {@code count} cases, 256 at a time. */
+  private static List<String> fill(RedisWorklist worklist, int count) throws Exception {
+    List<String> ids = new ArrayList<>(count);
+    for (int start = 0; start < count; start += 256) {
+      List<Future<RedisWorklist.Filing>> batch = new ArrayList<>();
+      for (int i = start; i < Math.min(count, start + 256); i++) {
+        ScoredMention scored = scored(i);
+        batch.add(worklist.file(scored, Triage.standard().decide(scored), "care"));
+      }
+      Future.all(batch).toCompletionStage().toCompletableFuture().get();
+      batch.forEach(f -> ids.add(f.result().caseId()));
+    }
+    return ids;
+  }
+
+  private static ScoredMention scored(int i) {
+    String channel = CHANNELS[i % CHANNELS.length];
+    String author = "bench-author-" + i;
+    Mention m = new Mention(Mention.idFor("bench", "c" + i), "bench-" + channel, channel, "benchbrand", "c" + i, author,
+        null, "The service is terrible, case " + i, null, Instant.now().minusSeconds(i % 86_400), "en", null, null,
+        new MentionDetails(author, (long) (i % 50_000), null, null, null, i % 100, null));
+    double score = -0.3 - (i % 7) / 10.0;
+    SentimentResult sentiment = new SentimentResult(SentimentLabel.NEGATIVE, score, Probabilities.fromScore(score), "en",
+        List.of(), List.of(), false);
+    return new ScoredMention(m, sentiment, Instant.now());
+  }
+
+  private static Path claimScript(List<String> ids, String key) throws IOException {
+    StringBuilder lua = new StringBuilder("local ids = {");
+    for (String id : ids) {
+      lua.append('"').append(id).append("\",");
+    }
+    lua.append("}\nlocal i = 0\n")
+        .append("init = function(args) math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16)) i = math.random(1, #ids) end\n")
+        .append("request = function()\n  i = (i % #ids) + 1\n")
+        .append("  return wrk.format(\"POST\", wrk.path .. \"/cases/\" .. ids[i] .. \"/claim\", ")
+        .append("{[\"Authorization\"] = \"Bearer ").append(key).append("\"}, \"\")\nend\n");
+    Path file = Files.createTempFile("webcare-claims", ".lua");
+    Files.writeString(file, lua.toString(), StandardCharsets.UTF_8);
+    file.toFile().deleteOnExit();
+    return file;
+  }
+
+  private static JsonObject wrk(String name, String url, String key, Path script, int seconds, int connections)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
+        "-H", "Authorization: Bearer " + key));
+    if (script != null) {
+      command.addAll(List.of("-s", script.toString()));
+    }
+    command.add(url);
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("wrk is not installed (Debian: apt-get install wrk)", e);
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(seconds + 30L, TimeUnit.SECONDS);
+    JsonObject result = new JsonObject().put("name", name);
+    Matcher rate = RATE.matcher(output);
+    result.put("requests_per_second", rate.find() ? Double.parseDouble(rate.group(1)) : null);
+    Matcher latency = LATENCY.matcher(output);
+    while (latency.find()) {
+      result.put("p" + latency.group(1) + "_ms", millis(Double.parseDouble(latency.group(2)), latency.group(3)));
+    }
+    Matcher errors = NON_2XX.matcher(output);
+    result.put("non_2xx", errors.find() ? Long.parseLong(errors.group(1)) : 0);
+    return result;
+  }
+
+  private static double millis(double value, String unit) {
+    double ms = switch (unit) {
+      case "us" -> value / 1000;
+      case "s" -> value * 1000;
+      default -> value;
+    };
+    return Math.round(ms * 100) / 100.0;
+  }
+}
