@@ -27,11 +27,11 @@ import nl.webcare.connector.push.PushSource;
 import nl.webcare.access.ApiKeyStore;
 import nl.webcare.demo.DemoConnectors;
 import nl.webcare.demo.DemoFeedVerticle;
-import nl.webcare.pipeline.HousekeepingVerticle;
-import nl.webcare.pipeline.SnoozeVerticle;
-import nl.webcare.metrics.BacklogGaugesVerticle;
+import nl.webcare.pipeline.PeriodicVerticle;
+import nl.webcare.pipeline.SnoozeWaker;
+import nl.webcare.pipeline.SlaWatcher;
+import nl.webcare.metrics.BacklogGauges;
 import nl.webcare.metrics.WebcareMetrics;
-import nl.webcare.pipeline.SlaWatchVerticle;
 import nl.webcare.sla.RedisSlaWatch;
 import nl.webcare.pipeline.MentionScorer;
 import nl.webcare.pipeline.ScorerVerticle;
@@ -62,7 +62,7 @@ public final class WebcareApp {
   public static final String SCORING_POOL = "webcare-scoring";
   private static final long ALERT_STREAM_MAX = 100_000;
   private static final java.time.Duration HOUSEKEEPING_EVERY = java.time.Duration.ofMinutes(1);
-  private static final java.time.Duration SNOOZE_CHECK_EVERY = java.time.Duration.ofSeconds(15);
+  private static final java.time.Duration BACKGROUND_EVERY = java.time.Duration.ofSeconds(15);
 
   private final Vertx vertx;
   private final WebcareConfig config;
@@ -206,14 +206,15 @@ public final class WebcareApp {
           worklist(), new CaseRouter(config.worklist().routing(), config.worklist().defaultTeam()), analyzer, pool,
           config.scoring().maxAttempts());
       return deploy(new ScorerVerticle(queue, scorer, config.scoring(), instanceId), new DeploymentOptions())
-          .compose(v -> deploy(new HousekeepingVerticle(new Housekeeping(redis, config.retention().mentions(),
-              config.retention().closedCases()),
-              HOUSEKEEPING_EVERY), new DeploymentOptions()))
-          .compose(v -> deploy(new SnoozeVerticle(worklist(), SNOOZE_CHECK_EVERY), new DeploymentOptions()))
-          .compose(v -> deploy(new SlaWatchVerticle(new RedisSlaWatch(redis, ALERT_STREAM_MAX), metrics,
-              SNOOZE_CHECK_EVERY), new DeploymentOptions()))
-          .compose(v -> deploy(new BacklogGaugesVerticle(redis, metrics, config.worklist().teams(), SNOOZE_CHECK_EVERY),
-              new DeploymentOptions()));
+          .compose(v -> deploy(new PeriodicVerticle("housekeeping", HOUSEKEEPING_EVERY,
+              new Housekeeping(redis, config.retention().mentions(), config.retention().closedCases())::sweep),
+              new DeploymentOptions()))
+          .compose(v -> deploy(new PeriodicVerticle("waking snoozed cases", BACKGROUND_EVERY,
+              new SnoozeWaker(worklist())::wakeDue), new DeploymentOptions()))
+          .compose(v -> deploy(new PeriodicVerticle("SLA watch", BACKGROUND_EVERY,
+              new SlaWatcher(new RedisSlaWatch(redis, ALERT_STREAM_MAX), metrics)::check), new DeploymentOptions()))
+          .compose(v -> deploy(new PeriodicVerticle("backlog gauges", BACKGROUND_EVERY,
+              new BacklogGauges(redis, metrics, config.worklist().teams())::refresh), new DeploymentOptions()));
     });
   }
 

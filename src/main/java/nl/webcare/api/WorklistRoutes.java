@@ -18,6 +18,8 @@ import nl.webcare.worklist.Worklist;
 /** Reading the worklist: a team's queue with filters, and one case with everything on it. */
 final class WorklistRoutes {
   static final Pattern CASE_ID = Pattern.compile("WC-[0-9A-Z]{5,7}");
+  /** A case page shows at most this many of its mentions, the newest. */
+  private static final int MAX_THREAD = 100;
   private static final List<String> STATES = Arrays.stream(CaseState.values()).map(CaseState::wire).toList();
   private final Worklist worklist;
   private final MentionStore mentions;
@@ -83,7 +85,14 @@ final class WorklistRoutes {
       if (d == null) {
         return Future.failedFuture(ApiException.notFound("no case " + id));
       }
-      return mentions.find(d.current().mentionId()).map(m -> ApiJson.caseDetailsJson(d, m, withAuthor));
+      // the whole conversation, oldest first (the newest 100 when it is longer)
+      List<String> ids = d.mentionIds().subList(Math.max(0, d.mentionIds().size() - MAX_THREAD), d.mentionIds().size());
+      return mentions.findAll(ids).map(found -> {
+        JsonArray thread = new JsonArray();
+        ids.stream().map(found::get).filter(java.util.Objects::nonNull)
+            .forEach(m -> thread.add(ApiJson.mentionJson(m, withAuthor)));
+        return ApiJson.caseDetailsJson(d, found.get(d.current().mentionId()), withAuthor).put("mentions", thread);
+      });
     });
   }
 

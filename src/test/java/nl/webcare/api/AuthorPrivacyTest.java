@@ -112,8 +112,10 @@ class AuthorPrivacyTest {
     JsonArray left = api.get("/api/v1/worklist?limit=100").json().getJsonArray("items");
     assertThat(left).hasSize(1);
     assertThat(left.getJsonObject(0).getString("authorKey")).isEqualTo("email:piet@example.nl");
-    assertThat(api.get("/api/v1/cases/" + left.getJsonObject(0).getString("id")).json().getJsonArray("mentionIds"))
-        .hasSize(1);
+    JsonObject pietsCase = api.get("/api/v1/cases/" + left.getJsonObject(0).getString("id")).json();
+    assertThat(pietsCase.getJsonArray("mentionIds")).hasSize(1);
+    assertThat(pietsCase.getJsonArray("mentions")).hasSize(1);
+    assertThat(pietsCase.getJsonArray("mentions").getJsonObject(0).getString("text")).contains("meter is kapot");
     assertThat(api.get("/api/v1/authors/email/" + HANDLE).status()).isEqualTo(404);
     // a second erasure finds nothing; Els's old posts are not imported again
     assertThat(api.delete("/api/v1/authors/email/" + HANDLE).json().getBoolean("erased")).isFalse();
