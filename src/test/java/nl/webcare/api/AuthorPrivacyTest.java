@@ -2,7 +2,6 @@ package nl.webcare.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -18,8 +17,7 @@ import nl.webcare.WebcareApp;
 import nl.webcare.connector.push.RequestSignature;
 import nl.webcare.support.ApiClient;
 import nl.webcare.support.Await;
-import nl.webcare.support.SharedAnalyzer;
-import nl.webcare.support.TestConfig;
+import nl.webcare.support.RunningApp;
 import nl.webcare.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +32,7 @@ class AuthorPrivacyTest {
   private static final String SECRET = "form-secret-0123456789abcdef";
   private static final String HANDLE = "els.jansen@example.nl";
   private static final String NAME = "Els Jansen";
-  private static Vertx vertx;
-  private static String prefix;
+  private static RunningApp running;
   private static WebcareApp app;
   private static ApiClient api;
 
@@ -44,11 +41,9 @@ class AuthorPrivacyTest {
     Path connectors = TestRedis.tempDir();
     Files.writeString(connectors.resolve("mail.yaml"),
         "name: mail\ntype: push\nbrand: acme\nchannel: email\nlanguage: nl\nsecretEnv: MAIL_SECRET\n");
-    vertx = Vertx.vertx();
-    prefix = TestRedis.newPrefix();
-    app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix, connectors.toString()),
-        SharedAnalyzer::get, Map.of("MAIL_SECRET", SECRET)));
-    api = new ApiClient(app.httpPort());
+    running = new RunningApp(connectors, Map.of("MAIL_SECRET", SECRET));
+    app = running.app;
+    api = running.api;
     // Piet starts a thread; Els writes twice on her own, then chimes in on Piet's thread
     push("piet-1", "Piet", "piet@example.nl", "Mijn meter is kapot en niemand komt langs", "thread-7", "2026-11-20T09:00:00Z");
     Await.until("Piet's case", Duration.ofSeconds(60), () -> cases() == 1);
@@ -71,9 +66,7 @@ class AuthorPrivacyTest {
 
   @AfterAll
   static void stop() {
-    Await.result(app.stop());
-    Await.result(vertx.close());
-    TestRedis.cleanup(prefix);
+    running.close();
   }
 
   @Test
@@ -129,7 +122,7 @@ class AuthorPrivacyTest {
     try (RedisClient client = TestRedis.client()) {
       String cursor = ScanParams.SCAN_POINTER_START;
       do {
-        ScanResult<String> page = client.scan(cursor, new ScanParams().match(prefix + "*").count(500));
+        ScanResult<String> page = client.scan(cursor, new ScanParams().match(running.prefix + "*").count(500));
         for (String key : page.getResult()) {
           String content = key + " " + switch (client.type(key)) {
             case "string" -> client.get(key);

@@ -14,7 +14,6 @@ import static nl.webcare.support.ConnectorHarness.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -26,8 +25,7 @@ import java.util.Map;
 import nl.webcare.WebcareApp;
 import nl.webcare.support.ApiClient;
 import nl.webcare.support.Await;
-import nl.webcare.support.SharedAnalyzer;
-import nl.webcare.support.TestConfig;
+import nl.webcare.support.RunningApp;
 import nl.webcare.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +34,7 @@ import org.junit.jupiter.api.Test;
 /** X and Kiyoh connectors, and an X connector whose token was revoked, in one running Webcare. */
 class ChannelsEndToEndTest {
   private static WireMockServer remote;
-  private static Vertx vertx;
-  private static String prefix;
+  private static RunningApp running;
   private static WebcareApp app;
   private static ApiClient api;
 
@@ -60,22 +57,18 @@ class ChannelsEndToEndTest {
         + "consumerKeyEnv: X_KEY\nconsumerSecretEnv: X_SECRET\naccessTokenEnv: X_TOKEN\naccessTokenSecretEnv: X_TOKEN_SECRET\n");
     write(connectors, "x-revoked", "type: x\nurl: " + base + "/2/\nuserId: \"888\"\nbearerTokenEnv: X_BEARER\n");
     write(connectors, "kiyoh-acme", "type: kiyoh\nurl: " + base + "/kiyoh/v1/review/feed.xml\nhashEnv: KIYOH_HASH\n");
-    vertx = Vertx.vertx();
-    prefix = TestRedis.newPrefix();
-    app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix, connectors.toString()),
-        SharedAnalyzer::get, Map.of("X_BEARER", "bearer-1", "KIYOH_HASH", "hash-1", "X_KEY", "ck", "X_SECRET", "cs",
-            "X_TOKEN", "777-at", "X_TOKEN_SECRET", "ats")));
-    api = new ApiClient(app.httpPort());
+    running = new RunningApp(connectors, Map.of("X_BEARER", "bearer-1", "KIYOH_HASH", "hash-1", "X_KEY", "ck", "X_SECRET", "cs",
+            "X_TOKEN", "777-at", "X_TOKEN_SECRET", "ats"));
+    app = running.app;
+    api = running.api;
     Await.until("X and Kiyoh mentions scored", Duration.ofSeconds(60),
         () -> api.get("/api/v1/mentions?limit=100").json().getJsonArray("items").size() == 5);
   }
 
   @AfterAll
   static void stop() {
-    Await.result(app.stop());
-    Await.result(vertx.close());
+    running.close();
     remote.stop();
-    TestRedis.cleanup(prefix);
   }
 
   @Test

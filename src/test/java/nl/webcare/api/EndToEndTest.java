@@ -6,20 +6,19 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import nl.webcare.WebcareApp;
 import nl.webcare.support.ApiClient;
 import nl.webcare.support.Await;
+import nl.webcare.support.RunningApp;
 import nl.webcare.support.Fixtures;
-import nl.webcare.support.SharedAnalyzer;
-import nl.webcare.support.TestConfig;
 import nl.webcare.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /** Feeds on WireMock, through the whole pipeline, out of the HTTP API. */
 class EndToEndTest {
-  private static Vertx vertx;
   private static WireMockServer feeds;
-  private static String prefix;
+  private static RunningApp running;
   private static WebcareApp app;
   private static ApiClient api;
 
@@ -47,11 +45,9 @@ class EndToEndTest {
     Fixtures.feedConnector(connectors, "social", base + "/social.atom", "channel: social\n");
     Fixtures.feedConnector(connectors, "appstore", base + "/appstore.xml", "preset: appstore\nlanguage: nl\n");
     Fixtures.feedConnector(connectors, "broken", base + "/broken.rss", "");
-    vertx = Vertx.vertx();
-    prefix = TestRedis.newPrefix();
-    app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix, connectors.toString()),
-        SharedAnalyzer::get));
-    api = new ApiClient(app.httpPort());
+    running = new RunningApp(connectors, Map.of());
+    app = running.app;
+    api = running.api;
     // 6 distinct mentions with text in the three good feeds (the forum lists one topic twice)
     Await.until("all feed items scored", Duration.ofSeconds(90),
         () -> api.get("/api/v1/mentions?limit=100").json().getJsonArray("items").size() == 6);
@@ -59,10 +55,8 @@ class EndToEndTest {
 
   @AfterAll
   static void stop() {
-    Await.result(app.stop());
-    Await.result(vertx.close());
+    running.close();
     feeds.stop();
-    TestRedis.cleanup(prefix);
   }
 
   @Test

@@ -2,16 +2,13 @@ package nl.webcare.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.webcare.WebcareApp;
 import nl.webcare.support.ApiClient;
-import nl.webcare.support.Await;
-import nl.webcare.support.SharedAnalyzer;
-import nl.webcare.support.TestConfig;
+import nl.webcare.support.RunningApp;
 import nl.webcare.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,23 +20,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** The OpenAPI document describes every route the API serves, and no route it does not. */
 class OpenApiDocumentTest {
   private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
-  private static Vertx vertx;
-  private static String prefix;
+  private static RunningApp running;
   private static WebcareApp app;
 
   @BeforeAll
   static void start() {
-    vertx = Vertx.vertx();
-    prefix = TestRedis.newPrefix();
-    app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix,
-        TestRedis.tempDir().toString()), SharedAnalyzer::get, Map.of()));
+    running = new RunningApp(TestRedis.tempDir(), Map.of());
+    app = running.app;
   }
 
   @AfterAll
   static void stop() {
-    Await.result(app.stop());
-    Await.result(vertx.close());
-    TestRedis.cleanup(prefix);
+    running.close();
   }
 
   @Test

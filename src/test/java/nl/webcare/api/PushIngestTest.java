@@ -2,7 +2,6 @@ package nl.webcare.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -16,8 +15,7 @@ import nl.webcare.WebcareApp;
 import nl.webcare.connector.push.RequestSignature;
 import nl.webcare.support.ApiClient;
 import nl.webcare.support.Await;
-import nl.webcare.support.SharedAnalyzer;
-import nl.webcare.support.TestConfig;
+import nl.webcare.support.RunningApp;
 import nl.webcare.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +26,7 @@ class PushIngestTest {
   private static final String FORM_SECRET = "form-secret-0123456789abcdef";
   private static final String CHAT_SECRET = "chat-secret-0123456789abcdef";
   private static final String FB_SECRET = "fb-secret-0123456789abcdefgh";
-  private static Vertx vertx;
-  private static String prefix;
+  private static RunningApp running;
   private static WebcareApp app;
   private static ApiClient api;
 
@@ -39,18 +36,14 @@ class PushIngestTest {
     write(connectors, "contact-form", "channel: form\nlanguage: nl\nsecretEnv: FORM_SECRET\nmaxBodyBytes: 2048\n");
     write(connectors, "chat-relay", "channel: chat\nsecretEnv: CHAT_SECRET\nratePerMinute: 2\n");
     write(connectors, "fb-comments", "channel: facebook\nsecretEnv: FB_SECRET\nbrandTerms: [acme]\n");
-    vertx = Vertx.vertx();
-    prefix = TestRedis.newPrefix();
-    app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix, connectors.toString()),
-        SharedAnalyzer::get, Map.of("FORM_SECRET", FORM_SECRET, "CHAT_SECRET", CHAT_SECRET, "FB_SECRET", FB_SECRET)));
-    api = new ApiClient(app.httpPort());
+    running = new RunningApp(connectors, Map.of("FORM_SECRET", FORM_SECRET, "CHAT_SECRET", CHAT_SECRET, "FB_SECRET", FB_SECRET));
+    app = running.app;
+    api = running.api;
   }
 
   @AfterAll
   static void stop() {
-    Await.result(app.stop());
-    Await.result(vertx.close());
-    TestRedis.cleanup(prefix);
+    running.close();
   }
 
   @Test
