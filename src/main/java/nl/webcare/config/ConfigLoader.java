@@ -89,6 +89,7 @@ public final class ConfigLoader {
 
   static WebcareConfig validate(JsonObject tree) {
     ConfigValues v = new ConfigValues(tree);
+    WebcareConfig.Worklist worklist = WorklistSettings.read(v);
     return new WebcareConfig(
         new WebcareConfig.Http(v.text("http.host"), v.intIn("http.port", 0, 65535),
             v.intIn("http.maxBodyBytes", 1024, 64 * 1024 * 1024)),
@@ -104,14 +105,11 @@ public final class ConfigLoader {
             v.millisIn("retention.closedCasesMs", 60_000, 3650L * 86_400_000L)),
         new WebcareConfig.Demo(v.bool("demo.enabled"), v.intIn("demo.port", 0, 65535),
             v.millisIn("demo.pollIntervalMs", 100, 3_600_000L)),
-        worklist(v),
-        SlaSettings.read(v, worklist(v).teams(), worklist(v).timezone()),
+        worklist,
+        SlaSettings.read(v, worklist.teams(), worklist.timezone()),
         new WebcareConfig.Auth(adminKey(v)));
   }
 
-  private static WebcareConfig.Worklist worklist(ConfigValues v) {
-    return WorklistSettings.read(v);
-  }
 
   private static String adminKey(ConfigValues v) {
     String key = v.optionalText("auth.adminKey");

@@ -40,31 +40,32 @@ public final class RedisAuthorRecords {
     this.worklist = worklist;
   }
 
+  /** What the author indexes hold, read in one go. */
+  private record Indexed(String key, List<String> mentionIds, List<String> caseIds, Map<String, Long> otherChannels) {}
+
   /** The author's history, or null when Webcare knows nothing of them. */
   public Future<AuthorHistory> history(String channel, String handle) {
     String key = AuthorKey.of(channel, handle);
     return redis.call(jedis -> {
-      List<String> mentionIds = List.copyOf(jedis.zrevrange(keys.authorMentions(key), 0, HISTORY_LIMIT - 1));
-      List<String> caseIds = List.copyOf(jedis.smembers(keys.authorCases(key)));
       Map<String, Long> others = new LinkedHashMap<>();
       for (String other : jedis.smembers(keys.handleChannels(AuthorKey.handle(key)))) {
         if (!other.equals(channel)) {
           others.put(other, jedis.zcard(keys.authorMentions(AuthorKey.of(other, handle))));
         }
       }
-      return new Object[] {mentionIds, caseIds, others};
-    }).compose(found -> {
-      @SuppressWarnings("unchecked") List<String> mentionIds = (List<String>) found[0];
-      @SuppressWarnings("unchecked") List<String> caseIds = (List<String>) found[1];
-      @SuppressWarnings("unchecked") Map<String, Long> others = (Map<String, Long>) found[2];
-      if (mentionIds.isEmpty() && caseIds.isEmpty()) {
-        return Future.succeededFuture(null);
-      }
-      return mentions.findAll(mentionIds).compose(byId -> cases(caseIds).map(cases -> {
-        List<ScoredMention> ordered = mentionIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        return new AuthorHistory(key, ordered, cases, others);
-      }));
-    });
+      return new Indexed(key, List.copyOf(jedis.zrevrange(keys.authorMentions(key), 0, HISTORY_LIMIT - 1)),
+          List.copyOf(jedis.smembers(keys.authorCases(key))), others);
+    }).compose(this::load);
+  }
+
+  private Future<AuthorHistory> load(Indexed found) {
+    if (found.mentionIds().isEmpty() && found.caseIds().isEmpty()) {
+      return Future.succeededFuture(null);
+    }
+    return mentions.findAll(found.mentionIds()).compose(byId -> cases(found.caseIds()).map(cases -> {
+      List<ScoredMention> ordered = found.mentionIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+      return new AuthorHistory(found.key(), ordered, cases, found.otherChannels());
+    }));
   }
 
   private Future<List<CaseDetails>> cases(List<String> caseIds) {

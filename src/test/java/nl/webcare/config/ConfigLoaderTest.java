@@ -79,4 +79,28 @@ class ConfigLoaderTest {
     assertThat(Await.failure(loader.load(broken.toString(), Map.of())))
         .isInstanceOf(ConfigException.class).hasMessageContaining(broken.toString());
   }
+
+  @Test
+  void theWorklistSlaAndAuthPartsAreCheckedNamingTheKey() throws IOException {
+    WebcareConfig defaults = Await.result(loader.load(null, Map.of()));
+    assertThat(defaults.worklist().teams()).containsExactly("care", "legal", "tech", "billing");
+    assertThat(defaults.worklist().routing()).hasSize(1);
+    assertThat(defaults.worklist().timezone()).hasToString("Europe/Amsterdam");
+    assertThat(defaults.auth().adminKey()).isNull();
+    assertThat(Await.failure(loader.load(null, Map.of("WEBCARE_ADMIN_KEY", "short"))))
+        .hasMessageContaining("auth.adminKey").hasMessageNotContaining("short");
+    assertFileFails("worklist:\n  routing:\n    - { team: moon }\n", "worklist.routing[0].team");
+    assertFileFails("worklist:\n  routing:\n    - { team: care, colour: red }\n", "worklist.routing[0].colour");
+    assertFileFails("worklist:\n  timezone: Mars/Olympus\n", "worklist.timezone");
+    assertFileFails("sla:\n  teams:\n    care: { hours: \"weekdays 9-5\" }\n", "sla.teams.care.hours");
+    assertFileFails("sla:\n  teams:\n    care: { afterHours: \"oncall:moon\" }\n", "sla.teams.care.afterHours");
+    assertFileFails("sla:\n  firstResponseMinutes: { crisis: 0 }\n", "sla.firstResponseMinutes.crisis");
+  }
+
+  private void assertFileFails(String yaml, String key) throws IOException {
+    Path file = Files.createTempFile("webcare", ".yaml");
+    Files.writeString(file, yaml);
+    assertThat(Await.failure(loader.load(file.toString(), Map.of()))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining(key);
+  }
 }
