@@ -57,6 +57,16 @@ if candidate then
   redis.call('HSET', h, 'state', target, 'priority', priority, 'lastMentionAt', ARGV[4])
   redis.call('HINCRBY', h, 'mentionCount', 1)
   if target ~= state then redis.call('HDEL', h, 'resolvedAt', 'closedBy') end
+  if state == 'waiting' or state == 'resolved' then
+    -- the customer wrote again after our reply: a next reply is due, on the clock of a first response
+    for i = 15, 14 + 2 * k, 2 do
+      if ARGV[i] == 'firstResponseDue' then
+        redis.call('HSET', h, 'nextReplyDue', ARGV[i + 1])
+        redis.call('HDEL', h, 'nextReplyBreachedAt')
+        redis.call('ZADD', prefix .. 'cases:sla:nextReply', ARGV[i + 1], candidate)
+      end
+    end
+  end
   redis.call('ZREM', prefix .. 'cases:state:' .. state, candidate)
   redis.call('ZREM', prefix .. 'cases:closed', candidate)
   redis.call('ZADD', prefix .. 'cases:state:' .. target, priority, candidate)

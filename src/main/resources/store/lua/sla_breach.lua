@@ -1,7 +1,7 @@
 -- Flags a missed SLA target once and announces it, or drops a due entry that no longer matters
 -- (the case was answered or closed, or was flagged before). Always removes the entry from the due index.
 -- KEYS[1] case hash, KEYS[2] case history, KEYS[3] due index, KEYS[4] alert stream
--- ARGV[1] case id, ARGV[2] kind ('firstResponse' or 'resolution'), ARGV[3] now (ms), ARGV[4] alert stream max length,
+-- ARGV[1] case id, ARGV[2] kind ('firstResponse', 'nextReply' (cleared by a reply) or 'resolution'), ARGV[3] now (ms), ARGV[4] alert stream max length,
 -- ARGV[5] history entry (JSON)
 -- Returns 1 when the breach was flagged now, else 0
 redis.call('ZREM', KEYS[3], ARGV[1])
@@ -11,7 +11,7 @@ local f = redis.call('HMGET', KEYS[1], 'state', 'firstResponseAt', kind .. 'Brea
 if not f[1] or f[1] == 'resolved' or f[1] == 'dismissed' or f[3] then
   return 0
 end
-if kind == 'firstResponse' and f[2] then
+if (kind == 'firstResponse' and f[2]) or (kind == 'nextReply' and not f[4]) then
   return 0
 end
 redis.call('HSET', KEYS[1], kind .. 'BreachedAt', ARGV[3])

@@ -66,6 +66,12 @@ final class ApiJson {
         json.put("firstResponseLeftSeconds", java.time.Duration.between(now, c.firstResponseDue()).toSeconds());
       }
     }
+    if (c.nextReplyDue() != null) {
+      json.put("nextReplyDue", time(c.nextReplyDue()));
+      if (!c.state().closed() && c.state() != nl.webcare.worklist.CaseState.WAITING) {
+        json.put("nextReplyLeftSeconds", java.time.Duration.between(now, c.nextReplyDue()).toSeconds());
+      }
+    }
     if (c.resolutionDue() != null) {
       json.put("resolutionDue", time(c.resolutionDue()));
       if (!c.state().closed()) {
@@ -74,7 +80,9 @@ final class ApiJson {
     }
     json.put("firstResponseBreachedAt", time(c.firstResponseBreachedAt()))
         .put("resolutionBreachedAt", time(c.resolutionBreachedAt()))
-        .put("breached", c.firstResponseBreachedAt() != null || c.resolutionBreachedAt() != null);
+        .put("nextReplyBreachedAt", time(c.nextReplyBreachedAt()))
+        .put("breached", c.firstResponseBreachedAt() != null || c.resolutionBreachedAt() != null
+            || c.nextReplyBreachedAt() != null);
     return withoutNulls(json);
   }
 

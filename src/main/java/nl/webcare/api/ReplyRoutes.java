@@ -148,7 +148,7 @@ final class ReplyRoutes {
     String at = Long.toString(reply.at().toEpochMilli());
     return worklist.recordReply(id, reply)
         .compose(v -> worklist.act(id, CaseAction.REPLY, actor, null, Map.of("+firstResponseAt", at, "lastReplyAt", at),
-            List.of(), new JsonObject().put("channel", reply.channel()).put("postId", reply.postId())
+            List.of("nextReplyDue"), new JsonObject().put("channel", reply.channel()).put("postId", reply.postId())
                 .put("link", reply.link())))
         .compose(t -> {
           count(reply, t);

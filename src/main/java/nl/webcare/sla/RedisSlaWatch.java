@@ -15,8 +15,8 @@ import nl.webcare.worklist.CaseEvent;
  */
 public final class RedisSlaWatch {
   private static final LuaScript BREACH = LuaScript.load("sla_breach");
-  /** The two clocks every case has. */
-  public static final List<String> TARGETS = List.of("firstResponse", "resolution");
+  /** The clocks a case can have. */
+  public static final List<String> TARGETS = RedisKeys.SLA_TARGETS;
 
   private final RedisGateway redis;
   private final RedisKeys keys;

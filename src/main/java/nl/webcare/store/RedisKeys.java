@@ -142,7 +142,13 @@ public final class RedisKeys {
     return prefix + "cases:closed";
   }
 
-  /** Cases by the due time of an SLA target ({@code firstResponse} or {@code resolution}). */
+  /**
+   * The SLA clocks of a case: the first response, the next reply after the customer wrote again, and the
+   * resolution.
+   */
+  public static final java.util.List<String> SLA_TARGETS = java.util.List.of("firstResponse", "nextReply", "resolution");
+
+  /** Cases by the due time of an SLA target (one of {@link #SLA_TARGETS}). */
   public String slaDue(String target) {
     return prefix + "cases:sla:" + target;
   }

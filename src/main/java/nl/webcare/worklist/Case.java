@@ -23,6 +23,7 @@ import java.time.Instant;
  * @param slaBand        crisis, high, normal or low: which SLA targets apply
  * @param firstResponseDue when the first reply is due (in the team's open time), null without an SLA
  * @param firstResponseBreachedAt when the watch found the first reply late, else null
+ * @param nextReplyDue   when the customer wrote again after our reply: when the next reply is due
  */
 public record Case(
     String id,
@@ -54,4 +55,6 @@ public record Case(
     Instant firstResponseDue,
     Instant resolutionDue,
     Instant firstResponseBreachedAt,
-    Instant resolutionBreachedAt) {}
+    Instant resolutionBreachedAt,
+    Instant nextReplyDue,
+    Instant nextReplyBreachedAt) {}

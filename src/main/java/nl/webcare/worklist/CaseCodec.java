@@ -20,7 +20,8 @@ final class CaseCodec {
         instant(f.get("lastReplyAt")),
         instant(f.get("resolvedAt")), f.get("closedBy"), instant(f.get("snoozedUntil")), f.get("dismissReason"),
         f.get("escalationReason"), f.get("escalatedFrom"), f.get("slaBand"), instant(f.get("firstResponseDue")),
-        instant(f.get("resolutionDue")), instant(f.get("firstResponseBreachedAt")), instant(f.get("resolutionBreachedAt")));
+        instant(f.get("resolutionDue")), instant(f.get("firstResponseBreachedAt")), instant(f.get("resolutionBreachedAt")),
+        instant(f.get("nextReplyDue")), instant(f.get("nextReplyBreachedAt")));
   }
 
   static String millis(Instant at) {

@@ -28,7 +28,7 @@ public final class CaseRemoval {
       for (CaseState state : CaseState.values()) {
         tx.zrem(keys.casesInState(state.wire()), caseId);
       }
-      for (String target : List.of("firstResponse", "resolution")) {
+      for (String target : RedisKeys.SLA_TARGETS) {
         tx.zrem(keys.slaDue(target), caseId);
       }
       if (f.get("team") != null) {

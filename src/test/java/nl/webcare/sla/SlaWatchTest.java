@@ -74,6 +74,42 @@ class SlaWatchTest {
     assertThat(Await.result(worklist.details(late)).history()).extracting(e -> e.action()).contains("sla.breached");
   }
 
+  @Test
+  void whenTheCustomerWritesAgainAfterOurReplyANextReplyIsDueAndALateOneIsFlagged() throws InterruptedException {
+    String id = file("again-1", "carla");
+    Actor ann = new Actor("ann", false);
+    reply(id, ann);
+    assertThat(Await.result(worklist.find(id)).nextReplyDue()).isNull();
+    // the customer writes again: the case reopens with a next reply due
+    assertThat(fileOutcome("again-2", "carla")).isEqualTo("reopened");
+    assertThat(Await.result(worklist.find(id)).nextReplyDue()).isNotNull();
+    Thread.sleep(20);
+    Instant now = Instant.now();
+    assertThat(Await.result(watch.due("nextReply", now, 10))).containsExactly(id);
+    assertThat(Await.result(watch.flag(id, "nextReply", now))).isTrue();
+    assertThat(Await.result(worklist.find(id)).nextReplyBreachedAt()).isNotNull();
+    // answered and reopened once more: a fresh clock; answered before the watch looks: nothing to flag
+    reply(id, ann);
+    fileOutcome("again-3", "carla");
+    assertThat(Await.result(worklist.find(id)).nextReplyBreachedAt()).isNull();
+    reply(id, ann);
+    assertThat(Await.result(worklist.find(id)).nextReplyDue()).isNull();
+    Thread.sleep(20);
+    assertThat(Await.result(watch.flag(id, "nextReply", Instant.now()))).isFalse();
+  }
+
+  private void reply(String id, Actor agent) {
+    String at = Long.toString(System.currentTimeMillis());
+    Await.result(worklist.act(id, CaseAction.REPLY, agent, null, Map.of("+firstResponseAt", at, "lastReplyAt", at),
+        List.of("nextReplyDue"), new JsonObject()));
+  }
+
+  private String fileOutcome(String externalId, String author) {
+    ScoredMention scored = Mentions.scored(Mentions.byAuthor("src", externalId, "still broken " + externalId, author,
+        null), SentimentLabel.NEGATIVE, -0.8);
+    return Await.result(worklist.file(scored, Triage.standard().decide(scored), "care")).outcome();
+  }
+
   private String file(String externalId, String author) {
     ScoredMention scored = Mentions.scored(Mentions.byAuthor("src", externalId, "awful " + externalId, author, null),
         SentimentLabel.NEGATIVE, -0.8);
