@@ -21,6 +21,7 @@ import nl.webcare.worklist.CaseDetails;
  * personal data everywhere and report what was removed.
  */
 final class AuthorRoutes {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthorRoutes.class);
   private final RedisAuthorRecords records;
 
   AuthorRoutes(RedisAuthorRecords records) {
@@ -45,7 +46,10 @@ final class AuthorRoutes {
   private Future<JsonObject> erase(RoutingContext ctx) {
     String channel = part(ctx, "channel");
     String handle = part(ctx, "handle");
-    return records.erase(channel, handle).map(r -> new JsonObject().put("authorKey", r.authorKey())
+    String by = Authentication.caller(ctx).owner();
+    // the audit line names who erased and how much, never whom (that would keep the personal data in the log)
+    return records.erase(channel, handle).onSuccess(r -> LOG.info("audit: author on {} erased by {}: {} mentions, {} cases",
+        channel, by, r.mentions(), r.cases())).map(r -> new JsonObject().put("authorKey", r.authorKey())
         .put("erased", r.foundAnything())
         .put("removed", new JsonObject().put("mentions", r.mentions()).put("cases", r.cases())
             .put("mentionsTakenFromOtherCases", r.mentionsLeftInOtherCases()).put("inboxEntries", r.inboxEntries())

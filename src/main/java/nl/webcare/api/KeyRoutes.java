@@ -16,6 +16,7 @@ import nl.webcare.access.Role;
  * lists them without their secrets, {@code DELETE /keys/{id}} revokes one at once.
  */
 final class KeyRoutes {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyRoutes.class);
   private final ApiKeyStore keys;
 
   KeyRoutes(ApiKeyStore keys) {
@@ -37,7 +38,10 @@ final class KeyRoutes {
       throw ApiException.badRequest("bad_field", "role must be one of "
           + Arrays.stream(Role.values()).map(Role::wire).toList() + ", got " + roleName);
     }
-    return keys.create(owner, role, Authentication.caller(ctx).owner())
+    String by = Authentication.caller(ctx).owner();
+    return keys.create(owner, role, by)
+        .onSuccess(issued -> LOG.info("audit: API key {} ({}, role {}) made by {}", issued.record().id(), owner,
+            role.wire(), by))
         .map(issued -> json(issued.record()).put("key", issued.key()));
   }
 
@@ -51,7 +55,12 @@ final class KeyRoutes {
 
   private Future<JsonObject> revoke(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    return keys.revoke(id).compose(done -> done
+    String by = Authentication.caller(ctx).owner();
+    return keys.revoke(id).onSuccess(done -> {
+      if (done) {
+        LOG.info("audit: API key {} revoked by {}", id, by);
+      }
+    }).compose(done -> done
         ? Future.succeededFuture(new JsonObject().put("id", id).put("revoked", true))
         : Future.failedFuture(ApiException.notFound("no API key " + id)));
   }
