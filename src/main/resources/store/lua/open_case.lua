@@ -51,7 +51,8 @@ if candidate then
   local state, holder, team = f[1], f[2] or '', f[3] or ''
   local priority = string.format('%.0f', math.max(tonumber(f[4]), tonumber(ARGV[3])))
   local target = state
-  if state == 'waiting' or state == 'resolved' then
+  -- the customer wrote again: a case that waits for them, was resolved or was put away needs an agent again
+  if state == 'waiting' or state == 'resolved' or state == 'snoozed' then
     target = (holder ~= '') and 'assigned' or 'new'
   end
   redis.call('HSET', h, 'state', target, 'priority', priority, 'lastMentionAt', ARGV[4])
@@ -73,7 +74,10 @@ if candidate then
   redis.call('ZADD', prefix .. 'cases:active', priority, candidate)
   if team ~= '' then redis.call('ZADD', prefix .. 'cases:team:' .. team, priority, candidate) end
   if holder ~= '' then redis.call('ZADD', prefix .. 'cases:assignee:' .. holder, priority, candidate) end
-  if state == 'snoozed' then redis.call('ZADD', prefix .. 'cases:snoozed', redis.call('HGET', h, 'snoozedUntil') or ARGV[4], candidate) end
+  if state == 'snoozed' then
+    redis.call('ZREM', prefix .. 'cases:snoozed', candidate)
+    redis.call('HDEL', h, 'snoozedUntil')
+  end
   remember(candidate)
   redis.call('RPUSH', h .. ':history', ARGV[13])
   local outcome = (target ~= state) and 'reopened' or 'joined'

@@ -21,7 +21,7 @@ public interface Worklist {
 
   /**
    * Files a scored mention: it joins the case of its conversation or of its author on the same channel
-   * within the grouping window (reopening a waiting or resolved case), or, when it needs a reply, opens
+   * within the grouping window (reopening a waiting, snoozed or resolved case), or, when it needs a reply, opens
    * a case in {@code team}'s queue. Idempotent by mention.
    */
   Future<Filing> file(ScoredMention scored, Triage.Decision decision, String team);

@@ -203,6 +203,18 @@ class RedisWorklistTest {
   }
 
   @Test
+  void aCustomersNewMentionWakesASnoozedCase() {
+    String id = file(negative("sw-1", "dora", null)).caseId();
+    long later = Instant.now().plusSeconds(3600).toEpochMilli();
+    Await.result(worklist.act(id, CaseAction.SNOOZE, ANN, null, Map.of("snoozedUntil", Long.toString(later)), List.of(),
+        new JsonObject()));
+    assertThat(file(negative("sw-2", "dora", null))).isEqualTo(new Worklist.Filing(id, "reopened"));
+    assertThat(find(id).state()).isEqualTo(CaseState.NEW);
+    assertThat(find(id).snoozedUntil()).isNull();
+    assertThat(Await.result(worklist.snoozedUntil(Instant.now().plusSeconds(7200), 10))).isEmpty();
+  }
+
+  @Test
   void notesAndTagsAreKeptWithTheirAuthorInTheHistory() {
     String id = file(negative("n-1", "x", null)).caseId();
     Await.result(worklist.addNote(id, ANN, "Called the customer, refund promised by Friday"));
