@@ -10,7 +10,7 @@ import java.util.Locale;
  *   <li>{@code assigned}: an agent holds it</li>
  *   <li>{@code waiting}: we replied and wait for the customer; a new mention of theirs reopens it</li>
  *   <li>{@code escalated}: handed to an expert team (legal, tech, billing ...) with a reason</li>
- *   <li>{@code snoozed}: put away until a time, then back to new or assigned</li>
+ *   <li>{@code snoozed}: put away until a time (or until the customer writes again), then back to new or assigned</li>
  *   <li>{@code resolved}: done; a new mention of the customer's within the window reopens it</li>
  *   <li>{@code dismissed}: spam or not for us, with a reason; never reopened</li>
  * </ul>
