@@ -20,6 +20,7 @@ import nl.webcare.connector.ConnectorContext;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorDefinitionLoader;
 import nl.webcare.connector.ConnectorTypes;
+import nl.webcare.connector.ConnectorException;
 import nl.webcare.connector.PollerVerticle;
 import nl.webcare.connector.ReplyChannels;
 import nl.webcare.worklist.RedisReplyTemplates;
@@ -235,7 +236,11 @@ public final class WebcareApp {
           return Future.succeededFuture();
         }
         var connector = types.get(definition.type()).create(definition, context);
-        connector.replyChannel().ifPresent(channel -> replyChannels.register(definition.name(), channel));
+        try {
+          connector.replyChannel().ifPresent(channel -> replyChannels.register(definition.name(), channel));
+        } catch (ConnectorException e) {
+          LOG.warn("connector {}: replies through the channel are off: {}", definition.name(), e.getMessage());
+        }
         return deploy(new PollerVerticle(connector, inbox, cursors, statuses, lease, config.connectors().retryMax()),
             new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP));
       });

@@ -73,19 +73,40 @@ public final class HttpFetcher {
     if (lastModified != null) {
       options.putHeader(HttpHeaders.IF_MODIFIED_SINCE, lastModified);
     }
+    return exchange(options, null);
+  }
+
+  /**
+   * A POST of a JSON body (a reply through a social API), with the same deadline, cap and failures as
+   * {@link #fetch(String, String, Map, String, String)}. Never retried here: a post must not go out twice.
+   */
+  public Future<HttpResponseBody> postJson(String url, Map<String, String> headers, String json) {
+    RequestOptions options = new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setAbsoluteURI(url)
+        .setConnectTimeout(timeoutMs)
+        .setIdleTimeout(timeoutMs)
+        .putHeader(HttpHeaders.USER_AGENT, USER_AGENT)
+        .putHeader(HttpHeaders.ACCEPT, ACCEPT_JSON)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+    headers.forEach(options::putHeader);
+    return exchange(options, Buffer.buffer(json));
+  }
+
+  private Future<HttpResponseBody> exchange(RequestOptions options, Buffer body) {
     Promise<HttpResponseBody> result = Promise.promise();
     http.request(options)
         .onFailure(e -> result.tryFail(unreachable(e)))
-        .onSuccess(request -> sendWithDeadline(request, result));
+        .onSuccess(request -> sendWithDeadline(request, body, result));
     return result.future();
   }
 
-  private void sendWithDeadline(HttpClientRequest request, Promise<HttpResponseBody> result) {
+  private void sendWithDeadline(HttpClientRequest request, Buffer body, Promise<HttpResponseBody> result) {
     long deadline = vertx.setTimer(timeoutMs, id -> {
       result.tryFail(new ConnectorException("no complete answer within " + timeoutMs + " ms"));
       request.reset();
     });
-    request.send()
+    (body == null ? request.send() : request.send(body))
         .compose(response -> read(request, response))
         .onComplete(ar -> {
           vertx.cancelTimer(deadline);

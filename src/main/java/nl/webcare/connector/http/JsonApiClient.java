@@ -36,6 +36,15 @@ public final class JsonApiClient {
         .compose(response -> workers.executeBlocking(() -> decode(response), false));
   }
 
+  /** POSTs {@code body} as JSON with the bearer token and decodes the answer on a worker. */
+  public Future<Object> post(String url, String bearerToken, io.vertx.core.json.JsonObject body) {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Authorization", "Bearer " + bearerToken);
+    return fetcher.postJson(url, headers, body.encode())
+        .recover(error -> Future.failedFuture(refused(error, true)))
+        .compose(response -> workers.executeBlocking(() -> decode(response), false));
+  }
+
   private Throwable refused(Throwable error, boolean withToken) {
     if (error instanceof HttpStatusException s && (s.status() == 401 || s.status() == 403)) {
       return new CredentialsRejectedException(apiName + " " + s.getMessage()

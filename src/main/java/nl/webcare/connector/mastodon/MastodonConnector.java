@@ -49,6 +49,19 @@ final class MastodonConnector implements Connector {
     return definition;
   }
 
+  /**
+   * Replies through Mastodon when the file names a token and sets {@code reply: true} (the token then
+   * needs the {@code write:statuses} scope).
+   */
+  @Override
+  public java.util.Optional<nl.webcare.connector.ReplyChannel> replyChannel() {
+    if (!definition.booleanOption("reply", false)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new MastodonReplyChannel(api, definition.url(),
+        context.secret(definition, "tokenEnv"), (int) definition.longOption("maxReplyChars", 500)));
+  }
+
   @Override
   public Future<PollResult> poll(Map<String, String> cursor) {
     return Future.succeededFuture(definition).map(d -> context.optionalSecret(d, "tokenEnv"))

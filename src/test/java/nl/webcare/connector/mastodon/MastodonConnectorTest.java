@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static nl.webcare.support.ConnectorHarness.failure;
 import static nl.webcare.support.ConnectorHarness.fixture;
@@ -16,6 +19,8 @@ import java.util.Map;
 import nl.webcare.connector.Connector;
 import nl.webcare.connector.CredentialsRejectedException;
 import nl.webcare.connector.PollResult;
+import nl.webcare.connector.ReplyChannel;
+import nl.webcare.support.Await;
 import nl.webcare.mention.Mention;
 import nl.webcare.support.ConnectorHarness;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +97,28 @@ class MastodonConnectorTest {
     assertThat(failure(connector(Map.of("tag", "acmeenergie")), Map.of())).hasMessageContaining("not JSON");
     harness.remote.stubFor(get(urlPathEqualTo(TAG)).willReturn(aResponse().withStatus(200).withBody("{\"error\": \"x\"}")));
     assertThat(failure(connector(Map.of("tag", "acmeenergie")), Map.of())).hasMessageContaining("not a list of statuses");
+  }
+
+  @Test
+  void repliesArePostedAsAnAnswerWithTheTokenAndCountedAsMastodonCounts() {
+    harness.remote.stubFor(post(urlPathEqualTo("/api/v1/statuses")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"id\":\"113512345678999999\",\"in_reply_to_id\":\"113512345678901234\",\"content\":\"<p>Sorry!</p>\"}")));
+    Connector connector = connector(Map.of("tag", "acmeenergie", "tokenEnv", "MASTODON_TOKEN", "reply", true));
+    ReplyChannel channel = connector.replyChannel().orElseThrow();
+
+    assertThat(Await.result(channel.reply("113512345678901234", "@els Sorry, we are on it: https://status.example/" + "x".repeat(100))))
+        .isEqualTo("113512345678999999");
+    harness.remote.verify(postRequestedFor(urlPathEqualTo("/api/v1/statuses"))
+        .withHeader("Authorization", equalTo("Bearer m-token"))
+        .withRequestBody(matchingJsonPath("$.in_reply_to_id", equalTo("113512345678901234"))));
+    assertThat(channel.length("see https://example.com/" + "y".repeat(300))).isEqualTo(27);
+    assertThat(Await.failure(channel.reply("1", "z".repeat(501)))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("500");
+    harness.remote.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/statuses")));
+    // without reply: true, or without a token, the channel does not reply
+    assertThat(connector(Map.of("tag", "acmeenergie")).replyChannel()).isEmpty();
+    assertThatThrownBy(() -> connector(Map.of("tag", "acmeenergie", "reply", true))).hasMessageContaining("tokenEnv");
   }
 
   @Test
