@@ -87,20 +87,28 @@ final class ApiJson {
   }
 
   /** A case with its mention ids, notes, tags and history. */
+  /**
+   * A case with its mention ids, tags and history; with {@code withAuthor} also its notes, replies and
+   * hand-offs, which name the customer or hold their details (analysts get their counts only).
+   */
   static JsonObject caseDetailsJson(CaseDetails d, ScoredMention first, boolean withAuthor) {
+    JsonArray history = new JsonArray();
+    d.history().forEach(e -> history.add(new JsonObject().put("at", time(e.at())).put("actor", e.actor())
+        .put("action", e.action()).put("detail", withAuthor ? e.detail() : new JsonObject())));
+    JsonObject json = caseJson(d.current(), first, withAuthor)
+        .put("mentionIds", new JsonArray(d.mentionIds()))
+        .put("tags", new JsonArray(List.copyOf(d.tags())))
+        .put("history", history);
+    if (!withAuthor) {
+      return json.put("noteCount", d.notes().size()).put("replyCount", d.replies().size())
+          .put("handoffCount", d.handoffs().size());
+    }
     JsonArray notes = new JsonArray();
     d.notes().forEach(n -> notes.add(new JsonObject().put("at", time(n.at())).put("author", n.author())
         .put("text", n.text())));
-    JsonArray history = new JsonArray();
-    d.history().forEach(e -> history.add(new JsonObject().put("at", time(e.at())).put("actor", e.actor())
-        .put("action", e.action()).put("detail", e.detail())));
-    return caseJson(d.current(), first, withAuthor)
-        .put("mentionIds", new JsonArray(d.mentionIds()))
-        .put("tags", new JsonArray(List.copyOf(d.tags())))
-        .put("notes", notes)
+    return json.put("notes", notes)
         .put("replies", new JsonArray(d.replies().stream().map(r -> (Object) new JsonObject(r.encode())).toList()))
-        .put("handoffs", new JsonArray(d.handoffs().stream().map(h -> (Object) new JsonObject(h.encode())).toList()))
-        .put("history", history);
+        .put("handoffs", new JsonArray(d.handoffs().stream().map(h -> (Object) new JsonObject(h.encode())).toList()));
   }
 
   static JsonObject mentionJson(ScoredMention scored) {

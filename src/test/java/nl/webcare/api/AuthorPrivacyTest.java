@@ -84,8 +84,12 @@ class AuthorPrivacyTest {
     JsonArray cases = history.getJsonArray("cases");
     assertThat(cases).hasSize(1);
     assertThat(cases.getJsonObject(0).getJsonArray("notes").getJsonObject(0).getString("text")).contains("06-12345678");
-    // analysts never see authors; agents may not erase
-    assertThat(api.withKey(api.newKey("mia", "analyst")).get("/api/v1/authors/email/" + HANDLE).status()).isEqualTo(403);
+    // analysts never see authors, nor the notes about them; agents may not erase
+    ApiClient analyst = api.withKey(api.newKey("mia", "analyst"));
+    assertThat(analyst.get("/api/v1/authors/email/" + HANDLE).status()).isEqualTo(403);
+    String seenByAnalyst = analyst.get("/api/v1/cases/" + elsCase).body();
+    assertThat(seenByAnalyst).doesNotContain("06-12345678").doesNotContain(HANDLE).doesNotContain("\"author\"")
+        .contains("\"noteCount\":1");
     assertThat(agent.delete("/api/v1/authors/email/" + HANDLE).status()).isEqualTo(403);
 
     // WHEN an admin erases Els
