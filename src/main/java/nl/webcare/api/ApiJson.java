@@ -130,7 +130,7 @@ final class ApiJson {
         .put("language", scored.sentiment().language())
         .put("truncated", scored.sentiment().truncated())
         .put("sentences", sentences)
-        .put("why", new JsonArray(scored.sentiment().cues()));
+        .put("why", new JsonArray(scored.sentiment().cues().stream().distinct().toList()));
     return withoutNulls(new JsonObject()
         .put("id", m.id())
         .put("source", m.source())
