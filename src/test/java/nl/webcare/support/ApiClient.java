@@ -11,7 +11,11 @@ import java.util.concurrent.CompletableFuture;
 
 /** A small HTTP client for the API under test, as an integration would call it. */
 public final class ApiClient {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1, as the API speaks it: no h2c upgrade attempt on plain connections. */
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  /** A whole exchange, body included, ends within this: a stuck answer fails the test instead of hanging CI. */
+  private static final Duration EXCHANGE_LIMIT = Duration.ofSeconds(45);
   private final String base;
   private final String key;
 
@@ -113,12 +117,13 @@ public final class ApiClient {
   }
 
   private Answer send(HttpRequest.Builder request) {
+    HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
+          .get(EXCHANGE_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
       return new Answer(response.statusCode(), response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(built.method() + " " + built.uri() + " got no complete answer: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
