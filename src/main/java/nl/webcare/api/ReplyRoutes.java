@@ -164,8 +164,10 @@ final class ReplyRoutes {
   private void count(CaseReply reply, Transition t) {
     metrics.replied(reply.channel(), reply.postId() != null);
     Case c = t.current();
-    if (c != null && c.firstResponseAt() != null && c.firstResponseAt().equals(reply.at().truncatedTo(
-        java.time.temporal.ChronoUnit.MILLIS)) && c.openedAt() != null) {
+    // the first response time is set only once (HSETNX): it is this reply's when it holds this reply's time
+    boolean first = c != null && c.firstResponseAt() != null && c.openedAt() != null
+        && c.firstResponseAt().toEpochMilli() == reply.at().toEpochMilli();
+    if (first) {
       metrics.firstResponse(c.team(), c.channel(), java.time.Duration.between(c.openedAt(), c.firstResponseAt()));
     }
   }

@@ -47,10 +47,6 @@ public final class SlaPolicy {
         clock.addOpenTime(openedAt, resolution.get(band)));
   }
 
-  public Duration firstResponseTarget(SlaBand band) {
-    return firstResponse.get(band);
-  }
-
   private TeamHours hours(String team) {
     return teams.getOrDefault(team, fallback);
   }

@@ -20,12 +20,17 @@ import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorDefinitionLoader;
 import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollResult;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A connector as its YAML file would make it, pointed at a WireMock server that plays the remote API,
  * with short limits so that faults show quickly. No Redis: for connectors that keep no state there.
+ * Register it as a JUnit extension ({@code @RegisterExtension static ConnectorHarness harness = ...}): it
+ * forgets the stubs before each test and stops after the last.
  */
-public final class ConnectorHarness implements AutoCloseable {
+public final class ConnectorHarness implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
   public static final int TIMEOUT_MS = 1000;
   public static final int MAX_BYTES = 64 * 1024;
 
@@ -81,6 +86,16 @@ public final class ConnectorHarness implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    remote.resetAll();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override

@@ -20,30 +20,14 @@ import nl.webcare.connector.PollResult;
 import nl.webcare.connector.RateLimitedException;
 import nl.webcare.mention.Mention;
 import nl.webcare.support.ConnectorHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Bluesky connector against app.bsky.feed.searchPosts JSON, faults included. */
 class BlueskyConnectorTest {
   private static final String SEARCH = "/xrpc/app.bsky.feed.searchPosts";
-  private static ConnectorHarness harness;
-
-  @BeforeAll
-  static void start() {
-    harness = new ConnectorHarness(Map.of("BSKY_TOKEN", "bsky-token"));
-  }
-
-  @AfterAll
-  static void stop() {
-    harness.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    harness.remote.resetAll();
-  }
+  @RegisterExtension
+  static final ConnectorHarness harness = new ConnectorHarness(Map.of("BSKY_TOKEN", "bsky-token"));
 
   @Test
   void postsBecomeMentionsAndTheNextPollAsksOnlyForNewerOnes() {

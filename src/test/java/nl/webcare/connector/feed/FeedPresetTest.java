@@ -15,29 +15,13 @@ import nl.webcare.connector.Connector;
 import nl.webcare.connector.PollResult;
 import nl.webcare.mention.Mention;
 import nl.webcare.support.ConnectorHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each feed preset against its source's real feed format. */
 class FeedPresetTest {
-  private static ConnectorHarness harness;
-
-  @BeforeAll
-  static void start() {
-    harness = new ConnectorHarness(Map.of());
-  }
-
-  @AfterAll
-  static void stop() {
-    harness.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    harness.remote.resetAll();
-  }
+  @RegisterExtension
+  static final ConnectorHarness harness = new ConnectorHarness(Map.of());
 
   @Test
   void presetsBuildTheirSourcesUrlsFromAFewOptions() {

@@ -19,30 +19,14 @@ import nl.webcare.connector.PollResult;
 import nl.webcare.connector.RateLimitedException;
 import nl.webcare.mention.Mention;
 import nl.webcare.support.ConnectorHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Kiyoh connector against Kiyoh's XML review feed, faults included. */
 class KiyohConnectorTest {
   private static final String FEED = "/v1/review/feed.xml";
-  private static ConnectorHarness harness;
-
-  @BeforeAll
-  static void start() {
-    harness = new ConnectorHarness(Map.of("KIYOH_HASH", "a1b2c3-secret-hash"));
-  }
-
-  @AfterAll
-  static void stop() {
-    harness.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    harness.remote.resetAll();
-  }
+  @RegisterExtension
+  static final ConnectorHarness harness = new ConnectorHarness(Map.of("KIYOH_HASH", "a1b2c3-secret-hash"));
 
   @Test
   void reviewsBecomeMentionsWithStarsRecommendationAndAuthor() {

@@ -23,30 +23,14 @@ import nl.webcare.connector.ReplyChannel;
 import nl.webcare.support.Await;
 import nl.webcare.mention.Mention;
 import nl.webcare.support.ConnectorHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Mastodon API connector against Mastodon's REST JSON, faults included. */
 class MastodonConnectorTest {
   private static final String TAG = "/api/v1/timelines/tag/acmeenergie";
-  private static ConnectorHarness harness;
-
-  @BeforeAll
-  static void start() {
-    harness = new ConnectorHarness(Map.of("MASTODON_TOKEN", "m-token"));
-  }
-
-  @AfterAll
-  static void stop() {
-    harness.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    harness.remote.resetAll();
-  }
+  @RegisterExtension
+  static final ConnectorHarness harness = new ConnectorHarness(Map.of("MASTODON_TOKEN", "m-token"));
 
   @Test
   void aTagTimelineBecomesMentionsWithoutBoostsAndResumesAfterTheNewestId() {
