@@ -15,17 +15,20 @@ import nl.webcare.config.ClasspathResources;
  * Dutch sentiment from the Pattern adjective lexicon (CLiPS, University of Antwerp; polarity -1..1 per
  * word sense, averaged over senses), with Dutch negation ("niet", "geen", "nooit") flipping and
  * intensifiers ("heel", "erg", "zeer", "echt") strengthening the next sentiment word. Emoji count with
- * the valence of their English description in the VADER lexicon. CoreNLP has no Dutch sentiment model.
+ * the valence of their English description in the VADER lexicon. Forms in {@code nl-homographs.txt}
+ * ("naar", "laat") carry no polarity. CoreNLP has no Dutch sentiment model.
  */
 public final class DutchLexiconScorer {
   static final String LEXICON = "sentiment-models/lexicons/nl-sentiment.xml";
   static final String MODIFIERS = "sentiment-models/lexicons/nl-modifiers.txt";
   static final String ADDITIONS = "sentiment-models/lexicons/nl-additions.txt";
+  static final String HOMOGRAPHS = "sentiment-models/lexicons/nl-homographs.txt";
   private static final Pattern WORD_ENTRY = Pattern.compile(
       "<word form=\"([^\"]+)\"[^>]*?polarity=\"(-?[0-9.]+)\"");
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'-]*");
   private static final Pattern CLAUSE_BREAK = Pattern.compile("[.,;:!?\\n]+");
   private static final double INTENSIFIER_FACTOR = 1.5;
+  private static final String CONTRAST = "maar";
 
   private final Map<String, Double> polarity;
   private final Set<String> negations = new HashSet<>();
@@ -53,6 +56,10 @@ public final class DutchLexiconScorer {
       String[] cells = line.split("\t");
       polarity.putIfAbsent(cells[0].trim().toLowerCase(Locale.ROOT), Double.parseDouble(cells[1].trim()));
     }
+    // Forms Pattern lists as adjectives that Dutch mostly uses otherwise ("naar" = "to"): no polarity.
+    for (String line : lines(HOMOGRAPHS)) {
+      polarity.remove(line.trim().toLowerCase(Locale.ROOT));
+    }
     DutchLexiconScorer scorer = new DutchLexiconScorer(polarity, english);
     for (String line : lines(MODIFIERS)) {
       String[] cells = line.split("\t");
@@ -65,12 +72,31 @@ public final class DutchLexiconScorer {
   public record DutchScore(double score, List<String> cues) {}
 
   public DutchScore score(String text) {
+    List<List<String>> clauses = new ArrayList<>();
+    // A negation or intensifier reaches only within its own clause: "reageert niet. Waardeloos." stays negative.
+    for (String clause : CLAUSE_BREAK.split(text.toLowerCase(Locale.ROOT))) {
+      List<String> words = new ArrayList<>();
+      Matcher m = WORD.matcher(clause);
+      while (m.find()) {
+        words.add(m.group());
+      }
+      clauses.add(words);
+    }
+    // "Goed bedoeld, maar het werkt niet": as in VADER's "but" rule, what follows the last "maar" weighs
+    // 1.5 times, what comes before it half.
+    int lastContrast = -1;
+    for (int c = 0; c < clauses.size(); c++) {
+      if (clauses.get(c).contains(CONTRAST)) {
+        lastContrast = c;
+      }
+    }
     List<String> cues = new ArrayList<>();
     double sum = 0;
     int counted = 0;
-    // A negation or intensifier reaches only within its own clause: "reageert niet. Waardeloos." stays negative.
-    for (String clause : CLAUSE_BREAK.split(text.toLowerCase(Locale.ROOT))) {
-      double[] clauseSum = scoreClause(clause, cues);
+    for (int c = 0; c < clauses.size(); c++) {
+      List<String> words = clauses.get(c);
+      int contrastAt = c == lastContrast ? words.lastIndexOf(CONTRAST) : lastContrast < 0 ? -1 : c < lastContrast ? words.size() : 0;
+      double[] clauseSum = scoreClause(words, lastContrast < 0 ? -1 : contrastAt, cues);
       sum += clauseSum[0];
       counted += (int) clauseSum[1];
     }
@@ -83,22 +109,26 @@ public final class DutchLexiconScorer {
     return new DutchScore(score, cues);
   }
 
-  /** The sum of the clause's word polarities and how many words counted. */
-  private double[] scoreClause(String clause, List<String> cues) {
-    List<String> words = new ArrayList<>();
-    Matcher m = WORD.matcher(clause);
-    while (m.find()) {
-      words.add(m.group());
-    }
+  /**
+   * The sum of the clause's word polarities and how many words counted. {@code contrastAt}: words before
+   * this index come before the text's last "maar" (-1: the text has none).
+   */
+  private double[] scoreClause(List<String> words, int contrastAt, List<String> cues) {
     double sum = 0;
     int counted = 0;
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
-      Double p = polarity.get(word);
-      if (p == null || p == 0 || intensifiers.contains(word) || negations.contains(word)) {
+      if (intensifiers.contains(word) || negations.contains(word)) {
+        continue;
+      }
+      Double p = polarityOf(word);
+      if (p == null || p == 0) {
         continue;
       }
       double v = p;
+      if (contrastAt >= 0) {
+        v *= i < contrastAt ? 0.5 : 1.5;
+      }
       for (int distance = 1; distance <= 3 && i - distance >= 0; distance++) {
         String before = words.get(i - distance);
         if (distance == 1 && intensifiers.contains(before)) {
@@ -113,6 +143,56 @@ public final class DutchLexiconScorer {
       counted++;
     }
     return new double[] {sum, counted};
+  }
+
+  /**
+   * The polarity of a word or of its base form: Pattern lists the base adjective ("teleurstellend",
+   * "groot", "boos"), running text inflects it with -e ("teleurstellende", "grote", "boze"). Comparatives
+   * and superlatives are left alone: stripping "-er" or "-st" finds wrong bases too often ("moest").
+   */
+  private Double polarityOf(String word) {
+    Double p = polarity.get(word);
+    if (p != null) {
+      return p;
+    }
+    for (String base : baseForms(word)) {
+      p = polarity.get(base);
+      if (p != null) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Candidate base forms of a Dutch adjective inflected with -e, most likely first. */
+  static List<String> baseForms(String word) {
+    if (word.length() < 4 || !word.endsWith("e")) {
+      return List.of();
+    }
+    String stem = word.substring(0, word.length() - 1);
+    int n = stem.length();
+    List<String> stems = new ArrayList<>(List.of(stem));
+    if (stem.charAt(n - 1) == stem.charAt(n - 2) && !isVowel(stem.charAt(n - 1))) {
+      stems.add(stem.substring(0, n - 1)); // "dikke" -> "dik", "natte" -> "nat"
+    }
+    if (n >= 3 && !isVowel(stem.charAt(n - 1)) && isVowel(stem.charAt(n - 2)) && !isVowel(stem.charAt(n - 3))) {
+      // An open syllable spells its long vowel once: "grote" -> "groot".
+      stems.add(stem.substring(0, n - 1) + stem.charAt(n - 2) + stem.charAt(n - 1));
+    }
+    List<String> forms = new ArrayList<>();
+    for (String candidate : stems) {
+      forms.add(candidate);
+      if (candidate.endsWith("v")) {
+        forms.add(candidate.substring(0, candidate.length() - 1) + "f"); // "lieve" -> "lief"
+      } else if (candidate.endsWith("z")) {
+        forms.add(candidate.substring(0, candidate.length() - 1) + "s"); // "boze" -> "boos"
+      }
+    }
+    return forms;
+  }
+
+  private static boolean isVowel(char c) {
+    return "aeiouy".indexOf(c) >= 0;
   }
 
   /** Emoji in a Dutch text: the VADER valence of their English descriptions, scaled to -1..1. */
