@@ -49,7 +49,10 @@ if candidate then
   local h = hash(candidate)
   local f = redis.call('HMGET', h, 'state', 'assignee', 'team', 'priority')
   local state, holder, team = f[1], f[2] or '', f[3] or ''
+  -- The sort key counts the wait from the first unanswered mention (the higher key); after our reply
+  -- (waiting, resolved) the customer's new mention starts a new wait, so its own key replaces the old one.
   local priority = string.format('%.0f', math.max(tonumber(f[4]), tonumber(ARGV[3])))
+  if state == 'waiting' or state == 'resolved' then priority = ARGV[3] end
   local target = state
   -- the customer wrote again: a case that waits for them, was resolved or was put away needs an agent again
   if state == 'waiting' or state == 'resolved' or state == 'snoozed' then

@@ -29,10 +29,22 @@ public final class SentimentLexicon {
     this.emoji = emoji;
   }
 
+  /** VADER's lexicon with Webcare's additions (emoji valences, care-context words): what the service uses. */
   public static SentimentLexicon load() {
+    return load(true);
+  }
+
+  /** VADER's lexicon as published, without Webcare's additions: the baseline {@code --scorer vader} measures. */
+  public static SentimentLexicon loadPublished() {
+    return load(false);
+  }
+
+  private static SentimentLexicon load(boolean withAdditions) {
     Map<String, Double> valences = new HashMap<>();
     readTsv(VADER, cells -> valences.put(cells[0], Double.parseDouble(cells[1])));
-    readTsv(ADDITIONS, cells -> valences.put(cells[0], Double.parseDouble(cells[1])));
+    if (withAdditions) {
+      readTsv(ADDITIONS, cells -> valences.put(cells[0], Double.parseDouble(cells[1])));
+    }
     Map<String, String> emoji = new HashMap<>();
     readTsv(EMOJI, cells -> emoji.put(cells[0], cells[1]));
     SentimentLexicon lexicon = new SentimentLexicon(valences, emoji);

@@ -21,7 +21,7 @@ public final class VaderSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   public static VaderSentimentAnalyzer load() {
-    return new VaderSentimentAnalyzer(SentimentLexicon.load());
+    return new VaderSentimentAnalyzer(SentimentLexicon.loadPublished());
   }
 
   @Override

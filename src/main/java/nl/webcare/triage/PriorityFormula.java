@@ -1,5 +1,7 @@
 package nl.webcare.triage;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,22 +11,26 @@ import nl.webcare.config.ClasspathResources;
 /** The documented priority formula of {@code sentiment-models/priority.properties}. */
 public final class PriorityFormula {
   public static final String RESOURCE = "sentiment-models/priority.properties";
-  /** Larger than any epoch second before the year 2286, so urgency always outranks time. */
-  private static final long URGENCY_STEP = 10_000_000_000L;
+  /** Urgency units per sort-key unit: a key step is a millionth of urgency (a fraction of a second of age). */
+  private static final double KEY_SCALE = 1_000_000;
 
   private final Map<TriageClass, Double> base;
   private final double negativityWeight;
   private final double starWeight;
   private final double reachWeight;
   private final double engagementWeight;
+  private final double ageWeightPerHour;
+  private final Duration maxAgeAtArrival;
 
   PriorityFormula(Map<TriageClass, Double> base, double negativityWeight, double starWeight, double reachWeight,
-      double engagementWeight) {
+      double engagementWeight, double ageWeightPerHour, Duration maxAgeAtArrival) {
     this.base = base;
     this.negativityWeight = negativityWeight;
     this.starWeight = starWeight;
     this.reachWeight = reachWeight;
     this.engagementWeight = engagementWeight;
+    this.ageWeightPerHour = ageWeightPerHour;
+    this.maxAgeAtArrival = maxAgeAtArrival;
   }
 
   public static PriorityFormula load() {
@@ -34,7 +40,8 @@ public final class PriorityFormula {
       base.put(c, number(p, "base." + c.name().toLowerCase(Locale.ROOT)));
     }
     return new PriorityFormula(base, number(p, "negativityWeight"), number(p, "starWeight"), number(p, "reachWeight"),
-        number(p, "engagementWeight"));
+        number(p, "engagementWeight"), number(p, "ageWeightPerHour"),
+        Duration.ofMinutes(Math.round(number(p, "maxAgeAtArrivalHours") * 60)));
   }
 
   /** Urgency in [0, 1]; {@code rating}, {@code followers} and {@code engagement} may be null. */
@@ -48,9 +55,22 @@ public final class PriorityFormula {
     return Math.max(0, Math.min(1, urgency));
   }
 
-  /** Sort key of the worklist: the urgency bucket (0..100) first, the epoch second of publication second. */
-  public static long priority(double urgency, long epochSecond) {
-    return Math.round(urgency * 100) * URGENCY_STEP + Math.max(0, epochSecond);
+  /**
+   * Sort key of the worklist, higher first: the urgency plus {@code ageWeightPerHour} for every hour the
+   * customer has been waiting. Age grows alike for every case, so "urgency + weight x hours waited" ranks
+   * cases the same at every moment as "urgency - weight x hours from 1970 to the moment the wait began":
+   * a key fixed when the mention is filed keeps ordering right while cases wait, without rescoring.
+   * The wait begins when the mention was published, but at most {@code maxAgeAtArrivalHours} before
+   * Webcare saw it (a review of last year, imported today, does not jump the queue), and never after.
+   *
+   * @param publishedAt when the customer wrote
+   * @param seenAt      when Webcare read it
+   */
+  public long priority(double urgency, Instant publishedAt, Instant seenAt) {
+    Instant earliest = seenAt.minus(maxAgeAtArrival);
+    Instant waitingSince = publishedAt.isBefore(earliest) ? earliest : publishedAt.isAfter(seenAt) ? seenAt : publishedAt;
+    double hours = waitingSince.getEpochSecond() / 3600.0;
+    return Math.round((urgency - ageWeightPerHour * hours) * KEY_SCALE);
   }
 
   private static double number(Properties p, String key) {

@@ -1,5 +1,6 @@
 package nl.webcare.triage;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,8 @@ import nl.webcare.sentiment.CueText;
  *   <li>question: a question or help cue, or a question mark;</li>
  *   <li>praise: positive sentiment or a praise cue; other: the rest.</li>
  * </ul>
- * Crises, complaints and questions need a reply. Urgency comes from {@link PriorityFormula}.
+ * Crises, complaints and questions need a reply. Urgency and the worklist's sort key (urgency plus
+ * age) come from {@link PriorityFormula}.
  */
 public final class Triage {
   private static Triage standard;
@@ -27,17 +29,19 @@ public final class Triage {
   private final TriageCues english;
   private final TriageCues dutch;
   private final PriorityFormula formula;
+  private final Clock clock;
 
-  Triage(TriageCues english, TriageCues dutch, PriorityFormula formula) {
+  Triage(TriageCues english, TriageCues dutch, PriorityFormula formula, Clock clock) {
     this.english = english;
     this.dutch = dutch;
     this.formula = formula;
+    this.clock = clock;
   }
 
   /** The triage with the shipped cue lexicons and formula, loaded once. */
   public static synchronized Triage standard() {
     if (standard == null) {
-      standard = new Triage(TriageCues.load("en"), TriageCues.load("nl"), PriorityFormula.load());
+      standard = new Triage(TriageCues.load("en"), TriageCues.load("nl"), PriorityFormula.load(), Clock.systemUTC());
     }
     return standard;
   }
@@ -68,7 +72,8 @@ public final class Triage {
         || triageClass == TriageClass.QUESTION;
     double urgency = formula.urgency(triageClass, scored.sentiment().score(), m.rating(),
         m.details().authorFollowers(), m.details().engagement());
-    long priority = PriorityFormula.priority(urgency, m.publishedAt().getEpochSecond());
+    // Decided as the mention arrives: "now" is when Webcare saw it, where the age term starts counting.
+    long priority = formula.priority(urgency, m.publishedAt(), clock.instant());
     return new Decision(triageClass, needsReply, urgency, priority, reasons);
   }
 

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param id             short reference people can quote, e.g. {@code WC-4F7K2}
  * @param mentionId      the mention that opened it
- * @param priority       sort key of the worklist, higher first: the highest of its mentions'
+ * @param priority       sort key of the worklist, higher first (urgency plus age, {@code PriorityFormula}): the highest
+ *                       of its mentions since our last reply
  * @param urgency        0..1, the part of the priority that is not time
  * @param triageClass    crisis, complaint or question: why it was opened
  * @param team           the team whose queue it is in (after routing, or the expert team it was escalated to)

@@ -64,13 +64,14 @@ class EndToEndTest {
     JsonArray items = api.get("/api/v1/worklist").json().getJsonArray("items");
     assertThat(items.size()).isGreaterThanOrEqualTo(3);
     List<String> texts = new ArrayList<>();
-    double previousUrgency = Double.MAX_VALUE;
+    long previousKey = Long.MAX_VALUE;
     for (int i = 0; i < items.size(); i++) {
       JsonObject item = items.getJsonObject(i);
       JsonObject mention = item.getJsonObject("mention");
       texts.add(mention.getString("text"));
-      assertThat(item.getDouble("urgency")).isLessThanOrEqualTo(previousUrgency);
-      previousUrgency = item.getDouble("urgency");
+      // ordered by the sort key: urgency plus the hours the customer has waited (PriorityFormula)
+      assertThat(item.getLong("priority")).isLessThanOrEqualTo(previousKey);
+      previousKey = item.getLong("priority");
       boolean lowStars = mention.getInteger("rating") != null && mention.getInteger("rating") <= 2;
       assertThat(lowStars || "negative".equals(mention.getJsonObject("sentiment").getString("label"))).isTrue();
     }

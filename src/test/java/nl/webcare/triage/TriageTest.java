@@ -2,6 +2,7 @@ package nl.webcare.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import nl.webcare.mention.Mention;
 import nl.webcare.support.SharedAnalyzer;
@@ -62,14 +63,40 @@ class TriageTest {
   }
 
   @Test
-  void theFormulaIsBoundedAndOrdersByUrgencyThenTime() {
+  void theFormulaIsBoundedAndWeighsReachAndEngagement() {
     PriorityFormula formula = PriorityFormula.load();
     assertThat(formula.urgency(TriageClass.CRISIS, -1, 1, 5_000_000L, 20_000)).isEqualTo(1.0);
     assertThat(formula.urgency(TriageClass.OTHER, 0.8, null, null, null)).isEqualTo(0.0);
     // a complaint from a large account that many people saw outranks the same complaint from nobody
     assertThat(formula.urgency(TriageClass.COMPLAINT, -0.4, null, 250_000L, 900))
         .isGreaterThan(formula.urgency(TriageClass.COMPLAINT, -0.4, null, 12L, 0));
-    assertThat(PriorityFormula.priority(0.5, 2_000_000_000L)).isGreaterThan(PriorityFormula.priority(0.49, 2_100_000_000L));
-    assertThat(PriorityFormula.priority(0.5, 2_000_000_001L)).isGreaterThan(PriorityFormula.priority(0.5, 2_000_000_000L));
+  }
+
+  @Test
+  void theSortKeyAddsTheHoursTheCustomerHasWaited() {
+    PriorityFormula formula = PriorityFormula.load();
+    Instant now = Instant.parse("2026-11-25T12:00:00Z");
+    // equally urgent: the one who has waited longer comes first
+    assertThat(formula.priority(0.5, now.minus(Duration.ofHours(2)), now))
+        .isGreaterThan(formula.priority(0.5, now.minus(Duration.ofMinutes(5)), now));
+    // 10 hours of waiting (0.02 an hour) outweigh 0.1 of urgency, not 0.3
+    long waitedTenHours = formula.priority(0.4, now.minus(Duration.ofHours(10)), now);
+    assertThat(waitedTenHours).isGreaterThan(formula.priority(0.5, now, now));
+    assertThat(waitedTenHours).isLessThan(formula.priority(0.7, now, now));
+    // the key is fixed at filing and stays right as time passes: a case filed an hour later with the
+    // same urgency and the same publication time gets the same key
+    assertThat(formula.priority(0.5, now.minus(Duration.ofHours(3)), now.plus(Duration.ofHours(1))))
+        .isEqualTo(formula.priority(0.5, now.minus(Duration.ofHours(3)), now));
+  }
+
+  @Test
+  void anOldReviewImportedTodayGetsADaysHeadStartNotAYears() {
+    PriorityFormula formula = PriorityFormula.load();
+    Instant now = Instant.parse("2026-11-25T12:00:00Z");
+    long lastYear = formula.priority(0.3, now.minus(Duration.ofDays(365)), now);
+    assertThat(lastYear).isEqualTo(formula.priority(0.3, now.minus(Duration.ofHours(24)), now));
+    assertThat(lastYear).isLessThan(formula.priority(0.9, now, now));
+    // a publication time in the future (a skewed clock) counts as now
+    assertThat(formula.priority(0.3, now.plus(Duration.ofHours(5)), now)).isEqualTo(formula.priority(0.3, now, now));
   }
 }

@@ -106,6 +106,19 @@ class RedisWorklistTest {
   }
 
   @Test
+  void theWaitCountsFromTheFirstUnansweredMentionAndStartsAgainAfterAReply() {
+    String id = fileWithKey(negative("k-1", "jan", null), 1_000).caseId();
+    // a second message before anyone answered: the case keeps the earlier, higher key (it has waited longer)
+    fileWithKey(negative("k-2", "jan", null), 500);
+    assertThat(find(id).priority()).isEqualTo(1_000);
+    act(id, CaseAction.CLAIM, ANN);
+    act(id, CaseAction.REPLY, ANN);
+    // after our reply the customer writes again: a new wait, with the new mention's key
+    assertThat(fileWithKey(negative("k-3", "jan", null), 300).outcome()).isEqualTo("reopened");
+    assertThat(find(id).priority()).isEqualTo(300);
+  }
+
+  @Test
   void aDismissedCaseIsNeverReopened() {
     String id = file(negative("d-1", "spammer", null)).caseId();
     Transition dismissed = worklist.act(id, CaseAction.DISMISS, ANN, null, Map.of("dismissReason", "spam"), List.of(),
@@ -265,6 +278,12 @@ class RedisWorklistTest {
 
   private Worklist.Filing file(ScoredMention scored) {
     return Await.result(worklist.file(scored, Triage.standard().decide(scored), "care"));
+  }
+
+  private Worklist.Filing fileWithKey(ScoredMention scored, long priority) {
+    Triage.Decision d = Triage.standard().decide(scored);
+    return Await.result(worklist.file(scored,
+        new Triage.Decision(d.triageClass(), d.needsReply(), d.urgency(), priority, d.reasons()), "care"));
   }
 
   private Transition act(String id, CaseAction action, Actor actor) {
