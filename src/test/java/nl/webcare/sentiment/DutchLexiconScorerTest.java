@@ -31,7 +31,7 @@ class DutchLexiconScorerTest {
   @Test
   void whatFollowsMaarWeighsMoreThanWhatCameBefore() {
     DutchLexiconScorer.DutchScore withMaar = SCORER.score("Het eten was lekker, maar de bezorging was slecht");
-    DutchLexiconScorer.DutchScore without = SCORER.score("Het eten was lekker. De bezorging was slecht");
+    DutchLexiconScorer.DutchScore without = SCORER.score("Het eten was lekker, de bezorging was slecht");
     assertThat(withMaar.score()).isNegative();
     assertThat(withMaar.score()).isLessThan(without.score());
   }
@@ -40,5 +40,20 @@ class DutchLexiconScorerTest {
   void dutchNounsAndVerbsThatPatternLacksCount() {
     assertThat(SCORER.score("Wat een puinhoop, echt prutswerk").score()).isNegative();
     assertThat(SCORER.score("Complimenten voor de behulpzaam medewerker, een aanrader").score()).isPositive();
+  }
+
+  @Test
+  void oneClearlyNegativeSentenceIsNotAveragedAwayByFriendlyOnes() {
+    DutchLexiconScorer.DutchScore score =
+        SCORER.score("Fijne winkel, vriendelijk personeel en mooie spullen. De levering was waardeloos!");
+    assertThat(score.score()).isLessThanOrEqualTo(-0.4);
+    // a smaller gripe after stronger praise does not turn it
+    assertThat(SCORER.score("Fijne winkel en vriendelijk personeel, echt geweldig. Wel jammer dat het druk was.").score())
+        .isPositive();
+  }
+
+  @Test
+  void englishWordsInInformalDutchCount() {
+    assertThat(SCORER.score("Weer geen bezorging, epic fail, wtf").score()).isNegative();
   }
 }
