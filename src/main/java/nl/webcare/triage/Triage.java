@@ -1,10 +1,10 @@
 package nl.webcare.triage;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.webcare.config.ClasspathResources;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentimentLabel;
@@ -15,7 +15,8 @@ import nl.webcare.sentiment.CueText;
  *
  * <ul>
  *   <li>crisis: a crisis cue (legal threat, safety or health, data leak, outage, press);</li>
- *   <li>complaint: negative sentiment, a review of one or two stars, or a complaint cue in a text that is
+ *   <li>complaint: negative sentiment, a sentiment score at or below {@code complaintScore} (mildly negative
+ *       is enough to be looked at), a review of one or two stars, or a complaint cue in a text that is
  *       not positive (a polite complaint: "my order never arrived, did you refund?");</li>
  *   <li>question: a question or help cue, or a question mark;</li>
  *   <li>praise: positive sentiment or a praise cue; other: the rest.</li>
@@ -24,24 +25,26 @@ import nl.webcare.sentiment.CueText;
  * age) come from {@link PriorityFormula}.
  */
 public final class Triage {
+  public static final String SETTINGS = "sentiment-models/triage/triage.properties";
   private static Triage standard;
 
   private final TriageCues english;
   private final TriageCues dutch;
   private final PriorityFormula formula;
-  private final Clock clock;
+  private final double complaintScore;
 
-  Triage(TriageCues english, TriageCues dutch, PriorityFormula formula, Clock clock) {
+  Triage(TriageCues english, TriageCues dutch, PriorityFormula formula, double complaintScore) {
     this.english = english;
     this.dutch = dutch;
     this.formula = formula;
-    this.clock = clock;
+    this.complaintScore = complaintScore;
   }
 
   /** The triage with the shipped cue lexicons and formula, loaded once. */
   public static synchronized Triage standard() {
     if (standard == null) {
-      standard = new Triage(TriageCues.load("en"), TriageCues.load("nl"), PriorityFormula.load(), Clock.systemUTC());
+      double complaintScore = ClasspathResources.number(ClasspathResources.properties(SETTINGS), SETTINGS, "complaintScore");
+      standard = new Triage(TriageCues.load("en"), TriageCues.load("nl"), PriorityFormula.load(), complaintScore);
     }
     return standard;
   }
@@ -67,23 +70,26 @@ public final class Triage {
     if (m.rating() != null) {
       reasons.add("stars:" + m.rating());
     }
-    TriageClass triageClass = classify(label, m.rating(), found, text);
+    TriageClass triageClass = classify(label, scored.sentiment().score(), m.rating(), found, text);
     boolean needsReply = triageClass == TriageClass.CRISIS || triageClass == TriageClass.COMPLAINT
         || triageClass == TriageClass.QUESTION;
     double urgency = formula.urgency(triageClass, scored.sentiment().score(), m.rating(),
         m.details().authorFollowers(), m.details().engagement());
-    // Decided as the mention arrives: "now" is when Webcare saw it, where the age term starts counting.
-    long priority = formula.priority(urgency, m.publishedAt(), clock.instant());
+    // The age term counts from publication, but at most a day before Webcare scored (saw) the mention.
+    long priority = formula.priority(urgency, m.publishedAt(), scored.scoredAt());
     return new Decision(triageClass, needsReply, urgency, priority, reasons);
   }
 
-  private static TriageClass classify(SentimentLabel label, Integer rating, Map<TriageCues.Kind, List<String>> found,
-      String text) {
+  private TriageClass classify(SentimentLabel label, double score, Integer rating,
+      Map<TriageCues.Kind, List<String>> found, String text) {
     if (found.containsKey(TriageCues.Kind.CRISIS)) {
       return TriageClass.CRISIS;
     }
     boolean lowStars = rating != null && rating <= 2;
-    if (label == SentimentLabel.NEGATIVE || lowStars
+    // The label is balanced for marketing's sentiment figures; the worklist's entry leans to recall, since an
+    // agent dismisses a mention that needed nothing in seconds and a missed complaint costs a customer.
+    boolean leansNegative = label != SentimentLabel.UNSCORED && score <= complaintScore;
+    if (label == SentimentLabel.NEGATIVE || leansNegative || lowStars
         || (found.containsKey(TriageCues.Kind.COMPLAINT) && label != SentimentLabel.POSITIVE)) {
       return TriageClass.COMPLAINT;
     }

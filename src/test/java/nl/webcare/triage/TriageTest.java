@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import nl.webcare.mention.Mention;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.support.Mentions;
 import nl.webcare.support.SharedAnalyzer;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,20 @@ class TriageTest {
     assertThat(d.triageClass()).isEqualTo(TriageClass.COMPLAINT);
     assertThat(d.needsReply()).isTrue();
     assertThat(d.reasons()).contains("complaint:never arrived");
+  }
+
+  @Test
+  void aMildlyNegativeMentionLabelledNeutralStillGoesToTheWorklist() {
+    Mention m = Mentions.mention("t", "mild-1", "the app logged me out twice today");
+    // the label says neutral (balanced for the sentiment figures); the worklist leans to recall
+    Triage.Decision mild = Triage.standard().decide(Mentions.scored(m, SentimentLabel.NEUTRAL, -0.08));
+    assertThat(mild.triageClass()).isEqualTo(TriageClass.COMPLAINT);
+    assertThat(mild.needsReply()).isTrue();
+    Triage.Decision flat = Triage.standard().decide(Mentions.scored(m, SentimentLabel.NEUTRAL, -0.02));
+    assertThat(flat.triageClass()).isEqualTo(TriageClass.OTHER);
+    // a language Webcare cannot score is never a complaint by its (absent) score
+    Triage.Decision unscored = Triage.standard().decide(Mentions.scored(m, SentimentLabel.UNSCORED, -0.5));
+    assertThat(unscored.needsReply()).isFalse();
   }
 
   @Test
