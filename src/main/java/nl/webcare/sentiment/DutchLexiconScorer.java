@@ -108,9 +108,7 @@ public final class DutchLexiconScorer {
     double sum = 0;
     int counted = 0;
     for (int c = 0; c < clauses.size(); c++) {
-      List<String> words = clauses.get(c);
-      int contrastAt = c == lastContrast ? words.lastIndexOf(CONTRAST) : lastContrast < 0 ? -1 : c < lastContrast ? words.size() : 0;
-      double[] clauseSum = scoreClause(words, lastContrast < 0 ? -1 : contrastAt, cues);
+      double[] clauseSum = scoreClause(clauses.get(c), contrastAt(clauses.get(c), c, lastContrast), cues);
       sum += clauseSum[0];
       counted += (int) clauseSum[1];
       sentenceSum[sentenceOf.get(c)] += clauseSum[0];
@@ -142,6 +140,20 @@ public final class DutchLexiconScorer {
       score = Math.max(mean, mostPositive);
     }
     return new DutchScore(Math.max(-1, Math.min(1, score)), cues);
+  }
+
+  /**
+   * Where the text's last "maar" falls for clause {@code c}, as an index into its words: words before it
+   * weigh half, the rest 1.5 times; -1 when the text has no "maar".
+   */
+  private static int contrastAt(List<String> words, int c, int lastContrast) {
+    if (lastContrast < 0) {
+      return -1;
+    }
+    if (c == lastContrast) {
+      return words.lastIndexOf(CONTRAST);
+    }
+    return c < lastContrast ? words.size() : 0;
   }
 
   /**

@@ -70,10 +70,14 @@ public final class Triage {
     if (m.rating() != null) {
       reasons.add("stars:" + m.rating());
     }
-    TriageClass triageClass = classify(label, scored.sentiment().score(), m.rating(), found, text);
+    double score = scored.sentiment().score();
+    TriageClass triageClass = classify(label, score, m.rating(), found, text);
+    if (triageClass == TriageClass.COMPLAINT && label != SentimentLabel.NEGATIVE && score <= complaintScore) {
+      reasons.add(String.format(Locale.ROOT, "score:%.2f", score)); // why a neutral-labelled text is a complaint
+    }
     boolean needsReply = triageClass == TriageClass.CRISIS || triageClass == TriageClass.COMPLAINT
         || triageClass == TriageClass.QUESTION;
-    double urgency = formula.urgency(triageClass, scored.sentiment().score(), m.rating(),
+    double urgency = formula.urgency(triageClass, score, m.rating(),
         m.details().authorFollowers(), m.details().engagement());
     // The age term counts from publication, but at most a day before Webcare scored (saw) the mention.
     long priority = formula.priority(urgency, m.publishedAt(), scored.scoredAt());

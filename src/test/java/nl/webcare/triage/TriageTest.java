@@ -34,6 +34,7 @@ class TriageTest {
     Triage.Decision mild = Triage.standard().decide(Mentions.scored(m, SentimentLabel.NEUTRAL, -0.08));
     assertThat(mild.triageClass()).isEqualTo(TriageClass.COMPLAINT);
     assertThat(mild.needsReply()).isTrue();
+    assertThat(mild.reasons()).contains("score:-0.08");
     Triage.Decision flat = Triage.standard().decide(Mentions.scored(m, SentimentLabel.NEUTRAL, -0.02));
     assertThat(flat.triageClass()).isEqualTo(TriageClass.OTHER);
     // a language Webcare cannot score is never a complaint by its (absent) score
