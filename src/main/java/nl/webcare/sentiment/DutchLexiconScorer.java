@@ -136,8 +136,10 @@ public final class DutchLexiconScorer {
     double score = mean;
     if (-mostNegative >= CLEAR_SENTENCE && -mostNegative >= mostPositive) {
       score = Math.min(mean, mostNegative);
+      cues.add(String.format(Locale.ROOT, "sentence:%.2f", mostNegative));
     } else if (mostPositive >= CLEAR_SENTENCE) {
       score = Math.max(mean, mostPositive);
+      cues.add(String.format(Locale.ROOT, "sentence:%.2f", mostPositive));
     }
     return new DutchScore(Math.max(-1, Math.min(1, score)), cues);
   }

@@ -47,6 +47,7 @@ class DutchLexiconScorerTest {
     DutchLexiconScorer.DutchScore score =
         SCORER.score("Fijne winkel, vriendelijk personeel en mooie spullen. De levering was waardeloos!");
     assertThat(score.score()).isLessThanOrEqualTo(-0.4);
+    assertThat(score.cues()).anySatisfy(c -> assertThat(c).startsWith("sentence:-"));
     // a smaller gripe after stronger praise does not turn it
     assertThat(SCORER.score("Fijne winkel en vriendelijk personeel, echt geweldig. Wel jammer dat het druk was.").score())
         .isPositive();
