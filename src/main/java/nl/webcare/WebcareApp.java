@@ -13,41 +13,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import nl.webcare.access.ApiKeyStore;
 import nl.webcare.alerts.RedisAlertFeed;
 import nl.webcare.api.ApiVerticle;
 import nl.webcare.config.WebcareConfig;
 import nl.webcare.connector.ConnectorContext;
 import nl.webcare.connector.ConnectorDefinition;
 import nl.webcare.connector.ConnectorDefinitionLoader;
-import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.ConnectorException;
+import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollerVerticle;
 import nl.webcare.connector.ReplyChannels;
-import nl.webcare.worklist.RedisReplyTemplates;
 import nl.webcare.connector.push.PushSource;
-import nl.webcare.access.ApiKeyStore;
 import nl.webcare.demo.DemoConnectors;
 import nl.webcare.demo.DemoFeedVerticle;
-import nl.webcare.pipeline.PeriodicVerticle;
-import nl.webcare.pipeline.SnoozeWaker;
-import nl.webcare.pipeline.SlaWatcher;
 import nl.webcare.metrics.BacklogGauges;
 import nl.webcare.metrics.WebcareMetrics;
-import nl.webcare.sla.RedisSlaWatch;
 import nl.webcare.pipeline.MentionScorer;
+import nl.webcare.pipeline.PeriodicVerticle;
 import nl.webcare.pipeline.ScorerVerticle;
+import nl.webcare.pipeline.SlaWatcher;
+import nl.webcare.pipeline.SnoozeWaker;
 import nl.webcare.sentiment.SentimentAnalyzer;
+import nl.webcare.sla.RedisSlaWatch;
 import nl.webcare.store.ConnectorCursorStore;
 import nl.webcare.store.ConnectorStatusStore;
-import nl.webcare.store.ReadBudgetStore;
 import nl.webcare.store.EmbeddedRedisServer;
 import nl.webcare.store.Housekeeping;
 import nl.webcare.store.MentionInbox;
 import nl.webcare.store.PollLease;
+import nl.webcare.store.ReadBudgetStore;
 import nl.webcare.store.RedisGateway;
 import nl.webcare.store.RedisMentionStore;
 import nl.webcare.store.ScoringQueue;
+import nl.webcare.triage.PriorityFormula;
 import nl.webcare.worklist.CaseRouter;
+import nl.webcare.worklist.PriorityKeyMigration;
+import nl.webcare.worklist.RedisReplyTemplates;
 import nl.webcare.worklist.RedisWorklist;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,7 +186,13 @@ public final class WebcareApp {
       LOG.warn("no WEBCARE_ADMIN_KEY: keys made earlier still work, but no admin key was set at this start");
     }
     Future<Void> bootstrap = adminKey == null ? Future.succeededFuture() : keys.bootstrapAdmin(adminKey);
-    return bootstrap.compose(v -> deploy(api, new DeploymentOptions()));
+    Future<Integer> rekeyed = new PriorityKeyMigration(redis, PriorityFormula.load()).run()
+        .onSuccess(n -> {
+          if (n > 0) {
+            LOG.info("{} case(s) given sort keys of the current priority formula (urgency plus age)", n);
+          }
+        });
+    return Future.all(bootstrap, rekeyed).compose(v -> deploy(api, new DeploymentOptions()));
   }
 
   /** The enabled push sources with their secrets; a secret that is not set stops the start, naming it. */

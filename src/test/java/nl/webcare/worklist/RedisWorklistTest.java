@@ -19,6 +19,7 @@ import nl.webcare.support.Await;
 import nl.webcare.support.Mentions;
 import nl.webcare.support.RedisFixture;
 import nl.webcare.support.TestRedis;
+import nl.webcare.triage.PriorityFormula;
 import nl.webcare.triage.Triage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +117,36 @@ class RedisWorklistTest {
     // after our reply the customer writes again: a new wait, with the new mention's key
     assertThat(fileWithKey(negative("k-3", "jan", null), 300).outcome()).isEqualTo("reopened");
     assertThat(find(id).priority()).isEqualTo(300);
+  }
+
+  @Test
+  void sortKeysOfTheFormulaBeforeAgeAreRewrittenInTheHashAndEveryIndex() {
+    long published = Instant.parse("2026-11-20T09:00:00Z").getEpochSecond();
+    long oldKey = 50 * 10_000_000_000L + published; // urgency 0.50, as builds before 2026-11-25 wrote it
+    String open = fileWithKey(negative("old-1", "ada", null), oldKey).caseId();
+    act(open, CaseAction.CLAIM, ANN);
+    String closed = fileWithKey(negative("old-2", "bram", null), oldKey + 1).caseId();
+    act(closed, CaseAction.CLAIM, BOB);
+    act(closed, CaseAction.RESOLVE, BOB);
+    String current = fileWithKey(negative("new-1", "cor", null), -9_974_000_000L).caseId();
+
+    PriorityFormula formula = PriorityFormula.load();
+    assertThat(Await.result(new PriorityKeyMigration(fixture.redis, formula).run())).isEqualTo(2);
+
+    Instant opened = Instant.ofEpochMilli(Long.parseLong(hash(open).get("openedAt")));
+    long expected = formula.priority(0.5, Instant.ofEpochSecond(published), opened);
+    assertThat(find(open).priority()).isEqualTo(expected);
+    try (RedisClient client = TestRedis.client()) {
+      for (String index : List.of("cases:active", "cases:state:assigned", "cases:team:care", "cases:assignee:ann")) {
+        assertThat(client.zscore(fixture.prefix + index, open)).as(index).isEqualTo((double) expected);
+      }
+      // the resolved case is re-keyed in its state's index and stays out of the active one
+      assertThat(client.zscore(fixture.prefix + "cases:state:resolved", closed)).isNegative();
+      assertThat(client.zscore(fixture.prefix + "cases:active", closed)).isNull();
+    }
+    assertThat(find(current).priority()).isEqualTo(-9_974_000_000L);
+    // nothing left to do the second time
+    assertThat(Await.result(new PriorityKeyMigration(fixture.redis, formula).run())).isZero();
   }
 
   @Test

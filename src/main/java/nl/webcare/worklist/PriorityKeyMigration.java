@@ -1,0 +1,65 @@
+package nl.webcare.worklist;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import nl.webcare.store.LuaScript;
+import nl.webcare.store.RedisGateway;
+import nl.webcare.store.RedisKeys;
+import nl.webcare.triage.PriorityFormula;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Rewrites the sort keys that builds before 2026-11-25 wrote, when age was not yet in the priority
+ * formula: they were {@code urgency bucket (0..100) x 10^10 + epoch second of publication}, always positive,
+ * while keys of the current formula ({@link PriorityFormula#priority}) are negative, so old cases would stay
+ * above every new one. Runs at start; a Redis without old keys costs one range query per state.
+ */
+public final class PriorityKeyMigration {
+  private static final LuaScript REKEY = LuaScript.load("rekey_case");
+  private static final long OLD_URGENCY_STEP = 10_000_000_000L;
+
+  private final RedisGateway redis;
+  private final RedisKeys keys;
+  private final PriorityFormula formula;
+
+  public PriorityKeyMigration(RedisGateway redis, PriorityFormula formula) {
+    this.redis = redis;
+    this.keys = redis.keys();
+    this.formula = formula;
+  }
+
+  /** The number of cases whose key was rewritten. */
+  public Future<Integer> run() {
+    return redis.call(jedis -> {
+      int rewritten = 0;
+      for (CaseState state : CaseState.values()) {
+        for (String id : jedis.zrangeByScore(keys.casesInState(state.wire()), "(0", "+inf")) {
+          rewritten += rekey(jedis, id);
+        }
+      }
+      return rewritten;
+    });
+  }
+
+  private int rekey(UnifiedJedis jedis, String id) {
+    List<String> f = jedis.hmget(keys.caseHash(id), "priority", "openedAt");
+    if (f.get(0) == null) {
+      return 0;
+    }
+    long old = Long.parseLong(f.get(0));
+    if (old <= 0) {
+      return 0;
+    }
+    double urgency = (old / OLD_URGENCY_STEP) / 100.0;
+    Instant published = Instant.ofEpochSecond(old % OLD_URGENCY_STEP);
+    Instant opened = f.get(1) == null ? published : Instant.ofEpochMilli(Long.parseLong(f.get(1)));
+    // The key may come from a later mention than the one that opened the case: it was seen no earlier
+    // than it was published.
+    Instant seen = opened.isAfter(published) ? opened : published;
+    long key = formula.priority(urgency, published, seen);
+    Object done = redis.evalScript(jedis, REKEY, List.of(keys.caseHash(id)),
+        List.of(keys.prefix(), id, f.get(0), Long.toString(key)));
+    return ((Long) done).intValue();
+  }
+}
