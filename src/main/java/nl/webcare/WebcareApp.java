@@ -186,11 +186,16 @@ public final class WebcareApp {
       LOG.warn("no WEBCARE_ADMIN_KEY: keys made earlier still work, but no admin key was set at this start");
     }
     Future<Void> bootstrap = adminKey == null ? Future.succeededFuture() : keys.bootstrapAdmin(adminKey);
+    // Not fatal: old keys only misorder the worklist, and the next start tries again.
     Future<Integer> rekeyed = new PriorityKeyMigration(redis, PriorityFormula.load()).run()
         .onSuccess(n -> {
           if (n > 0) {
             LOG.info("{} case(s) given sort keys of the current priority formula (urgency plus age)", n);
           }
+        })
+        .recover(e -> {
+          LOG.warn("could not rewrite old worklist sort keys ({}); the next start tries again", e.getMessage());
+          return Future.succeededFuture(0);
         });
     return Future.all(bootstrap, rekeyed).compose(v -> deploy(api, new DeploymentOptions()));
   }

@@ -44,16 +44,14 @@ public final class PriorityKeyMigration {
 
   private int rekey(UnifiedJedis jedis, String id) {
     List<String> f = jedis.hmget(keys.caseHash(id), "priority", "openedAt");
-    if (f.get(0) == null) {
-      return 0;
-    }
-    long old = Long.parseLong(f.get(0));
+    long old = number(f.get(0));
     if (old <= 0) {
-      return 0;
+      return 0; // current already, erased, or not a key any build wrote: left alone
     }
     double urgency = (old / OLD_URGENCY_STEP) / 100.0;
     Instant published = Instant.ofEpochSecond(old % OLD_URGENCY_STEP);
-    Instant opened = f.get(1) == null ? published : Instant.ofEpochMilli(Long.parseLong(f.get(1)));
+    long openedMillis = number(f.get(1));
+    Instant opened = openedMillis <= 0 ? published : Instant.ofEpochMilli(openedMillis);
     // The key may come from a later mention than the one that opened the case: it was seen no earlier
     // than it was published.
     Instant seen = opened.isAfter(published) ? opened : published;
@@ -61,5 +59,17 @@ public final class PriorityKeyMigration {
     Object done = redis.evalScript(jedis, REKEY, List.of(keys.caseHash(id)),
         List.of(keys.prefix(), id, f.get(0), Long.toString(key)));
     return ((Long) done).intValue();
+  }
+
+  /** The field as a number, or -1 when it is missing or not a whole number. */
+  private static long number(String field) {
+    if (field == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(field);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

@@ -129,6 +129,11 @@ class RedisWorklistTest {
     act(closed, CaseAction.CLAIM, BOB);
     act(closed, CaseAction.RESOLVE, BOB);
     String current = fileWithKey(negative("new-1", "cor", null), -9_974_000_000L).caseId();
+    try (RedisClient client = TestRedis.client()) {
+      // a damaged case (not a number where the key belongs) is left alone and does not stop the others
+      client.hset(fixture.prefix + "case:WC-BAD00", "priority", "not-a-number");
+      client.zadd(fixture.prefix + "cases:state:new", 5, "WC-BAD00");
+    }
 
     PriorityFormula formula = PriorityFormula.load();
     assertThat(Await.result(new PriorityKeyMigration(fixture.redis, formula).run())).isEqualTo(2);
