@@ -144,6 +144,19 @@ public final class DutchLexiconScorer {
     return new DutchScore(Math.max(-1, Math.min(1, score)), cues);
   }
 
+  /** How many of the text's words the Dutch lexicons give a polarity (emoji not counted). */
+  int knownWords(String text) {
+    int known = 0;
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      Double p = polarityOf(m.group());
+      if (p != null && p != 0 && !negations.contains(m.group()) && !intensifiers.contains(m.group())) {
+        known++;
+      }
+    }
+    return known;
+  }
+
   /**
    * Where the text's last "maar" falls for clause {@code c}, as an index into its words: words before it
    * weigh half, the rest 1.5 times; -1 when the text has no "maar".

@@ -24,6 +24,12 @@ final class DutchSentimentAnalyzer {
     this.settings = settings;
   }
 
+  /** Dutch words and cue phrases the text holds: how Dutch a text too short for language detection looks. */
+  int evidence(String text) {
+    String cueText = CueText.of(text);
+    return lexicon.knownWords(cueText) + cues.find(cueText).values().stream().mapToInt(List::size).sum();
+  }
+
   SentimentResult analyze(String text) {
     DutchLexiconScorer.DutchScore lexical = lexicon.score(CueText.of(text));
     Map<TriageCues.Kind, List<String>> found = cues.find(CueText.of(text));

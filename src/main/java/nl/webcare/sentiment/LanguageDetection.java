@@ -4,6 +4,7 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Detects the language of a mention with Lingua. Lingua was chosen because it is the most accurate
@@ -29,6 +30,12 @@ public final class LanguageDetection {
         .withMinimumRelativeDistance(0.05)
         .withPreloadedLanguageModels()
         .build());
+  }
+
+  /** Whether Lingua, even when too unsure to name a language, rates the text more Dutch than English. */
+  public boolean moreDutchThanEnglish(String text) {
+    Map<Language, Double> confidence = detector.computeLanguageConfidenceValues(text);
+    return confidence.getOrDefault(Language.DUTCH, 0.0) > confidence.getOrDefault(Language.ENGLISH, 0.0);
   }
 
   /** ISO 639-1 code of the text's language, or {@link #UNDETERMINED}. */

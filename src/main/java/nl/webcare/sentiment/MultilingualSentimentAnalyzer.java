@@ -6,8 +6,10 @@ import nl.webcare.triage.TriageCues;
 /**
  * Webcare's analyzer: detects the language, scores English with CoreNLP and social-media cues, Dutch
  * with the Dutch lexicon and cues, and marks any other language {@code unscored} with its code rather
- * than scoring it as English. A text too short to tell (a few words, only emoji) is scored as English,
- * whose lexicon also covers emoji and emoticons; it keeps the language "und".
+ * than scoring it as English. A text too short to tell (a few words, only emoji) is Dutch when the Dutch
+ * lexicons and cues know more of its words than the English ones and Lingua rates it more Dutch than
+ * English, else it is scored as English, whose
+ * lexicon also covers emoji and emoticons, and keeps the language "und".
  */
 public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
   private final LanguageDetection languages;
@@ -42,7 +44,14 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
     String safe = text == null ? "" : text;
     boolean cut = safe.length() > maxTextChars;
     String bounded = cut ? safe.substring(0, maxTextChars) : safe;
-    String language = languages.detect(CueText.of(bounded.length() > 2000 ? bounded.substring(0, 2000) : bounded));
+    String detectable = CueText.of(bounded.length() > 2000 ? bounded.substring(0, 2000) : bounded);
+    String language = languages.detect(detectable);
+    if (LanguageDetection.UNDETERMINED.equals(language) && dutch.evidence(bounded) > english.knownWords(bounded)
+        && languages.moreDutchThanEnglish(detectable)) {
+      // Too short for detection ("Bedankt!", "Waardeloos"), but its words are Dutch ones and Lingua leans
+      // Dutch (which keeps "Grill & Bar", Dutch "bar" = grim, English): score it as Dutch.
+      language = "nl";
+    }
     SentimentResult result = switch (language) {
       case "en", LanguageDetection.UNDETERMINED -> english.analyze(bounded);
       case "nl" -> dutch.analyze(bounded);

@@ -19,6 +19,7 @@ final class SocialSentimentAnalyzer {
   private final CoreNlpSentimentAnalyzer coreNlp;
   private final SocialText socialText;
   private final LexiconScorer lexicon;
+  private final SentimentLexicon words;
   private final TriageCues cues;
   private final CombinationSettings settings;
   private final TrainedSentimentClassifier classifier;
@@ -30,8 +31,20 @@ final class SocialSentimentAnalyzer {
     this.coreNlp = coreNlp;
     this.socialText = new SocialText(words);
     this.lexicon = new LexiconScorer(words);
+    this.words = words;
     this.cues = cues;
     this.settings = settings;
+  }
+
+  /** English lexicon words and cue phrases the text holds: how English a text too short to detect looks. */
+  int knownWords(String text) {
+    int known = 0;
+    for (SocialText.Token token : socialText.prepare(text).tokens()) {
+      if (words.valence(token.word()) != 0) {
+        known++;
+      }
+    }
+    return known + cues.find(CueText.of(text)).values().stream().mapToInt(List::size).sum();
   }
 
   EnglishEvidence evidence(String text) {

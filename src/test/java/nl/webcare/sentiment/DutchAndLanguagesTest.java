@@ -44,6 +44,18 @@ class DutchAndLanguagesTest {
   }
 
   @Test
+  void aTextTooShortToDetectIsDutchWhenItsWordsAreDutch() {
+    SentimentResult thanks = analyzer.analyze("Bedankt!");
+    assertThat(thanks.language()).isEqualTo("nl");
+    assertThat(thanks.label()).isEqualTo(SentimentLabel.POSITIVE);
+    // English words, or none that either lexicon knows, stay with the English scorer
+    assertThat(analyzer.analyze("Thanks!").language()).isIn("en", "und");
+    assertThat(analyzer.analyze("👍").language()).isEqualTo("und");
+    // "bar" is a Dutch word (grim) that VADER lacks, but this is English
+    assertThat(analyzer.analyze("I'm at Chili's Grill & Bar").language()).isNotEqualTo("nl");
+  }
+
+  @Test
   void englishIsScoredWithCoreNlpAndTheLexicon() {
     SentimentResult result = analyzer.analyze("@airline my bag is lost and nobody answers the phone. Terrible!!");
     assertThat(result.language()).isEqualTo("en");
