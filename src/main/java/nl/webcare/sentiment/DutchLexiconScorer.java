@@ -149,8 +149,7 @@ public final class DutchLexiconScorer {
     int known = 0;
     Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (m.find()) {
-      Double p = polarityOf(m.group());
-      if (p != null && p != 0 && !negations.contains(m.group()) && !intensifiers.contains(m.group())) {
+      if (sentimentPolarity(m.group()) != null) {
         known++;
       }
     }
@@ -179,14 +178,11 @@ public final class DutchLexiconScorer {
     double sum = 0;
     int counted = 0;
     for (int i = 0; i < words.size(); i++) {
+      Double p = sentimentPolarity(words.get(i));
+      if (p == null) {
+        continue;
+      }
       String word = words.get(i);
-      if (intensifiers.contains(word) || negations.contains(word)) {
-        continue;
-      }
-      Double p = polarityOf(word);
-      if (p == null || p == 0) {
-        continue;
-      }
       double v = p;
       if (contrastAt >= 0) {
         v *= i < contrastAt ? 0.5 : 1.5;
@@ -205,6 +201,15 @@ public final class DutchLexiconScorer {
       counted++;
     }
     return new double[] {sum, counted};
+  }
+
+  /** The word's polarity when it carries sentiment; null for modifiers and words without polarity. */
+  private Double sentimentPolarity(String word) {
+    if (intensifiers.contains(word) || negations.contains(word)) {
+      return null;
+    }
+    Double p = polarityOf(word);
+    return p == null || p == 0 ? null : p;
   }
 
   /**

@@ -44,7 +44,7 @@ final class SocialSentimentAnalyzer {
         known++;
       }
     }
-    return known + cues.find(CueText.of(text)).values().stream().mapToInt(List::size).sum();
+    return known + cues.count(CueText.of(text));
   }
 
   EnglishEvidence evidence(String text) {

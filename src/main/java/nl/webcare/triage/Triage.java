@@ -72,7 +72,7 @@ public final class Triage {
     }
     double score = scored.sentiment().score();
     TriageClass triageClass = classify(label, score, m.rating(), found, text);
-    if (triageClass == TriageClass.COMPLAINT && label != SentimentLabel.NEGATIVE && score <= complaintScore) {
+    if (triageClass == TriageClass.COMPLAINT && label != SentimentLabel.NEGATIVE && leansNegative(label, score)) {
       reasons.add(String.format(Locale.ROOT, "score:%.2f", score)); // why a neutral-labelled text is a complaint
     }
     boolean needsReply = triageClass == TriageClass.CRISIS || triageClass == TriageClass.COMPLAINT
@@ -84,6 +84,11 @@ public final class Triage {
     return new Decision(triageClass, needsReply, urgency, priority, reasons);
   }
 
+  /** A scored text at or below {@code complaintScore}: mildly negative is enough for the worklist. */
+  private boolean leansNegative(SentimentLabel label, double score) {
+    return label != SentimentLabel.UNSCORED && score <= complaintScore;
+  }
+
   private TriageClass classify(SentimentLabel label, double score, Integer rating,
       Map<TriageCues.Kind, List<String>> found, String text) {
     if (found.containsKey(TriageCues.Kind.CRISIS)) {
@@ -92,8 +97,7 @@ public final class Triage {
     boolean lowStars = rating != null && rating <= 2;
     // The label is balanced for marketing's sentiment figures; the worklist's entry leans to recall, since an
     // agent dismisses a mention that needed nothing in seconds and a missed complaint costs a customer.
-    boolean leansNegative = label != SentimentLabel.UNSCORED && score <= complaintScore;
-    if (label == SentimentLabel.NEGATIVE || leansNegative || lowStars
+    if (label == SentimentLabel.NEGATIVE || leansNegative(label, score) || lowStars
         || (found.containsKey(TriageCues.Kind.COMPLAINT) && label != SentimentLabel.POSITIVE)) {
       return TriageClass.COMPLAINT;
     }

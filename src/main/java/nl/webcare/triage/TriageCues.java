@@ -56,4 +56,9 @@ public final class TriageCues {
     });
     return found;
   }
+
+  /** How many cue phrases of any kind a lower-case text holds. */
+  public int count(String lowerCaseText) {
+    return find(lowerCaseText).values().stream().mapToInt(List::size).sum();
+  }
 }
