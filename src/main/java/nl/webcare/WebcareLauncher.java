@@ -1,5 +1,6 @@
 package nl.webcare;
 
+import nl.webcare.app.WebcareApp;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;

@@ -1,77 +1,51 @@
--- Moves a case from one state to another, or refuses, in one atomic step; keeps every index right.
--- The allowed moves come from Java (CaseAction), so they are written down in one place.
--- KEYS[1] case hash, KEYS[2] case history list
--- ARGV[1] key prefix, ARGV[2] case id, ARGV[3] actor, ARGV[4] override ('1': a lead may act on a case
---   another agent holds), ARGV[5] now (ms), ARGV[6] moves 'from>to,from>to' ('@open' = assigned when
---   somebody holds the case, else new; '@keep' = stay), ARGV[7] holder rule: 'free' (nobody else may hold it),
---   'holder' (only the holder, or anyone when nobody holds it, or an override), 'any'
--- ARGV[8] assignee: '' keep, '-' clear, '@actor' the actor, else that name
--- ARGV[9] history entry (JSON), ARGV[10] N: field pairs to set follow (2N values; '+name' sets only when
---   absent), then fields to delete
--- Returns { outcome, state, holder }: outcome 'done', 'missing', 'held' or 'forbidden' (not from this state)
-if redis.call('EXISTS', KEYS[1]) == 0 then
-  return { 'missing', '', '' }
+-- Applies one move of a case that Java decided from the move table (CaseMove) on the case as it read it,
+-- in one atomic step, with every index; refuses with 'stale' when the case changed since it was read.
+-- KEYS[1] case hash, KEYS[2] history, KEYS[3] index of the state it was in, KEYS[4] index of the state it goes
+--   to, KEYS[5] active cases, KEYS[6] closed cases, KEYS[7] snoozed cases, KEYS[8] index of the team it was in,
+--   KEYS[9] index of the team it goes to, KEYS[10] index of the holder it had, KEYS[11] index of the holder it
+--   gets (for a case without a holder, the index of the empty name, which is never written)
+-- ARGV[1] case id, ARGV[2..4] state, holder and team as read ('' none), ARGV[5..7] state, holder and team after,
+-- ARGV[8] '1' when the state after is closed, ARGV[9] now (ms), ARGV[10] wake time (ms) when it goes to
+--   snoozed, else '', ARGV[11] history entry (JSON), ARGV[12] N, ARGV[13] M, then N field pairs to set, M field
+--   pairs to set only when absent, then the fields to delete
+-- Returns 'done', 'missing', or 'stale' (read again and decide again)
+local f = redis.call('HMGET', KEYS[1], 'state', 'assignee', 'team', 'priority')
+if not f[1] then return 'missing' end
+if f[1] ~= ARGV[2] or (f[2] or '') ~= ARGV[3] or (f[3] or '') ~= ARGV[4] then return 'stale' end
+local id, priority = ARGV[1], f[4]
+local n, m = tonumber(ARGV[12]), tonumber(ARGV[13])
+local set = { 'state', ARGV[5], 'team', ARGV[7] }
+local i = 14
+for _ = 1, n do
+  set[#set + 1] = ARGV[i]
+  set[#set + 1] = ARGV[i + 1]
+  i = i + 2
 end
-local prefix, id = ARGV[1], ARGV[2]
-local old = redis.call('HMGET', KEYS[1], 'state', 'assignee', 'team', 'priority')
-local state, holder, team, priority = old[1], old[2] or '', old[3] or '', old[4]
-
-local target = nil
-for from, to in string.gmatch(ARGV[6], '([%w_]+)>([%w_@]+)') do
-  if from == state then target = to end
-end
-if not target then
-  return { 'forbidden', state, holder }
-end
-local rule = ARGV[7]
-if holder ~= '' and holder ~= ARGV[3] then
-  if rule == 'free' or (rule == 'holder' and ARGV[4] ~= '1') then
-    return { 'held', state, holder }
-  end
-end
-
-local assignee = holder
-if ARGV[8] == '-' then assignee = ''
-elseif ARGV[8] == '@actor' then assignee = ARGV[3]
-elseif ARGV[8] ~= '' then assignee = ARGV[8] end
-if target == '@keep' then target = state
-elseif target == '@open' then target = (assignee ~= '') and 'assigned' or 'new' end
-
-local n = tonumber(ARGV[10])
-local set = { 'state', target }
-for i = 11, 10 + 2 * n, 2 do
-  -- a field named '+name' is set only when the case has none yet (the first response time)
-  if string.sub(ARGV[i], 1, 1) == '+' then
-    redis.call('HSETNX', KEYS[1], string.sub(ARGV[i], 2), ARGV[i + 1])
-  else
-    set[#set + 1] = ARGV[i]
-    set[#set + 1] = ARGV[i + 1]
-  end
+if ARGV[6] ~= '' then
+  set[#set + 1] = 'assignee'
+  set[#set + 1] = ARGV[6]
 end
 redis.call('HSET', KEYS[1], unpack(set))
-for i = 11 + 2 * n, #ARGV do redis.call('HDEL', KEYS[1], ARGV[i]) end
-if assignee == '' then redis.call('HDEL', KEYS[1], 'assignee') else redis.call('HSET', KEYS[1], 'assignee', assignee) end
+for _ = 1, m do
+  redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1])
+  i = i + 2
+end
+for j = i, #ARGV do redis.call('HDEL', KEYS[1], ARGV[j]) end
+if ARGV[6] == '' then redis.call('HDEL', KEYS[1], 'assignee') end
 
--- indexes: active cases by priority, per state, per team, per assignee; closed cases by closing time
-local new_team = redis.call('HGET', KEYS[1], 'team') or ''
-local closed = { resolved = true, dismissed = true }
-redis.call('ZREM', prefix .. 'cases:state:' .. state, id)
-if team ~= '' then redis.call('ZREM', prefix .. 'cases:team:' .. team, id) end
-if holder ~= '' then redis.call('ZREM', prefix .. 'cases:assignee:' .. holder, id) end
-redis.call('ZADD', prefix .. 'cases:state:' .. target, priority, id)
-if closed[target] then
-  redis.call('ZREM', prefix .. 'cases:active', id)
-  redis.call('ZADD', prefix .. 'cases:closed', ARGV[5], id)
+redis.call('ZREM', KEYS[3], id)
+redis.call('ZREM', KEYS[8], id)
+redis.call('ZREM', KEYS[10], id)
+redis.call('ZADD', KEYS[4], priority, id)
+if ARGV[8] == '1' then
+  redis.call('ZREM', KEYS[5], id)
+  redis.call('ZADD', KEYS[6], ARGV[9], id)
 else
-  redis.call('ZADD', prefix .. 'cases:active', priority, id)
-  redis.call('ZREM', prefix .. 'cases:closed', id)
-  if new_team ~= '' then redis.call('ZADD', prefix .. 'cases:team:' .. new_team, priority, id) end
-  if assignee ~= '' then redis.call('ZADD', prefix .. 'cases:assignee:' .. assignee, priority, id) end
+  redis.call('ZADD', KEYS[5], priority, id)
+  redis.call('ZREM', KEYS[6], id)
+  redis.call('ZADD', KEYS[9], priority, id)
+  if ARGV[6] ~= '' then redis.call('ZADD', KEYS[11], priority, id) end
 end
-if target == 'snoozed' then
-  redis.call('ZADD', prefix .. 'cases:snoozed', redis.call('HGET', KEYS[1], 'snoozedUntil') or ARGV[5], id)
-else
-  redis.call('ZREM', prefix .. 'cases:snoozed', id)
-end
-redis.call('RPUSH', KEYS[2], ARGV[9])
-return { 'done', target, assignee }
+if ARGV[10] ~= '' then redis.call('ZADD', KEYS[7], ARGV[10], id) else redis.call('ZREM', KEYS[7], id) end
+redis.call('RPUSH', KEYS[2], ARGV[11])
+return 'done'

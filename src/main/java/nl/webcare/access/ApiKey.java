@@ -7,5 +7,12 @@ import java.time.Instant;
  *
  * @param id    short public id, to list and revoke the key
  * @param owner the person or system it belongs to; recorded on every change it makes
+ * @param teams the teams whose cases an agent or lead key works on; empty: every team (keys made before teams
+ *              existed, admins, analysts and integrations)
  */
-public record ApiKey(String id, String owner, Role role, Instant createdAt, String createdBy) {}
+public record ApiKey(String id, String owner, Role role, Instant createdAt, String createdBy,
+    java.util.Set<String> teams) {
+  public ApiKey {
+    teams = java.util.Set.copyOf(teams);
+  }
+}

@@ -30,19 +30,20 @@ public final class ApiKeyStore {
   /** A new key and its record; the key is returned only here, once. */
   public record Issued(String key, ApiKey record) {}
 
-  public Future<Issued> create(String owner, Role role, String createdBy) {
+  /** A new key of {@code owner}; {@code teams} (empty: every team) are the teams an agent or lead works in. */
+  public Future<Issued> create(String owner, Role role, java.util.Set<String> teams, String createdBy) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String key = "wck_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     String id = HexFormat.of().formatHex(secret, 0, 4);
-    ApiKey record = new ApiKey(id, owner, role, Instant.now(), createdBy);
+    ApiKey record = new ApiKey(id, owner, role, Instant.now(), createdBy, teams);
     return save(key, record).map(new Issued(key, record));
   }
 
   /** Stores the key from {@code WEBCARE_ADMIN_KEY} as the admin key (replacing an earlier one). */
   public Future<Void> bootstrapAdmin(String key) {
     return revoke(BOOTSTRAP_ID).compose(v -> save(key, new ApiKey(BOOTSTRAP_ID, "admin", Role.ADMIN, Instant.now(),
-        "WEBCARE_ADMIN_KEY")));
+        "WEBCARE_ADMIN_KEY", java.util.Set.of())));
   }
 
   /** The key's record, or null when the key is unknown or revoked. */
@@ -68,6 +69,16 @@ public final class ApiKeyStore {
     });
   }
 
+  /**
+   * True when {@code owner} holds an agent or lead key (or an admin key) that works in {@code team}: whom a case of
+   * that team can be handed to.
+   */
+  public Future<Boolean> worksIn(String owner, String team) {
+    return list().map(all -> all.stream().anyMatch(k -> k.owner().equals(owner)
+        && (k.role() == Role.AGENT || k.role() == Role.LEAD || k.role() == Role.ADMIN)
+        && (k.teams().isEmpty() || k.teams().contains(team))));
+  }
+
   /** Revokes the key with that id; false when there is none. */
   public Future<Boolean> revoke(String id) {
     return redis.call(jedis -> {
@@ -89,7 +100,8 @@ public final class ApiKeyStore {
     return redis.call(jedis -> {
       try (var tx = jedis.multi()) {
         tx.hset(redis.keys().apiKey(sha), Map.of("id", record.id(), "owner", record.owner(), "role", record.role().wire(),
-            "createdAt", Long.toString(record.createdAt().toEpochMilli()), "createdBy", record.createdBy()));
+            "createdAt", Long.toString(record.createdAt().toEpochMilli()), "createdBy", record.createdBy(),
+            "teams", String.join(",", new java.util.TreeSet<>(record.teams()))));
         tx.hset(redis.keys().apiKeyIds(), record.id(), sha);
         tx.exec();
       }
@@ -99,7 +111,11 @@ public final class ApiKeyStore {
 
   private static ApiKey fromFields(Map<String, String> f) {
     return new ApiKey(f.get("id"), f.get("owner"), Role.fromWire(f.get("role")),
-        Instant.ofEpochMilli(Long.parseLong(f.get("createdAt"))), f.get("createdBy"));
+        Instant.ofEpochMilli(Long.parseLong(f.get("createdAt"))), f.get("createdBy"), teams(f.get("teams")));
+  }
+
+  private static java.util.Set<String> teams(String joined) {
+    return joined == null || joined.isEmpty() ? java.util.Set.of() : java.util.Set.of(joined.split(","));
   }
 
   static String sha256(String key) {

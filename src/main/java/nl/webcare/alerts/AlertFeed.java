@@ -9,6 +9,11 @@ import java.util.List;
  */
 public interface AlertFeed {
 
+  /** True when {@code text} is a cursor of this feed (a stream id such as 1732521600000-0). */
+  static boolean isCursor(String text) {
+    return text != null && text.matches("\\d{1,20}-\\d{1,20}");
+  }
+
   /**
    * Alerts after the cursor (null: from the oldest kept), at most {@code limit}.
    *

@@ -5,27 +5,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import nl.webcare.store.RedisGateway;
 import redis.clients.jedis.resps.StreamEntry;
 
 /** The alert feed as the Redis stream {@code alerts}: the stream id is the cursor. */
 public final class RedisAlertFeed implements AlertFeed {
-  private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
-
   private final RedisGateway redis;
 
   public RedisAlertFeed(RedisGateway redis) {
     this.redis = redis;
   }
 
-  public static boolean isCursor(String text) {
-    return text != null && STREAM_ID.matcher(text).matches();
-  }
-
   @Override
   public Future<Page> after(String cursor, int limit) {
-    if (cursor != null && !isCursor(cursor)) {
+    if (cursor != null && !AlertFeed.isCursor(cursor)) {
       return Future.failedFuture(new IllegalArgumentException("after must be a cursor like 1732521600000-0"));
     }
     String start = cursor == null ? "-" : "(" + cursor;

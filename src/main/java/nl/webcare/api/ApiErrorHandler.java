@@ -1,11 +1,12 @@
 package nl.webcare.api;
 
+import nl.webcare.casework.CaseRefusal;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.exceptions.JedisConnectionException;
+import nl.webcare.store.StoreUnavailableException;
 
 /**
  * The one place errors become responses: JSON {@code {"error": code, "message": ...}} with the right
@@ -51,7 +52,18 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
     if (failure instanceof ApiException api) {
       return api;
     }
-    if (hasCause(failure, JedisConnectionException.class)) {
+    if (failure instanceof CaseRefusal refusal) {
+      int status = switch (refusal.kind()) {
+        case NOT_FOUND -> 404;
+        case OTHER_TEAM -> 403;
+        case CONFLICT -> 409;
+        case INVALID -> 400;
+        case UPSTREAM -> 502;
+      };
+      return new ApiException(status, refusal.code(), refusal.getMessage(),
+          refusal.details().isEmpty() ? null : new JsonObject(new java.util.LinkedHashMap<>(refusal.details())));
+    }
+    if (hasCause(failure, StoreUnavailableException.class)) {
       return new ApiException(503, "store_unavailable", "the store (Redis) cannot be reached; try again shortly");
     }
     return switch (ctx.statusCode()) {

@@ -11,7 +11,7 @@ import nl.webcare.mention.MentionDetails;
 import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentenceSentiment;
-import nl.webcare.store.ScoringQueue;
+import nl.webcare.inbox.ScoringQueue;
 import nl.webcare.worklist.Case;
 import nl.webcare.worklist.CaseDetails;
 

@@ -5,25 +5,26 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import nl.webcare.alerts.AlertFeed;
-import nl.webcare.config.WebcareConfig;
-import nl.webcare.store.ConnectorStatusStore;
-import nl.webcare.store.MentionStore;
-import nl.webcare.store.RedisGateway;
-import nl.webcare.store.IngestRateLimiter;
-import nl.webcare.store.MentionInbox;
-import nl.webcare.connector.push.PushSource;
+import java.util.function.Supplier;
 import nl.webcare.access.ApiKeyStore;
-import io.vertx.micrometer.PrometheusScrapingHandler;
+import nl.webcare.alerts.AlertFeed;
+import nl.webcare.casework.CaseReplies;
+import nl.webcare.casework.CaseViews;
+import nl.webcare.casework.CaseWork;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.connector.ConnectorStatusStore;
+import nl.webcare.connector.push.IngestRateLimiter;
+import nl.webcare.connector.push.PushSource;
+import nl.webcare.inbox.MentionInbox;
+import nl.webcare.inbox.ScoringQueue;
+import nl.webcare.mention.MentionStore;
 import nl.webcare.metrics.WebcareMetrics;
-import nl.webcare.privacy.RedisAuthorRecords;
-import nl.webcare.sla.RedisSlaReport;
-import nl.webcare.connector.ReplyChannels;
-import nl.webcare.worklist.RedisReplyTemplates;
-import nl.webcare.store.ScoringQueue;
-import nl.webcare.worklist.Worklist;
+import nl.webcare.privacy.AuthorRecords;
+import nl.webcare.sla.SlaReports;
+import nl.webcare.worklist.ReplyTemplates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,31 +33,39 @@ public final class ApiVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ApiVerticle.class);
   public static final String API_ROOT = "/api/v1";
 
-  /** What the routes read and change. */
-  public record Dependencies(
-      RedisGateway redis,
-      Worklist worklist,
+  /** What the routes read and change: services, each an interface that says how it fails. */
+  public record Services(
+      CaseViews views,
+      CaseWork work,
+      CaseReplies replies,
       MentionStore mentions,
       AlertFeed alerts,
-      ConnectorStatusStore connectorStatuses,
-      List<String> connectorNames,
-      ScoringQueue scoringQueue,
-      BooleanSupplier modelLoaded,
-      List<PushSource> pushSources,
-      MentionInbox inbox,
+      ReplyTemplates templates,
+      SlaReports sla,
+      AuthorRecords authors,
       ApiKeyStore keys,
+      Operations operations,
+      Ingest ingest,
+      Health health,
       List<String> teams,
-      ReplyChannels replyChannels,
-      RedisReplyTemplates templates,
-      java.time.ZoneId zone,
       WebcareMetrics metrics) {}
 
+  /** The connectors and the scoring queue, for the operations routes. */
+  public record Operations(ConnectorStatusStore statuses, List<String> connectorNames, ScoringQueue scoringQueue) {}
+
+  /** Push sources and where their mentions go. */
+  public record Ingest(List<PushSource> sources, IngestRateLimiter rates, MentionInbox inbox,
+      ConnectorStatusStore statuses) {}
+
+  /** What readiness checks: the store answers, the model is loaded. */
+  public record Health(Supplier<Future<Void>> storePing, BooleanSupplier modelLoaded) {}
+
   private final WebcareConfig.Http settings;
-  private final Dependencies deps;
+  private final Services deps;
   private HttpServer server;
   private Router apiRouter;
 
-  public ApiVerticle(WebcareConfig.Http settings, Dependencies deps) {
+  public ApiVerticle(WebcareConfig.Http settings, Services deps) {
     this.settings = settings;
     this.deps = deps;
   }
@@ -65,26 +74,26 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
-    new HealthRoutes(vertx, deps.redis(), deps.modelLoaded()).mount(router);
+    new HealthRoutes(vertx, deps.health().storePing(), deps.health().modelLoaded()).mount(router);
     // Prometheus scrapes without a key: counts and team names only, no personal data
     router.get("/metrics").handler(PrometheusScrapingHandler.create(deps.metrics().registry()));
     Router api = Router.router(vertx);
     // signed per source or public: before authentication
     new DocumentRoutes().mount(api);
-    new IngestRoutes(deps.pushSources(), new IngestRateLimiter(deps.redis()), deps.inbox(), deps.connectorStatuses())
+    new IngestRoutes(deps.ingest().sources(), deps.ingest().rates(), deps.ingest().inbox(), deps.ingest().statuses())
         .mount(api);
     api.route().handler(new Authentication(deps.keys()));
-    new WorklistRoutes(deps.worklist(), deps.mentions(), deps.teams()).mount(api);
-    new CaseActionRoutes(deps.worklist(), deps.mentions(), deps.teams(), deps.metrics()).mount(api);
+    new WorklistRoutes(deps.views(), deps.teams()).mount(api);
+    new CaseActionRoutes(deps.work()).mount(api);
     new MentionRoutes(deps.mentions()).mount(api);
     new FeedRoutes(deps.alerts()).mount(api);
-    new OperationsRoutes(deps.connectorStatuses(), deps.connectorNames(), deps.scoringQueue()).mount(api);
-    new KeyRoutes(deps.keys()).mount(api);
-    new ReplyRoutes(deps.worklist(), deps.mentions(), deps.replyChannels(), deps.templates(), deps.zone(),
-        deps.metrics()).mount(api);
+    new OperationsRoutes(deps.operations().statuses(), deps.operations().connectorNames(),
+        deps.operations().scoringQueue()).mount(api);
+    new KeyRoutes(deps.keys(), deps.teams()).mount(api);
+    new ReplyRoutes(deps.replies()).mount(api);
     new TemplateRoutes(deps.templates()).mount(api);
-    new SlaRoutes(new RedisSlaReport(deps.redis()), deps.teams()).mount(api);
-    new AuthorRoutes(new RedisAuthorRecords(deps.redis(), deps.mentions(), deps.worklist())).mount(api);
+    new SlaRoutes(deps.sla(), deps.teams()).mount(api);
+    new AuthorRoutes(deps.authors()).mount(api);
     router.route(API_ROOT + "/*").subRouter(api);
     apiRouter = api;
     router.route().last().handler(ctx -> ctx.fail(ApiException.notFound("no such resource: " + ctx.request().path())));

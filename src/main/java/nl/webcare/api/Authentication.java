@@ -65,7 +65,7 @@ final class Authentication implements Handler<RoutingContext> {
   /** The caller as the worklist knows them: a name, and whether they may act on cases others hold. */
   static Actor actor(RoutingContext ctx) {
     ApiKey caller = caller(ctx);
-    return new Actor(caller.owner(), caller.role().may(Permission.LEAD_CASES));
+    return new Actor(caller.owner(), caller.role().may(Permission.LEAD_CASES), caller.teams());
   }
 
   static boolean mayReadAuthors(RoutingContext ctx) {

@@ -12,7 +12,7 @@ import nl.webcare.access.Permission;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.privacy.AuthorHistory;
-import nl.webcare.privacy.RedisAuthorRecords;
+import nl.webcare.privacy.AuthorRecords;
 import nl.webcare.worklist.CaseDetails;
 
 /**
@@ -22,9 +22,9 @@ import nl.webcare.worklist.CaseDetails;
  */
 final class AuthorRoutes {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuthorRoutes.class);
-  private final RedisAuthorRecords records;
+  private final AuthorRecords records;
 
-  AuthorRoutes(RedisAuthorRecords records) {
+  AuthorRoutes(AuthorRecords records) {
     this.records = records;
   }
 

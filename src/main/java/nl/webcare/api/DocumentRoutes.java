@@ -2,7 +2,7 @@ package nl.webcare.api;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
-import nl.webcare.config.ClasspathResources;
+import nl.webcare.resources.ClasspathResources;
 
 /** {@code GET /openapi.yaml}: the OpenAPI 3 description of every route (a test fails when one is missing). */
 final class DocumentRoutes {

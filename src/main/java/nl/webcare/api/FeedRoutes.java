@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.webcare.alerts.AlertFeed;
-import nl.webcare.alerts.RedisAlertFeed;
 
 /** The alert feed for integrations, read by cursor. */
 final class FeedRoutes {
@@ -23,7 +22,7 @@ final class FeedRoutes {
 
   private Future<JsonObject> alerts(RoutingContext ctx) {
     String after = ctx.queryParams().get("after");
-    if (after != null && !RedisAlertFeed.isCursor(after)) {
+    if (after != null && !AlertFeed.isCursor(after)) {
       throw ApiException.badRequest("bad_parameter", "after must be a cursor from an earlier answer, like 1732521600000-0");
     }
     return alerts.after(after, RequestReader.limit(ctx)).map(page -> {

@@ -8,7 +8,8 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BooleanSupplier;
-import nl.webcare.store.RedisGateway;
+import io.vertx.core.Future;
+import java.util.function.Supplier;
 
 /**
  * {@code /health/live}: the process answers. {@code /health/ready}: Redis answers and the sentiment
@@ -19,9 +20,9 @@ final class HealthRoutes {
 
   private final HealthChecks readiness;
 
-  HealthRoutes(Vertx vertx, RedisGateway redis, BooleanSupplier modelLoaded) {
+  HealthRoutes(Vertx vertx, Supplier<Future<Void>> storePing, BooleanSupplier modelLoaded) {
     this.readiness = HealthChecks.create(vertx)
-        .register("redis", REDIS_CHECK_TIMEOUT_MS, promise -> redis.ping().onComplete(ar -> promise.complete(
+        .register("redis", REDIS_CHECK_TIMEOUT_MS, promise -> storePing.get().onComplete(ar -> promise.complete(
             ar.succeeded() ? Status.OK() : Status.KO(new JsonObject().put("error", String.valueOf(ar.cause().getMessage()))))))
         .register("sentiment-model", promise -> promise.complete(
             modelLoaded.getAsBoolean() ? Status.OK() : Status.KO(new JsonObject().put("error", "still loading"))));

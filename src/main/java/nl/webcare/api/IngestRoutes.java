@@ -16,9 +16,9 @@ import nl.webcare.connector.push.PushSource;
 import nl.webcare.connector.push.PushedMentionReader;
 import nl.webcare.connector.push.RequestSignature;
 import nl.webcare.mention.Mention;
-import nl.webcare.store.ConnectorStatusStore;
-import nl.webcare.store.IngestRateLimiter;
-import nl.webcare.store.MentionInbox;
+import nl.webcare.connector.ConnectorStatusStore;
+import nl.webcare.connector.push.IngestRateLimiter;
+import nl.webcare.inbox.MentionInbox;
 
 /**
  * {@code POST /ingest/{source}}: mentions from channels that push. Checked in the order that costs

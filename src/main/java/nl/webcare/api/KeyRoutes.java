@@ -19,8 +19,11 @@ final class KeyRoutes {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyRoutes.class);
   private final ApiKeyStore keys;
 
-  KeyRoutes(ApiKeyStore keys) {
+  private final java.util.List<String> teams;
+
+  KeyRoutes(ApiKeyStore keys, java.util.List<String> teams) {
     this.keys = keys;
+    this.teams = java.util.List.copyOf(teams);
   }
 
   void mount(Router api) {
@@ -38,8 +41,18 @@ final class KeyRoutes {
       throw ApiException.badRequest("bad_field", "role must be one of "
           + Arrays.stream(Role.values()).map(Role::wire).toList() + ", got " + roleName);
     }
+    java.util.Set<String> keyTeams = RequestReader.words(body, "teams", RequestReader.MAX_NAME_CHARS);
+    if (!keyTeams.isEmpty() && role != Role.AGENT && role != Role.LEAD) {
+      throw ApiException.badRequest("bad_field", "teams belong to agent and lead keys; a " + role.wire()
+          + " key sees every team");
+    }
+    for (String team : keyTeams) {
+      if (!teams.contains(team)) {
+        throw ApiException.badRequest("bad_field", "teams must be among " + teams + ", got " + team);
+      }
+    }
     String by = Authentication.caller(ctx).owner();
-    return keys.create(owner, role, by)
+    return keys.create(owner, role, keyTeams, by)
         .onSuccess(issued -> LOG.info("audit: API key {} ({}, role {}) made by {}", issued.record().id(), owner,
             role.wire(), by))
         .map(issued -> json(issued.record()).put("key", issued.key()));
@@ -67,6 +80,7 @@ final class KeyRoutes {
 
   private static JsonObject json(ApiKey k) {
     return new JsonObject().put("id", k.id()).put("owner", k.owner()).put("role", k.role().wire())
-        .put("createdAt", k.createdAt().toString()).put("createdBy", k.createdBy());
+        .put("createdAt", k.createdAt().toString()).put("createdBy", k.createdBy())
+        .put("teams", new JsonArray(new java.util.ArrayList<>(new java.util.TreeSet<>(k.teams()))));
   }
 }

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.webcare.mention.SentimentLabel;
-import nl.webcare.store.MentionStore;
+import nl.webcare.mention.MentionStore;
 
 /** Recent scored mentions, for agents and marketing. */
 final class MentionRoutes {

@@ -7,8 +7,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import nl.webcare.store.ConnectorStatusStore;
-import nl.webcare.store.ScoringQueue;
+import nl.webcare.connector.ConnectorStatusStore;
+import nl.webcare.inbox.ScoringQueue;
 
 /** What operators look at: connector states and the dead letters of the scoring pipeline. */
 final class OperationsRoutes {

@@ -53,7 +53,7 @@ final class RequestReader {
         return object;
       }
     } catch (DecodeException e) {
-      throw ApiException.badRequest("bad_json", "the body is not valid JSON: " + shorten(e.getMessage()));
+      throw ApiException.badRequest("bad_json", "the body is not valid JSON" + position(e));
     }
     throw ApiException.badRequest("bad_json", "the body must be a JSON object");
   }
@@ -108,10 +108,27 @@ final class RequestReader {
     return value;
   }
 
-  private static String shorten(String message) {
-    if (message == null) {
-      return "";
+  /** Where the parser stopped, as a person counts (" at line 1, column 7"), or nothing when it did not say. */
+  private static String position(DecodeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof com.fasterxml.jackson.core.JsonProcessingException parse && parse.getLocation() != null) {
+        return " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
+      }
     }
-    return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    return "";
+  }
+
+  /** An optional date-time with an offset ({@code 2026-11-26T09:00:00+01:00}); null when absent and not required. */
+  static java.time.Instant dateTime(JsonObject body, String field, boolean required) {
+    String text = required ? text(body, field, 64) : optionalText(body, field, 64);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiException.badRequest("bad_field", field + " must be a date-time with an offset, e.g. "
+          + "2026-11-26T09:00:00+01:00");
+    }
   }
 }

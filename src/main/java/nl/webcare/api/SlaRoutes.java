@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import nl.webcare.access.Permission;
-import nl.webcare.sla.RedisSlaReport;
+import nl.webcare.sla.SlaReports;
 
 /**
  * {@code GET /sla?from=&to=&team=&channel=}: first-response attainment, median and 90th-percentile
@@ -20,10 +20,10 @@ import nl.webcare.sla.RedisSlaReport;
 final class SlaRoutes {
   private static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
   private static final Duration MAX_PERIOD = Duration.ofDays(366);
-  private final RedisSlaReport report;
+  private final SlaReports report;
   private final List<String> teams;
 
-  SlaRoutes(RedisSlaReport report, List<String> teams) {
+  SlaRoutes(SlaReports report, List<String> teams) {
     this.report = report;
     this.teams = List.copyOf(teams);
   }

@@ -8,7 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import nl.webcare.access.Permission;
-import nl.webcare.worklist.RedisReplyTemplates;
+import nl.webcare.worklist.ReplyTemplates;
 import nl.webcare.worklist.ReplyTemplate;
 import nl.webcare.worklist.TemplateText;
 
@@ -18,9 +18,9 @@ import nl.webcare.worklist.TemplateText;
  */
 final class TemplateRoutes {
   private static final String NAME = "[a-z0-9][a-z0-9-]{0,63}";
-  private final RedisReplyTemplates templates;
+  private final ReplyTemplates templates;
 
-  TemplateRoutes(RedisReplyTemplates templates) {
+  TemplateRoutes(ReplyTemplates templates) {
     this.templates = templates;
   }
 

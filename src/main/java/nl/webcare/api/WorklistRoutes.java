@@ -9,25 +9,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import nl.webcare.access.Permission;
-import nl.webcare.store.MentionStore;
-import nl.webcare.worklist.Case;
+import nl.webcare.mention.MentionStore;
 import nl.webcare.worklist.CaseQuery;
 import nl.webcare.worklist.CaseState;
-import nl.webcare.worklist.Worklist;
+import nl.webcare.casework.CaseViews;
 
 /** Reading the worklist: a team's queue with filters, and one case with everything on it. */
 final class WorklistRoutes {
   static final Pattern CASE_ID = Pattern.compile("WC-[0-9A-Z]{5,7}");
-  /** A case page shows at most this many of its mentions, the newest. */
-  private static final int MAX_THREAD = 100;
   private static final List<String> STATES = Arrays.stream(CaseState.values()).map(CaseState::wire).toList();
-  private final Worklist worklist;
-  private final MentionStore mentions;
+  private final CaseViews views;
   private final List<String> teams;
 
-  WorklistRoutes(Worklist worklist, MentionStore mentions, List<String> teams) {
-    this.worklist = worklist;
-    this.mentions = mentions;
+  WorklistRoutes(CaseViews views, List<String> teams) {
+    this.views = views;
     this.teams = List.copyOf(teams);
   }
 
@@ -40,13 +35,10 @@ final class WorklistRoutes {
     CaseQuery query = query(ctx);
     int limit = RequestReader.limit(ctx);
     boolean withAuthor = Authentication.mayReadAuthors(ctx);
-    return worklist.cases(query, limit, RequestReader.cursor(ctx)).compose(page -> {
-      List<String> mentionIds = page.cases().stream().map(Case::mentionId).toList();
-      return mentions.findAll(mentionIds).map(found -> {
-        JsonArray items = new JsonArray();
-        page.cases().forEach(c -> items.add(ApiJson.caseJson(c, found.get(c.mentionId()), withAuthor)));
-        return new JsonObject().put("items", items).put("next", page.next() == null ? null : page.next().encode());
-      });
+    return views.page(query, limit, RequestReader.cursor(ctx)).map(page -> {
+      JsonArray items = new JsonArray();
+      page.items().forEach(v -> items.add(ApiJson.caseJson(v.current(), v.mention(), withAuthor)));
+      return new JsonObject().put("items", items).put("next", page.next() == null ? null : page.next().encode());
     });
   }
 
@@ -65,8 +57,13 @@ final class WorklistRoutes {
         throw ApiException.badRequest("bad_parameter", "minUrgency must be a number from 0 to 1, got " + minUrgency);
       }
     }
+    var actor = Authentication.actor(ctx);
+    if (team != null && !actor.worksIn(team)) {
+      throw new ApiException(403, "other_team", "your key does not work in team " + team + "; its teams are "
+          + actor.teams());
+    }
     return new CaseQuery(team, state == null ? null : CaseState.fromWire(state), param(ctx, "channel"),
-        param(ctx, "language"), param(ctx, "assignee"), urgency);
+        param(ctx, "language"), param(ctx, "assignee"), urgency, actor.teams());
   }
 
   private static String param(RoutingContext ctx, String name) {
@@ -81,18 +78,10 @@ final class WorklistRoutes {
   private Future<JsonObject> one(RoutingContext ctx) {
     String id = caseId(ctx);
     boolean withAuthor = Authentication.mayReadAuthors(ctx);
-    return worklist.details(id).compose(d -> {
-      if (d == null) {
-        return Future.failedFuture(ApiException.notFound("no case " + id));
-      }
-      // the whole conversation, oldest first (the newest 100 when it is longer)
-      List<String> ids = d.mentionIds().subList(Math.max(0, d.mentionIds().size() - MAX_THREAD), d.mentionIds().size());
-      return mentions.findAll(ids).map(found -> {
-        JsonArray thread = new JsonArray();
-        ids.stream().map(found::get).filter(java.util.Objects::nonNull)
-            .forEach(m -> thread.add(ApiJson.mentionJson(m, withAuthor)));
-        return ApiJson.caseDetailsJson(d, found.get(d.current().mentionId()), withAuthor).put("mentions", thread);
-      });
+    return views.thread(id, Authentication.actor(ctx)).map(t -> {
+      JsonArray thread = new JsonArray();
+      t.mentions().forEach(m -> thread.add(ApiJson.mentionJson(m, withAuthor)));
+      return ApiJson.caseDetailsJson(t.details(), t.first(), withAuthor).put("mentions", thread);
     });
   }
 

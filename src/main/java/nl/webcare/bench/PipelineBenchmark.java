@@ -1,5 +1,6 @@
 package nl.webcare.bench;
 
+import nl.webcare.evaluation.LabelledTexts;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -9,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import nl.webcare.WebcareApp;
+import nl.webcare.app.WebcareApp;
 import nl.webcare.config.ConfigLoader;
 import nl.webcare.config.WebcareConfig;
 import nl.webcare.mention.Mention;
 import nl.webcare.sentiment.SentimentAnalyzer;
-import nl.webcare.store.MentionInbox;
+import nl.webcare.inbox.MentionInbox;
 import nl.webcare.store.RedisKeys;
 
 /**
@@ -93,7 +94,8 @@ public final class PipelineBenchmark {
             c.redis().embeddedDataDir(), c.redis().poolSize(), c.redis().timeoutMs()),
         new WebcareConfig.Connectors("/nonexistent-webcare-bench-connectors", c.connectors().requestTimeoutMs(),
             c.connectors().maxFeedBytes(), c.connectors().retryMax(), c.connectors().lease()),
-        c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()), c.worklist(), c.sla(), c.auth());
+        c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()), c.worklist(), c.sla(), c.auth(),
+        c.background());
   }
 
   static void deleteKeys(WebcareApp app, String prefix) throws Exception {

@@ -1,5 +1,7 @@
 package nl.webcare.bench;
 
+import nl.webcare.evaluation.LabelledTexts;
+import nl.webcare.evaluation.ClassificationReport;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;

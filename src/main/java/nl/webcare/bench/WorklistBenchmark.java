@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.webcare.WebcareApp;
+import nl.webcare.app.WebcareApp;
 import nl.webcare.access.ApiKeyStore;
 import nl.webcare.access.Role;
 import nl.webcare.config.ConfigLoader;
@@ -66,11 +66,12 @@ public final class WorklistBenchmark {
 
   private static JsonObject measure(WebcareApp app, WebcareConfig config, int count, int seconds, int connections)
       throws Exception {
-    RedisWorklist worklist = new RedisWorklist(app.redis(), 1_000_000, config.worklist().groupingWindow(), config.sla());
+    RedisWorklist worklist = new RedisWorklist(app.redis(), 1_000_000, config.worklist().groupingWindow(), config.sla(),
+        config.worklist().teams());
     long t0 = System.nanoTime();
     List<String> ids = fill(worklist, count);
     double fillSeconds = (System.nanoTime() - t0) / 1e9;
-    String key = new ApiKeyStore(app.redis()).create("bench-agent", Role.AGENT, "bench").toCompletionStage()
+    String key = new ApiKeyStore(app.redis()).create("bench-agent", Role.AGENT, java.util.Set.of(), "bench").toCompletionStage()
         .toCompletableFuture().get().key();
     String base = "http://127.0.0.1:" + app.httpPort() + "/api/v1";
     JsonArray runs = new JsonArray()

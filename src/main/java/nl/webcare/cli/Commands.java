@@ -40,7 +40,7 @@ public final class Commands {
 
   /** Runs the command; returns the process exit status. */
   public static int run(String[] args, SentimentAnalyzer analyzer) throws Exception {
-    MentionAssessor assessor = new MentionAssessor(analyzer);
+    MentionAssessor assessor = new MentionAssessor(analyzer, nl.webcare.triage.Triage.standard());
     if ("score".equals(args[0])) {
       try (BufferedReader in = args.length > 1
           ? Files.newBufferedReader(readable(args[1]), StandardCharsets.UTF_8)

@@ -1,6 +1,6 @@
 package nl.webcare.cli;
 
-import nl.webcare.bench.ClassificationReport;
+import nl.webcare.evaluation.ClassificationReport;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.webcare.bench.LabelledTexts;
+import nl.webcare.evaluation.LabelledTexts;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.triage.MentionAssessor;

@@ -1,6 +1,6 @@
 package nl.webcare.cli;
 
-import nl.webcare.bench.ClassificationReport;
+import nl.webcare.evaluation.ClassificationReport;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -107,7 +107,10 @@ public final class ConfigLoader {
             v.millisIn("demo.pollIntervalMs", 100, 3_600_000L)),
         worklist,
         SlaSettings.read(v, worklist.teams(), worklist.timezone()),
-        new WebcareConfig.Auth(adminKey(v)));
+        new WebcareConfig.Auth(adminKey(v)),
+        new WebcareConfig.Background(v.millisIn("background.housekeepingEveryMs", 1000, 86_400_000L),
+            v.millisIn("background.watchEveryMs", 100, 3_600_000L),
+            v.intIn("background.alertStreamMaxLength", 1000, 100_000_000), v.intIn("background.parserWorkers", 1, 64)));
   }
 
 

@@ -15,7 +15,8 @@ public record WebcareConfig(
     Demo demo,
     Worklist worklist,
     nl.webcare.sla.SlaPolicy sla,
-    Auth auth) {
+    Auth auth,
+    Background background) {
 
   /** HTTP API listener. {@code port} 0 picks a free port (tests). */
   public record Http(String host, int port, int maxBodyBytes) {}
@@ -58,6 +59,14 @@ public record WebcareConfig(
 
   /** API keys: {@code adminKey} (from {@code WEBCARE_ADMIN_KEY}) is stored as an admin key at start; null: none. */
   public record Auth(String adminKey) {}
+
+  /**
+   * Background work: housekeeping every {@code housekeepingEvery}; snoozes, SLA clocks and backlog gauges every
+   * {@code watchEvery}; the alert stream is capped near {@code alertStreamMaxLength} entries; feeds are parsed on
+   * {@code parserWorkers} threads.
+   */
+  public record Background(Duration housekeepingEvery, Duration watchEvery, long alertStreamMaxLength,
+      int parserWorkers) {}
 
   /** Demo mode: sample feeds served from the jar on {@code port} (0 = free port) and polled. */
   public record Demo(boolean enabled, int port, Duration pollInterval) {}

@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpClient;
 import java.util.Map;
 import nl.webcare.config.WebcareConfig;
 import nl.webcare.connector.http.HttpFetcher;
-import nl.webcare.store.ReadBudgetStore;
 
 /**
  * What connectors share: Vert.x, one HTTP client, the worker pool for parsing and blocking client

@@ -7,10 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import nl.webcare.mention.Mention;
-import nl.webcare.store.ConnectorCursorStore;
-import nl.webcare.store.ConnectorStatusStore;
-import nl.webcare.store.MentionInbox;
-import nl.webcare.store.PollLease;
+import nl.webcare.inbox.MentionInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,10 +3,9 @@ package nl.webcare.pipeline;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import nl.webcare.mention.Mention;
-import nl.webcare.sentiment.SentimentAnalyzer;
-import nl.webcare.store.MentionStore;
-import nl.webcare.store.RedisCodec;
-import nl.webcare.store.ScoringQueue;
+import nl.webcare.mention.MentionStore;
+import nl.webcare.mention.MentionCodec;
+import nl.webcare.inbox.ScoringQueue;
 import nl.webcare.triage.MentionAssessor;
 import nl.webcare.worklist.CaseRouter;
 import nl.webcare.worklist.Worklist;
@@ -31,12 +30,12 @@ public final class MentionScorer {
   private final int maxAttempts;
 
   public MentionScorer(ScoringQueue queue, MentionStore mentions, Worklist worklist, CaseRouter router,
-      SentimentAnalyzer analyzer, WorkerExecutor scoringPool, int maxAttempts) {
+      MentionAssessor assessor, WorkerExecutor scoringPool, int maxAttempts) {
     this.queue = queue;
     this.mentions = mentions;
     this.worklist = worklist;
     this.router = router;
-    this.assessor = new MentionAssessor(analyzer);
+    this.assessor = assessor;
     this.scoringPool = scoringPool;
     this.maxAttempts = maxAttempts;
   }
@@ -48,7 +47,7 @@ public final class MentionScorer {
     }
     Mention mention;
     try {
-      mention = RedisCodec.mention(message.fields());
+      mention = MentionCodec.mention(message.fields());
     } catch (RuntimeException e) {
       // A message that cannot be read will never be readable: no point in retrying it.
       return queue.deadLetter(message, "unreadable message: " + e.getMessage()).otherwiseEmpty();

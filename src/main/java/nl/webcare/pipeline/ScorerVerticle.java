@@ -5,7 +5,7 @@ import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.util.List;
 import nl.webcare.config.WebcareConfig;
-import nl.webcare.store.ScoringQueue;
+import nl.webcare.inbox.ScoringQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

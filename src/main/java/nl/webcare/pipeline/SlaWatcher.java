@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
 import nl.webcare.metrics.WebcareMetrics;
-import nl.webcare.sla.RedisSlaWatch;
+import nl.webcare.worklist.RedisSlaWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

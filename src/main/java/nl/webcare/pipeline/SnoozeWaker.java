@@ -1,12 +1,10 @@
 package nl.webcare.pipeline;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import nl.webcare.worklist.Actor;
-import nl.webcare.worklist.CaseAction;
+import nl.webcare.worklist.CaseCommand;
 import nl.webcare.worklist.Worklist;
 
 /**
@@ -28,8 +26,7 @@ public final class SnoozeWaker {
   private Future<Void> wakeAll(List<String> caseIds) {
     Future<Void> chain = Future.succeededFuture();
     for (String id : caseIds) {
-      chain = chain.compose(v -> worklist.act(id, CaseAction.WAKE, Actor.SYSTEM, null, Map.of(), List.of("snoozedUntil"),
-          new JsonObject()).mapEmpty());
+      chain = chain.compose(v -> worklist.apply(id, Actor.SYSTEM, new CaseCommand.Wake()).mapEmpty());
     }
     return chain;
   }

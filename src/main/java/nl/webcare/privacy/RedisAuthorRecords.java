@@ -10,7 +10,7 @@ import java.util.Set;
 import nl.webcare.mention.AuthorKey;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentimentLabel;
-import nl.webcare.store.MentionStore;
+import nl.webcare.mention.MentionStore;
 import nl.webcare.store.RedisGateway;
 import nl.webcare.store.RedisKeys;
 import nl.webcare.worklist.CaseDetails;
@@ -26,7 +26,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * people's cases, alerts about them, and the author indexes). The dedup markers stay: they hold only a
  * hash of source and post id, and they stop the same posts from being imported again.
  */
-public final class RedisAuthorRecords {
+public final class RedisAuthorRecords implements AuthorRecords {
   private static final int HISTORY_LIMIT = 200;
   private final RedisGateway redis;
   private final RedisKeys keys;
@@ -43,7 +43,7 @@ public final class RedisAuthorRecords {
   /** What the author indexes hold, read in one go. */
   private record Indexed(String key, List<String> mentionIds, List<String> caseIds, Map<String, Long> otherChannels) {}
 
-  /** The author's history, or null when Webcare knows nothing of them. */
+  @Override
   public Future<AuthorHistory> history(String channel, String handle) {
     String key = AuthorKey.of(channel, handle);
     return redis.call(jedis -> {
@@ -75,6 +75,7 @@ public final class RedisAuthorRecords {
   }
 
   /** Erases the author everywhere and says what was removed. Idempotent: a second run removes nothing. */
+  @Override
   public Future<ErasureReport> erase(String channel, String handle) {
     String key = AuthorKey.of(channel, handle);
     return redis.call(jedis -> eraseNow(jedis, key, channel));

@@ -11,8 +11,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.webcare.config.ClasspathResources;
-import nl.webcare.triage.TriageCues;
+import nl.webcare.resources.ClasspathResources;
 
 /**
  * {@code train-classifier OUT.ser.gz FILE.tsv...}: computes the {@link EnglishEvidence} of every text of
@@ -39,7 +38,7 @@ public final class ClassifierTraining {
     try (BufferedWriter out = Files.newBufferedWriter(rows, StandardCharsets.UTF_8)) {
       for (Path file : files) {
         List<Future<String>> jobs = new ArrayList<>();
-        for (nl.webcare.bench.LabelledTexts.Row row : nl.webcare.bench.LabelledTexts.read(file, Integer.MAX_VALUE)) {
+        for (nl.webcare.evaluation.LabelledTexts.Row row : nl.webcare.evaluation.LabelledTexts.read(file, Integer.MAX_VALUE)) {
           jobs.add(pool.submit(() -> row.label() + "\t" + english.evidence(row.text()).featureColumns()));
         }
         for (Future<String> job : jobs) {

@@ -1,7 +1,7 @@
 package nl.webcare.sentiment;
 
 import java.util.Properties;
-import nl.webcare.config.ClasspathResources;
+import nl.webcare.resources.ClasspathResources;
 
 /**
  * The weights and thresholds that combine the evidence into one score and label, per language, from

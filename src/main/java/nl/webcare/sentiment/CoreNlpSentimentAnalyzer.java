@@ -10,7 +10,7 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import nl.webcare.config.ClasspathResources;
+import nl.webcare.resources.ClasspathResources;
 import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.mention.SentimentLabel;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.webcare.config.ClasspathResources;
+import nl.webcare.resources.ClasspathResources;
 
 /**
  * Dutch sentiment from the Pattern adjective lexicon (CLiPS, University of Antwerp; polarity -1..1 per

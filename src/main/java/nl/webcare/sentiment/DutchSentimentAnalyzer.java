@@ -7,7 +7,6 @@ import java.util.Map;
 import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.mention.SentimentResult;
-import nl.webcare.triage.TriageCues;
 
 /**
  * Dutch sentiment: the Pattern lexicon score ({@link DutchLexiconScorer}) combined with the Dutch

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import nl.webcare.mention.SentimentResult;
-import nl.webcare.triage.TriageCues;
 
 /**
  * Everything the English scorer knows about one text: CoreNLP's aggregated verdict, the lexicon score,

@@ -1,7 +1,6 @@
 package nl.webcare.sentiment;
 
 import nl.webcare.mention.SentimentResult;
-import nl.webcare.triage.TriageCues;
 
 /**
  * Webcare's analyzer: detects the language, scores English with CoreNLP and social-media cues, Dutch

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import nl.webcare.config.ClasspathResources;
+import nl.webcare.resources.ClasspathResources;
 
 /**
  * The English lexicons from {@code sentiment-models/lexicons}: word valences (VADER, -4..4), emoji

@@ -7,7 +7,6 @@ import java.util.Map;
 import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.mention.SentimentResult;
-import nl.webcare.triage.TriageCues;
 
 /**
  * English social-media sentiment with CoreNLP at the core: the text is prepared for CoreNLP

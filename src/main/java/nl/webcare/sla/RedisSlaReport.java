@@ -13,7 +13,7 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Reads the cases of a period (and the open ones) from Redis for {@link SlaReport}, in pipelined batches. */
-public final class RedisSlaReport {
+public final class RedisSlaReport implements SlaReports {
   /** A report reads at most this many cases per list, so one request cannot hold Redis for long. */
   public static final int MAX_CASES = 200_000;
   private static final String[] FIELDS = {"team", "channel", "openedAt", "firstResponseAt", "firstResponseDue", "state",
@@ -26,7 +26,7 @@ public final class RedisSlaReport {
     this.keys = redis.keys();
   }
 
-  /** The report for cases opened in [from, to), limited to {@code team} and {@code channel} when given. */
+  @Override
   public Future<JsonObject> report(Instant from, Instant to, String team, String channel) {
     Predicate<SlaReport.Row> wanted = r -> (team == null || team.equals(r.team()))
         && (channel == null || channel.equals(r.channel()));

@@ -71,11 +71,26 @@ public final class RedisGateway implements AutoCloseable {
   /** Runs one or more Jedis calls on the Redis worker pool, unordered so calls run in parallel. */
   public <T> Future<T> call(Function<UnifiedJedis, T> commands) {
     try {
-      return workers.executeBlocking(() -> commands.apply(jedis), false);
+      return workers.executeBlocking(() -> {
+        try {
+          return commands.apply(jedis);
+        } catch (redis.clients.jedis.exceptions.JedisException e) {
+          throw unreachable(e) ? new StoreUnavailableException(e) : e;
+        }
+      }, false);
     } catch (RejectedExecutionException e) {
       // The pool is closed: Webcare is stopping. Callers treat this like Redis being away.
       return Future.failedFuture(new IllegalStateException("Redis gateway is closed", e));
     }
+  }
+
+  private static boolean unreachable(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Runs a Lua script by its SHA, loading it once when the server does not know it yet (after a restart). */
@@ -85,6 +100,23 @@ public final class RedisGateway implements AutoCloseable {
     } catch (JedisNoScriptException e) {
       return redis.eval(script.source(), keyList, args);
     }
+  }
+
+  /**
+   * Loads every script into the server (SCRIPT LOAD), so that one that is missing or does not compile stops the
+   * start with its name instead of failing the first case that needs it.
+   */
+  public Future<Void> loadScripts(java.util.Collection<LuaScript> scripts) {
+    return call(redis -> {
+      for (LuaScript script : scripts) {
+        try {
+          redis.scriptLoad(script.source());
+        } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+          throw new IllegalStateException("Lua script " + script.name() + " does not load: " + e.getMessage(), e);
+        }
+      }
+      return null;
+    });
   }
 
   public Future<Void> ping() {

@@ -102,7 +102,12 @@ public final class RedisKeys {
     return prefix + "handle:" + handle + ":channels";
   }
 
-  /** author key -> the case its next mention joins (see open_case.lua). */
+  /** conversation key ({@code channel:conversation id}) -> the case its next mention joins (join_case.lua). */
+  public String caseByConversation(String conversationKey) {
+    return prefix + "case:by-conversation:" + conversationKey;
+  }
+
+  /** author key -> the case its next mention joins (join_case.lua). */
   public String caseByAuthor(String authorKey) {
     return prefix + "case:by-author:" + authorKey;
   }
@@ -120,7 +125,7 @@ public final class RedisKeys {
     return prefix + "case:seq";
   }
 
-  /** Active (not closed) cases by priority; the Lua scripts build the index keys the same way. */
+  /** Active (not closed) cases by priority. Scripts get this and every other key in KEYS, never build one. */
   public String activeCases() {
     return prefix + "cases:active";
   }

@@ -12,9 +12,11 @@ import nl.webcare.sentiment.SentimentAnalyzer;
  */
 public final class MentionAssessor {
   private final SentimentAnalyzer analyzer;
+  private final Triage triage;
 
-  public MentionAssessor(SentimentAnalyzer analyzer) {
+  public MentionAssessor(SentimentAnalyzer analyzer, Triage triage) {
     this.analyzer = analyzer;
+    this.triage = triage;
   }
 
   /** A scored mention with its triage decision. */
@@ -22,6 +24,6 @@ public final class MentionAssessor {
 
   public Assessment assess(Mention mention) {
     ScoredMention scored = new ScoredMention(mention, analyzer.analyze(mention.fullText()), Instant.now());
-    return new Assessment(scored, Triage.standard().decide(scored));
+    return new Assessment(scored, triage.decide(scored));
   }
 }

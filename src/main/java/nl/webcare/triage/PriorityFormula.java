@@ -1,12 +1,13 @@
 package nl.webcare.triage;
 
+import nl.webcare.mention.TriageClass;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import nl.webcare.config.ClasspathResources;
+import nl.webcare.resources.ClasspathResources;
 
 /** The documented priority formula of {@code sentiment-models/priority.properties}. */
 public final class PriorityFormula {

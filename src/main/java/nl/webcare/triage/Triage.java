@@ -1,10 +1,12 @@
 package nl.webcare.triage;
 
+import nl.webcare.mention.TriageClass;
+import nl.webcare.sentiment.TriageCues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.webcare.config.ClasspathResources;
+import nl.webcare.resources.ClasspathResources;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentimentLabel;
@@ -40,13 +42,23 @@ public final class Triage {
     this.complaintScore = complaintScore;
   }
 
-  /** The triage with the shipped cue lexicons and formula, loaded once. */
+  /** The triage with the shipped cue lexicons and formula, loaded once (tests and the command line). */
   public static synchronized Triage standard() {
     if (standard == null) {
-      double complaintScore = ClasspathResources.number(ClasspathResources.properties(SETTINGS), SETTINGS, "complaintScore");
-      standard = new Triage(TriageCues.load("en"), TriageCues.load("nl"), PriorityFormula.load(), complaintScore);
+      standard = load();
     }
     return standard;
+  }
+
+  /** The formula of urgency and sort keys this triage uses. */
+  public PriorityFormula formula() {
+    return formula;
+  }
+
+  /** Loads the cue lexicons, the settings and the priority formula; fails naming the file that is wrong. */
+  public static Triage load() {
+    double complaintScore = ClasspathResources.number(ClasspathResources.properties(SETTINGS), SETTINGS, "complaintScore");
+    return new Triage(TriageCues.load("en"), TriageCues.load("nl"), PriorityFormula.load(), complaintScore);
   }
 
   /**

@@ -1,9 +1,21 @@
 package nl.webcare.worklist;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import nl.webcare.mention.AuthorKey;
+import nl.webcare.mention.Mention;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.sla.SlaPolicy;
+import nl.webcare.triage.Triage;
 
-/** Case hashes to records; here because only the worklist writes them. */
+/**
+ * Case hashes to records, and commands to the fields they write: the only Java class that names a field of
+ * a case hash (the Lua scripts name the few they index by). Here because only the worklist writes them.
+ */
 final class CaseCodec {
   private CaseCodec() {}
 
@@ -22,6 +34,111 @@ final class CaseCodec {
         f.get("escalationReason"), f.get("escalatedFrom"), f.get("slaBand"), instant(f.get("firstResponseDue")),
         instant(f.get("resolutionDue")), instant(f.get("firstResponseBreachedAt")), instant(f.get("resolutionBreachedAt")),
         instant(f.get("nextReplyDue")), instant(f.get("nextReplyBreachedAt")));
+  }
+
+  /**
+   * The fields {@code command} writes on {@code current} (already checked by {@link CaseRules}); {@code returnTeam}
+   * is where a returned case goes.
+   */
+  static CaseWrites writes(CaseCommand command, Case current, Actor actor, Instant now, String returnTeam) {
+    Map<String, String> set = new LinkedHashMap<>();
+    Map<String, String> setIfAbsent = new LinkedHashMap<>();
+    List<String> delete = List.of();
+    String team = current.team();
+    Instant wakeAt = null;
+    JsonObject detail = new JsonObject();
+    if (command instanceof CaseCommand.Reassign r) {
+      detail.put("to", r.agent());
+    } else if (command instanceof CaseCommand.Escalate e) {
+      team = e.team();
+      set.put("escalatedFrom", current.team());
+      set.put("escalationReason", e.reason());
+      detail.put("team", e.team()).put("reason", e.reason());
+    } else if (command instanceof CaseCommand.Return r) {
+      team = returnTeam;
+      delete = List.of("escalatedFrom");
+      putNote(detail, r.note()).put("team", team);
+    } else if (command instanceof CaseCommand.Snooze s) {
+      wakeAt = s.until();
+      set.put("snoozedUntil", millis(s.until()));
+      detail.put("until", s.until().toString());
+    } else if (command instanceof CaseCommand.Wake) {
+      delete = List.of("snoozedUntil");
+    } else if (command instanceof CaseCommand.Reply r) {
+      String at = millis(r.reply().at());
+      setIfAbsent.put("firstResponseAt", at);
+      set.put("lastReplyAt", at);
+      delete = List.of("nextReplyDue");
+      detail.put("channel", r.reply().channel()).put("postId", r.reply().postId()).put("link", r.reply().link());
+    } else if (command instanceof CaseCommand.Resolve r) {
+      closed(set, actor, now);
+      putNote(detail, r.note());
+    } else if (command instanceof CaseCommand.Dismiss d) {
+      closed(set, actor, now);
+      set.put("dismissReason", d.reason());
+      detail.put("reason", d.reason());
+    } else if (command instanceof CaseCommand.Reopen r) {
+      delete = List.of("resolvedAt", "closedBy", "dismissReason");
+      putNote(detail, r.note());
+    } else if (command instanceof CaseCommand.Tags t) {
+      detail.put("added", new JsonArray(List.copyOf(t.add()))).put("removed", new JsonArray(List.copyOf(t.remove())));
+    } else if (command instanceof CaseCommand.Handoff h) {
+      detail.put("channel", h.handoff().channel());
+    }
+    return new CaseWrites(set, setIfAbsent, delete, team, wakeAt, detail);
+  }
+
+  /** The hash of a case opened now for {@code scored}, in {@code due}'s team. */
+  static Map<String, String> newCaseFields(String id, ScoredMention scored, Triage.Decision decision,
+      SlaPolicy.Due due, Instant now) {
+    Mention m = scored.mention();
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("id", id);
+    f.put("mentionId", m.id());
+    f.put("state", CaseState.NEW.wire());
+    f.put("priority", Long.toString(decision.priority()));
+    f.put("openedAt", millis(now));
+    f.put("lastMentionAt", millis(now));
+    f.put("mentionCount", "1");
+    f.put("team", due.team());
+    f.put("urgency", Double.toString(decision.urgency()));
+    f.put("triageClass", decision.triageClass().wire());
+    f.put("source", m.source());
+    putIfPresent(f, "brand", m.brand());
+    putIfPresent(f, "channel", m.channel());
+    putIfPresent(f, "language", m.language() != null ? m.language() : scored.sentiment().language());
+    putIfPresent(f, "author", m.author());
+    putIfPresent(f, "authorKey", AuthorKey.of(m));
+    f.put("slaBand", due.band().wire());
+    putIfPresent(f, "firstResponseDue", due.firstResponse() == null ? null : millis(due.firstResponse()));
+    putIfPresent(f, "resolutionDue", due.resolution() == null ? null : millis(due.resolution()));
+    return f;
+  }
+
+  private static void putIfPresent(Map<String, String> f, String key, String value) {
+    if (value != null) {
+      f.put(key, value);
+    }
+  }
+
+  /** The name of the history entry of a command. */
+  static String historyAction(CaseCommand command) {
+    if (command instanceof CaseCommand.Note) {
+      return "note.added";
+    }
+    if (command instanceof CaseCommand.Tags) {
+      return "tags.changed";
+    }
+    return command instanceof CaseCommand.Handoff ? "handoff" : command.move().wire();
+  }
+
+  private static void closed(Map<String, String> set, Actor actor, Instant now) {
+    set.put("resolvedAt", millis(now));
+    set.put("closedBy", actor.name());
+  }
+
+  private static JsonObject putNote(JsonObject detail, String note) {
+    return note == null ? detail : detail.put("note", note);
   }
 
   static String millis(Instant at) {

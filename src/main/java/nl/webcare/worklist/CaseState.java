@@ -33,6 +33,11 @@ public enum CaseState {
     return this == RESOLVED || this == DISMISSED;
   }
 
+  /** New, assigned and escalated cases: what an agent works on (waiting and snoozed ones wait for a reason). */
+  public boolean inWork() {
+    return this == NEW || this == ASSIGNED || this == ESCALATED;
+  }
+
   /** The state of that wire name, or null when there is none. */
   public static CaseState fromWire(String text) {
     for (CaseState state : values()) {

@@ -16,7 +16,8 @@ import redis.clients.jedis.UnifiedJedis;
  * above every new one. Runs at start; a Redis without old keys costs one range query per state.
  */
 public final class PriorityKeyMigration {
-  private static final LuaScript REKEY = LuaScript.load("rekey_case");
+  /** {@code rekey_case.lua}; its KEYS and ARGV contract is {@link #rekey}. */
+  public static final LuaScript REKEY = LuaScript.load("rekey_case");
   private static final long OLD_URGENCY_STEP = 10_000_000_000L;
 
   private final RedisGateway redis;
@@ -43,7 +44,7 @@ public final class PriorityKeyMigration {
   }
 
   private int rekey(UnifiedJedis jedis, String id) {
-    List<String> f = jedis.hmget(keys.caseHash(id), "priority", "openedAt");
+    List<String> f = jedis.hmget(keys.caseHash(id), "priority", "openedAt", "state", "team", "assignee");
     long old = number(f.get(0));
     if (old <= 0) {
       return 0; // current already, erased, or not a key any build wrote: left alone
@@ -56,8 +57,12 @@ public final class PriorityKeyMigration {
     // than it was published.
     Instant seen = opened.isAfter(published) ? opened : published;
     long key = formula.priority(urgency, published, seen);
-    Object done = redis.evalScript(jedis, REKEY, List.of(keys.caseHash(id)),
-        List.of(keys.prefix(), id, f.get(0), Long.toString(key)));
+    String state = f.get(2) == null ? "" : f.get(2);
+    String team = f.get(3) == null ? "" : f.get(3);
+    String holder = f.get(4) == null ? "" : f.get(4);
+    Object done = redis.evalScript(jedis, REKEY, List.of(keys.caseHash(id), keys.activeCases(),
+        keys.casesInState(state), keys.casesOfTeam(team), keys.casesOfAssignee(holder)),
+        List.of(id, f.get(0), state, team, holder, Long.toString(key)));
     return ((Long) done).intValue();
   }
 

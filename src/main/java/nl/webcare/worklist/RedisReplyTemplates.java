@@ -6,13 +6,14 @@ import java.util.List;
 import nl.webcare.store.RedisGateway;
 
 /** Reply templates in one Redis hash, field {@code name:language}. */
-public final class RedisReplyTemplates {
+public final class RedisReplyTemplates implements ReplyTemplates {
   private final RedisGateway redis;
 
   public RedisReplyTemplates(RedisGateway redis) {
     this.redis = redis;
   }
 
+  @Override
   public Future<Void> save(ReplyTemplate template) {
     return redis.call(jedis -> {
       jedis.hset(redis.keys().replyTemplates(), field(template.name(), template.language()), template.encode());
@@ -20,7 +21,7 @@ public final class RedisReplyTemplates {
     });
   }
 
-  /** The template in that language, or null. */
+  @Override
   public Future<ReplyTemplate> find(String name, String language) {
     return redis.call(jedis -> {
       String json = jedis.hget(redis.keys().replyTemplates(), field(name, language));
@@ -28,11 +29,13 @@ public final class RedisReplyTemplates {
     });
   }
 
+  @Override
   public Future<List<ReplyTemplate>> all() {
     return redis.call(jedis -> jedis.hvals(redis.keys().replyTemplates()).stream().map(ReplyTemplate::decode)
         .sorted(Comparator.comparing(ReplyTemplate::name).thenComparing(ReplyTemplate::language)).toList());
   }
 
+  @Override
   public Future<Boolean> delete(String name, String language) {
     return redis.call(jedis -> jedis.hdel(redis.keys().replyTemplates(), field(name, language)) == 1);
   }

@@ -1,18 +1,13 @@
 package nl.webcare.worklist;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.webcare.alerts.AlertFields;
 import nl.webcare.sla.SlaPolicy;
-import nl.webcare.mention.AuthorKey;
-import nl.webcare.mention.Mention;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.store.LuaScript;
 import nl.webcare.store.PageCursor;
@@ -31,98 +26,42 @@ import redis.clients.jedis.resps.Tuple;
  * a mention and every move are Lua scripts, so each is one atomic step.
  */
 public final class RedisWorklist implements Worklist {
-  private static final LuaScript OPEN = LuaScript.load("open_case");
-  private static final LuaScript TRANSITION = LuaScript.load("transition_case");
-  /** Alert text excerpts stay short; the full text is one GET away. */
-  private static final int EXCERPT_CHARS = 280;
+  /** The scripts this class runs, for loading at start. */
+  public static final List<LuaScript> SCRIPTS = List.of(TransitionScript.SCRIPT, FilingScripts.OPEN,
+      FilingScripts.JOIN);
   /** A thread is followed this long after its last mention. */
   private static final Duration CONVERSATION_MEMORY = Duration.ofDays(30);
   /** A filtered page reads at most this many index entries, so one query cannot hold Redis up. */
   static final int MAX_SCAN = 5_000;
+  /** A command on a case that changes under it this often in a row gives up (the caller may try again). */
+  private static final int MAX_ATTEMPTS = 10;
 
   private final RedisGateway redis;
   private final RedisKeys keys;
-  private final long alertStreamMaxLength;
-  private final Duration groupingWindow;
-  private final SlaPolicy sla;
+  private final CaseFiling filing;
+  private final CaseRules rules;
+  private final TransitionScript transition;
 
-  public RedisWorklist(RedisGateway redis, long alertStreamMaxLength, Duration groupingWindow, SlaPolicy sla) {
-    this.sla = sla;
+  public RedisWorklist(RedisGateway redis, long alertStreamMaxLength, Duration groupingWindow, SlaPolicy sla,
+      List<String> teams) {
     this.redis = redis;
     this.keys = redis.keys();
-    this.alertStreamMaxLength = alertStreamMaxLength;
-    this.groupingWindow = groupingWindow;
+    this.filing = new CaseFiling(keys, new FilingScripts(redis, alertStreamMaxLength, CONVERSATION_MEMORY.toMillis(),
+        groupingWindow.toMillis()), sla, groupingWindow);
+    this.rules = new CaseRules(teams);
+    this.transition = new TransitionScript(redis);
   }
 
   @Override
   public Future<Filing> file(ScoredMention scored, Triage.Decision decision, String team) {
-    Mention m = scored.mention();
-    Instant now = Instant.now();
-    SlaPolicy.Due due = sla.due(team, decision.triageClass().wire(), decision.urgency(), now);
-    Map<String, String> caseFields = caseFields(scored, decision);
-    caseFields.put("slaBand", due.band().wire());
-    caseFields.put("firstResponseDue", CaseCodec.millis(due.firstResponse()));
-    caseFields.put("resolutionDue", CaseCodec.millis(due.resolution()));
-    List<String> args = new ArrayList<>(List.of(keys.prefix(), m.id(), Long.toString(decision.priority()),
-        CaseCodec.millis(now), Long.toString(alertStreamMaxLength), conversationKey(m), authorKey(m),
-        Long.toString(groupingWindow.toMillis()), Long.toString(CONVERSATION_MEMORY.toMillis()),
-        decision.needsReply() ? "1" : "0", due.team(),
-        new CaseEvent(now, Actor.SYSTEM.name(), "opened", new JsonObject().put("mentionId", m.id())
-            .put("triageClass", decision.triageClass().wire())).encode(),
-        new CaseEvent(now, Actor.SYSTEM.name(), "mention.added", new JsonObject().put("mentionId", m.id())).encode(),
-        Integer.toString(caseFields.size())));
-    caseFields.forEach((k, v) -> {
-      args.add(k);
-      args.add(v);
-    });
-    AlertFields.of(scored, decision, EXCERPT_CHARS).forEach((k, v) -> {
-      args.add(k);
-      args.add(v);
-    });
-    List<String> scriptKeys = List.of(keys.caseByMention(m.id()), keys.caseSequence(), keys.alertStream());
-    return redis.call(jedis -> {
-      List<?> result = (List<?>) redis.evalScript(jedis, OPEN, scriptKeys, args);
-      String id = (String) result.get(0);
-      return new Filing(id.isEmpty() ? null : id, (String) result.get(1));
-    });
-  }
-
-  /** The thread a mention belongs to, across the sources of one channel. */
-  static String conversationKey(Mention m) {
-    String conversation = m.details().conversationId();
-    return conversation == null || conversation.isBlank() ? "" : m.channel() + ":" + conversation;
-  }
-
-  static String authorKey(Mention m) {
-    String key = AuthorKey.of(m);
-    return key == null ? "" : key;
-  }
-
-  private static Map<String, String> caseFields(ScoredMention scored, Triage.Decision decision) {
-    Mention m = scored.mention();
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("urgency", Double.toString(decision.urgency()));
-    f.put("triageClass", decision.triageClass().wire());
-    f.put("source", m.source());
-    putIfPresent(f, "brand", m.brand());
-    putIfPresent(f, "channel", m.channel());
-    putIfPresent(f, "language", m.language() != null ? m.language() : scored.sentiment().language());
-    putIfPresent(f, "author", m.author());
-    String authorKey = authorKey(m);
-    putIfPresent(f, "authorKey", authorKey.isEmpty() ? null : authorKey);
-    return f;
-  }
-
-  private static void putIfPresent(Map<String, String> f, String key, String value) {
-    if (value != null) {
-      f.put(key, value);
-    }
+    return redis.call(jedis -> filing.file(jedis, scored, decision, team));
   }
 
   @Override
   public Future<Page> cases(CaseQuery query, int limit, PageCursor after) {
     String index = query.assignee() != null ? keys.casesOfAssignee(query.assignee())
         : query.team() != null ? keys.casesOfTeam(query.team())
+        : query.teams().size() == 1 ? keys.casesOfTeam(query.teams().iterator().next())
         : query.state() != null ? keys.casesInState(query.state().wire())
         : keys.activeCases();
     return redis.call(jedis -> filteredPage(jedis, index, query, limit, after));
@@ -148,7 +87,7 @@ public final class RedisWorklist implements Worklist {
         scanned++;
         cursor = SortedSetPager.cursorAfter(entries.get(i));
         Case c = i < cases.size() ? cases.get(i) : null;
-        if (c != null && query.matches(c) && (query.state() != null || !c.state().closed())) {
+        if (c != null && query.matches(c)) {
           found.add(c);
           if (found.size() == limit) {
             return new Page(found, cursor);
@@ -186,103 +125,83 @@ public final class RedisWorklist implements Worklist {
   }
 
   @Override
-  public Future<Transition> act(String caseId, CaseAction action, Actor actor, String newHolder,
-      Map<String, String> set, List<String> clear, JsonObject detail) {
+  public Future<Transition> apply(String caseId, Actor actor, CaseCommand command) {
+    return redis.call(jedis -> applyNow(jedis, caseId, actor, command));
+  }
+
+  private Transition applyNow(UnifiedJedis jedis, String caseId, Actor actor, CaseCommand command) {
     Instant now = Instant.now();
-    String assignee = action.assignee != null ? action.assignee : newHolder;
-    JsonObject history = detail == null ? new JsonObject() : detail.copy();
-    if (newHolder != null) {
-      history.put("to", newHolder);
+    if (command instanceof CaseCommand.Reply reply && jedis.exists(keys.caseHash(caseId))) {
+      // the reply went out: it is kept whatever happens to the move
+      jedis.rpush(keys.caseReplies(caseId), reply.reply().encode());
     }
-    List<String> args = new ArrayList<>(List.of(keys.prefix(), caseId, actor.name(), actor.mayOverride() ? "1" : "0",
-        CaseCodec.millis(now), action.moves, action.holderRule, assignee == null ? "" : assignee,
-        new CaseEvent(now, actor.name(), action.wire(), history).encode(), Integer.toString(set.size())));
-    set.forEach((k, v) -> {
-      args.add(k);
-      args.add(v);
-    });
-    args.addAll(clear);
-    return redis.call(jedis -> {
-      List<?> result = (List<?>) redis.evalScript(jedis, TRANSITION,
-          List.of(keys.caseHash(caseId), keys.caseHistory(caseId)), args);
-      String outcome = (String) result.get(0);
-      CaseState state = CaseState.fromWire((String) result.get(1));
-      String holder = ((String) result.get(2)).isEmpty() ? null : (String) result.get(2);
-      Case current = "missing".equals(outcome) ? null : read(jedis, caseId);
-      Transition.Outcome o = switch (outcome) {
-        case "done" -> Transition.Outcome.DONE;
-        case "held" -> Transition.Outcome.HELD;
-        case "forbidden" -> Transition.Outcome.FORBIDDEN;
-        default -> Transition.Outcome.NOT_FOUND;
-      };
-      return new Transition(o, state, holder, current);
-    });
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Case read = read(jedis, caseId);
+      if (read == null) {
+        return Transition.notFound(now);
+      }
+      if (!actor.worksIn(read.team())) {
+        return new Transition(Transition.Outcome.OTHER_TEAM, read.state(), read.assignee(), read, now, null);
+      }
+      String problem = rules.problem(command, read, now);
+      if (problem != null) {
+        return Transition.invalid(read, now, problem);
+      }
+      String named = command instanceof CaseCommand.Reassign r ? r.agent() : null;
+      CaseMove.Decision decision = command.move().decide(read.state(), read.assignee(), actor, named);
+      if (decision.outcome() != Transition.Outcome.DONE) {
+        return new Transition(decision.outcome(), decision.state(), decision.holder(), read, now, null);
+      }
+      CaseWrites writes = CaseCodec.writes(command, read, actor, now, rules.returnTeam(read));
+      String history = new CaseEvent(now, actor.name(), CaseCodec.historyAction(command), writes.detail()).encode();
+      if (command.move() == CaseMove.ANNOTATE) {
+        annotate(jedis, caseId, command, actor, now, history);
+        return done(jedis, caseId, now);
+      }
+      TransitionScript.Result result = transition.run(jedis, read, decision.state(), decision.holder(), writes,
+          history, now);
+      if (result == TransitionScript.Result.DONE) {
+        return done(jedis, caseId, now);
+      }
+      if (result == TransitionScript.Result.MISSING) {
+        return Transition.notFound(now);
+      }
+    }
+    throw new IllegalStateException("case " + caseId + " kept changing while " + command.move().wire()
+        + " was applied; try again");
   }
 
-  @Override
-  public Future<CaseNote> addNote(String caseId, Actor actor, String text) {
-    CaseNote note = new CaseNote(Instant.now(), actor.name(), text);
-    CaseEvent event = new CaseEvent(note.at(), actor.name(), "note.added", new JsonObject());
-    return redis.call(jedis -> {
-      if (!jedis.exists(keys.caseHash(caseId))) {
-        return null;
-      }
-      try (var tx = jedis.multi()) {
-        tx.rpush(keys.caseNotes(caseId), note.encode());
-        tx.rpush(keys.caseHistory(caseId), event.encode());
-        tx.exec();
-      }
-      return note;
-    });
+  private Transition done(UnifiedJedis jedis, String caseId, Instant now) {
+    Case current = read(jedis, caseId);
+    return current == null ? Transition.notFound(now)
+        : new Transition(Transition.Outcome.DONE, current.state(), current.assignee(), current, now, null);
   }
 
-  @Override
-  public Future<Set<String>> tag(String caseId, Actor actor, Set<String> add, Set<String> remove) {
-    CaseEvent event = new CaseEvent(Instant.now(), actor.name(), "tags.changed",
-        new JsonObject().put("added", new io.vertx.core.json.JsonArray(List.copyOf(add)))
-            .put("removed", new io.vertx.core.json.JsonArray(List.copyOf(remove))));
-    return redis.call(jedis -> {
-      if (!jedis.exists(keys.caseHash(caseId))) {
-        return null;
-      }
-      String key = keys.caseTags(caseId);
-      try (var tx = jedis.multi()) {
-        if (!add.isEmpty()) {
-          tx.sadd(key, add.toArray(String[]::new));
+  /** Notes, tags and hand-offs: kept with their history entry in one transaction, the state untouched. */
+  private void annotate(UnifiedJedis jedis, String caseId, CaseCommand command, Actor actor, Instant now,
+      String history) {
+    try (var tx = jedis.multi()) {
+      if (command instanceof CaseCommand.Note note) {
+        tx.rpush(keys.caseNotes(caseId), new CaseNote(now, actor.name(), note.text()).encode());
+      } else if (command instanceof CaseCommand.Tags tags) {
+        if (!tags.add().isEmpty()) {
+          tx.sadd(keys.caseTags(caseId), tags.add().toArray(String[]::new));
         }
-        if (!remove.isEmpty()) {
-          tx.srem(key, remove.toArray(String[]::new));
+        if (!tags.remove().isEmpty()) {
+          tx.srem(keys.caseTags(caseId), tags.remove().toArray(String[]::new));
         }
-        tx.rpush(keys.caseHistory(caseId), event.encode());
-        tx.exec();
+      } else if (command instanceof CaseCommand.Handoff handoff) {
+        tx.rpush(keys.caseHandoffs(caseId), handoff.handoff().encode());
       }
-      return new java.util.TreeSet<>(jedis.smembers(key));
-    });
+      tx.rpush(keys.caseHistory(caseId), history);
+      tx.exec();
+    }
   }
 
   @Override
-  public Future<Void> recordReply(String caseId, CaseReply reply) {
-    return redis.call(jedis -> {
-      jedis.rpush(keys.caseReplies(caseId), reply.encode());
-      return null;
-    });
-  }
-
-  @Override
-  public Future<Boolean> recordHandoff(String caseId, CaseHandoff handoff) {
-    CaseEvent event = new CaseEvent(handoff.at(), handoff.agent(), "handoff",
-        new JsonObject().put("channel", handoff.channel()));
-    return redis.call(jedis -> {
-      if (!jedis.exists(keys.caseHash(caseId))) {
-        return false;
-      }
-      try (var tx = jedis.multi()) {
-        tx.rpush(keys.caseHandoffs(caseId), handoff.encode());
-        tx.rpush(keys.caseHistory(caseId), event.encode());
-        tx.exec();
-      }
-      return true;
-    });
+  public Future<Set<String>> tags(String caseId) {
+    return redis.call(jedis -> jedis.exists(keys.caseHash(caseId))
+        ? new java.util.TreeSet<>(jedis.smembers(keys.caseTags(caseId))) : null);
   }
 
   @Override

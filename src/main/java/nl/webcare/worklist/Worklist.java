@@ -3,7 +3,6 @@ package nl.webcare.worklist;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.store.PageCursor;
@@ -36,24 +35,16 @@ public interface Worklist {
   Future<CaseDetails> details(String caseId);
 
   /**
-   * Makes a move. {@code newHolder} names the agent for {@link CaseAction#REASSIGN}; {@code set} and
-   * {@code clear} are fields that change with it (reason, team, snooze time ...), {@code detail} goes
-   * into the history.
+   * Applies a command: checks it ({@link Transition.Outcome#INVALID} with the problem), decides its move from the
+   * move table ({@link Transition.Outcome#FORBIDDEN} from this state, {@link Transition.Outcome#HELD} by another
+   * agent) and applies it atomically with the fields it writes and a history entry. A reply is kept on the case
+   * even when its move is then refused (it went out). {@link Transition.Outcome#NOT_FOUND} when there is no
+   * such case. Fails when the store cannot be reached, or when the case kept changing under ten attempts.
    */
-  Future<Transition> act(String caseId, CaseAction action, Actor actor, String newHolder, Map<String, String> set,
-      List<String> clear, io.vertx.core.json.JsonObject detail);
+  Future<Transition> apply(String caseId, Actor actor, CaseCommand command);
 
-  /** Adds an internal note; null when the case does not exist. */
-  Future<CaseNote> addNote(String caseId, Actor actor, String text);
-
-  /** Adds and removes tags; the tags after, or null when the case does not exist. */
-  Future<Set<String>> tag(String caseId, Actor actor, Set<String> add, Set<String> remove);
-
-  /** Keeps a reply that went out on the case (the move to waiting is {@link CaseAction#REPLY}). */
-  Future<Void> recordReply(String caseId, CaseReply reply);
-
-  /** Keeps a hand-off to a private channel with its confirmation; false when the case does not exist. */
-  Future<Boolean> recordHandoff(String caseId, CaseHandoff handoff);
+  /** The case's tags, or null when there is no such case. */
+  Future<Set<String>> tags(String caseId);
 
   /** The id of the case's newest mention (what a reply answers), or null when there is no such case. */
   Future<String> lastMentionId(String caseId);

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.webcare.WebcareApp;
+import nl.webcare.app.WebcareApp;
 import nl.webcare.connector.push.RequestSignature;
 import nl.webcare.support.ApiClient;
 import nl.webcare.support.Await;

@@ -22,7 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import nl.webcare.WebcareApp;
+import nl.webcare.app.WebcareApp;
 import nl.webcare.support.ApiClient;
 import nl.webcare.support.Await;
 import nl.webcare.support.RunningApp;
@@ -147,13 +147,15 @@ class ChannelsEndToEndTest {
         .isEqualTo("Beste Marieke (Utrecht), onze excuses voor het wachten. We zoeken het uit onder " + caseId
             + ". Groet, bas");
     assertThat(answered.json().getString("state")).isEqualTo("waiting");
-    // the customer is called back tomorrow; the written confirmation is in Dutch and kept on the case
+    // the customer is called back on a day ahead (a planned time in the past is refused); the written
+    // confirmation is in Dutch and kept on the case
+    int year = java.time.LocalDate.now().getYear() + 1;
     ApiClient.Answer handoff = agent.post("/api/v1/cases/" + caseId + "/handoff", new JsonObject().put("channel", "phone")
-        .put("when", "2026-11-26T10:00:00+01:00").put("agreement", "We betalen de eindafrekening binnen 5 werkdagen uit")
+        .put("when", year + "-11-26T10:00:00+01:00").put("agreement", "We betalen de eindafrekening binnen 5 werkdagen uit")
         .encode());
     assertThat(handoff.status()).isEqualTo(201);
     assertThat(handoff.json().getString("confirmation")).isEqualTo("Beste Marieke (Utrecht), zoals afgesproken bellen we u"
-        + " op 26 november 2026 om 10:00. Wat we hebben afgesproken: We betalen de eindafrekening binnen 5 werkdagen"
+        + " op 26 november " + year + " om 10:00. Wat we hebben afgesproken: We betalen de eindafrekening binnen 5 werkdagen"
         + " uit. Uw referentie is " + caseId + ". Met vriendelijke groet, bas");
     assertThat(api.get("/api/v1/cases/" + caseId).json().getJsonArray("handoffs")).hasSize(1);
   }

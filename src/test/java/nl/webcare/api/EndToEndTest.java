@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import nl.webcare.WebcareApp;
+import nl.webcare.app.WebcareApp;
 import nl.webcare.support.ApiClient;
 import nl.webcare.support.Await;
 import nl.webcare.support.RunningApp;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.webcare.WebcareApp;
+import nl.webcare.app.WebcareApp;
 import nl.webcare.support.ApiClient;
 import nl.webcare.support.RunningApp;
 import nl.webcare.support.TestRedis;

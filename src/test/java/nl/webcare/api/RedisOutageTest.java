@@ -12,7 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
-import nl.webcare.WebcareApp;
+import nl.webcare.app.WebcareApp;
 import nl.webcare.connector.push.RequestSignature;
 import nl.webcare.store.EmbeddedRedisServer;
 import nl.webcare.support.ApiClient;

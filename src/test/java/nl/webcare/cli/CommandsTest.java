@@ -15,7 +15,7 @@ import nl.webcare.triage.MentionAssessor;
 import org.junit.jupiter.api.Test;
 
 class CommandsTest {
-  private final MentionAssessor assessor = new MentionAssessor(SharedAnalyzer.get());
+  private final MentionAssessor assessor = new MentionAssessor(SharedAnalyzer.get(), nl.webcare.triage.Triage.standard());
 
   @Test
   void scorePrintsOneJsonLinePerTextInPlainOrDatasetFormat() throws Exception {

@@ -15,10 +15,10 @@ import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.SentimentLabel;
 import nl.webcare.mention.SentimentResult;
 import nl.webcare.sentiment.SentimentAnalyzer;
-import nl.webcare.store.MentionInbox;
+import nl.webcare.inbox.MentionInbox;
 import nl.webcare.store.RedisGateway;
-import nl.webcare.store.RedisMentionStore;
-import nl.webcare.store.ScoringQueue;
+import nl.webcare.mention.RedisMentionStore;
+import nl.webcare.inbox.ScoringQueue;
 import nl.webcare.support.Await;
 import nl.webcare.support.RedisFixture;
 import nl.webcare.support.Mentions;
@@ -125,7 +125,8 @@ class ScorerRecoveryTest {
   private void deployScorer(String consumer, SentimentAnalyzer analyzer, Duration claimIdle, int maxAttempts) {
     WebcareConfig.Scoring settings = TestConfig.scoring(claimIdle, maxAttempts);
     MentionScorer scorer = new MentionScorer(queue, new RedisMentionStore(redis, Duration.ofDays(1)),
-        new RedisWorklist(redis, 1000, Duration.ofHours(24), TestConfig.sla()), new CaseRouter(List.of(), "care"), analyzer, pool,
+        new RedisWorklist(redis, 1000, Duration.ofHours(24), TestConfig.sla(), TestConfig.worklist().teams()),
+        new CaseRouter(List.of(), "care"), new nl.webcare.triage.MentionAssessor(analyzer, nl.webcare.triage.Triage.standard()), pool,
         maxAttempts);
     Await.result(vertx.deployVerticle(new ScorerVerticle(queue, scorer, settings, consumer)));
   }

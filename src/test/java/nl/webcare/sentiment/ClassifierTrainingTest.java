@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import nl.webcare.mention.Probabilities;
 import nl.webcare.support.SharedAnalyzer;
-import nl.webcare.triage.TriageCues;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTrainingTest {

@@ -44,6 +44,16 @@ public final class ApiClient {
     return answer.json().getString("key");
   }
 
+  /** Makes an API key of an agent or lead who works in {@code teams} and returns it. */
+  public String newKey(String owner, String role, String... teams) {
+    Answer answer = post("/api/v1/keys", new JsonObject().put("owner", owner).put("role", role)
+        .put("teams", new io.vertx.core.json.JsonArray(java.util.List.of(teams))).encode());
+    if (answer.status() != 201) {
+      throw new IllegalStateException("could not make a key: " + answer.status() + " " + answer.body());
+    }
+    return answer.json().getString("key");
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
     return key == null ? request : request.header("Authorization", "Bearer " + key);

@@ -3,7 +3,7 @@ package nl.webcare.support;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Map;
-import nl.webcare.WebcareApp;
+import nl.webcare.app.WebcareApp;
 
 /**
  * A whole Webcare for an API test: its own Vert.x, the test Redis under a fresh key prefix, the shared
@@ -17,10 +17,23 @@ public final class RunningApp implements AutoCloseable {
   public final ApiClient api;
 
   public RunningApp(Path connectorsDir, Map<String, String> environment) {
+    this(connectorsDir, environment, SharedAnalyzer::get);
+  }
+
+  /**
+   * As above with another analyzer: {@link #LIGHT} scores with the VADER rules alone, so that a test of the API's
+   * rules starts in a second instead of loading CoreNLP.
+   */
+  public RunningApp(Path connectorsDir, Map<String, String> environment,
+      java.util.function.Supplier<nl.webcare.sentiment.SentimentAnalyzer> analyzer) {
     app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix, connectorsDir.toString()),
-        SharedAnalyzer::get, environment));
+        analyzer, environment));
     api = new ApiClient(app.httpPort());
   }
+
+  /** The VADER rules without CoreNLP: enough to tell a complaint from praise in an API test. */
+  public static final java.util.function.Supplier<nl.webcare.sentiment.SentimentAnalyzer> LIGHT =
+      nl.webcare.sentiment.VaderSentimentAnalyzer::load;
 
   @Override
   public void close() {

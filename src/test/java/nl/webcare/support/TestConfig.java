@@ -22,7 +22,8 @@ public final class TestConfig {
         new WebcareConfig.Demo(false, 0, Duration.ofSeconds(1)),
         worklist(),
         sla(),
-        new WebcareConfig.Auth(ADMIN_KEY));
+        new WebcareConfig.Auth(ADMIN_KEY),
+        new WebcareConfig.Background(Duration.ofMinutes(1), Duration.ofSeconds(15), 100_000, 2));
   }
 
   /** The admin key every test app starts with; {@link ApiClient} sends it unless told otherwise. */

@@ -1,5 +1,6 @@
 package nl.webcare.triage;
 
+import nl.webcare.mention.TriageClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,7 +12,7 @@ import nl.webcare.support.SharedAnalyzer;
 import org.junit.jupiter.api.Test;
 
 class TriageTest {
-  private final MentionAssessor assessor = new MentionAssessor(SharedAnalyzer.get());
+  private final MentionAssessor assessor = new MentionAssessor(SharedAnalyzer.get(), Triage.standard());
 
   private Triage.Decision decide(String text, Integer rating) {
     Mention mention = new Mention(Mention.idFor("t", text), "t", "test", "brand", text, null, null, text, null,

@@ -3,7 +3,6 @@ package nl.webcare.worklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,8 @@ class RedisWorklistTest {
   @BeforeEach
   void setUp() {
     fixture = new RedisFixture();
-    worklist = new RedisWorklist(fixture.redis, 1000, Duration.ofHours(24), nl.webcare.support.TestConfig.sla());
+    worklist = new RedisWorklist(fixture.redis, 1000, Duration.ofHours(24), nl.webcare.support.TestConfig.sla(),
+        nl.webcare.support.TestConfig.worklist().teams());
   }
 
   @AfterEach
@@ -91,15 +91,15 @@ class RedisWorklistTest {
   @Test
   void aCustomersNewMentionReopensAWaitingOrResolvedCaseEvenWhenItNeedsNoReply() {
     String id = file(negative("w-1", "jan", null)).caseId();
-    act(id, CaseAction.CLAIM, ANN);
-    act(id, CaseAction.REPLY, ANN);
+    act(id, new CaseCommand.Claim(), ANN);
+    act(id, reply(ANN), ANN);
     assertThat(find(id).state()).isEqualTo(CaseState.WAITING);
     // "thanks, but it still does not work" scores neutral: it needs no reply of its own, yet reopens the case
     Worklist.Filing back = file(Mentions.scored(mention("w-2", "jan", null), SentimentLabel.NEUTRAL, 0.0));
     assertThat(back).isEqualTo(new Worklist.Filing(id, "reopened"));
     assertThat(find(id).state()).isEqualTo(CaseState.ASSIGNED);
     assertThat(find(id).assignee()).isEqualTo("ann");
-    act(id, CaseAction.RESOLVE, ANN);
+    act(id, new CaseCommand.Resolve(null), ANN);
     assertThat(file(negative("w-3", "jan", null)).outcome()).isEqualTo("reopened");
     // and a mention that needs no reply, from someone without a case, opens nothing
     assertThat(file(Mentions.scored(mention("w-4", "happy", null), SentimentLabel.POSITIVE, 0.9)).outcome())
@@ -112,8 +112,8 @@ class RedisWorklistTest {
     // a second message before anyone answered: the case keeps the earlier, higher key (it has waited longer)
     fileWithKey(negative("k-2", "jan", null), 500);
     assertThat(find(id).priority()).isEqualTo(1_000);
-    act(id, CaseAction.CLAIM, ANN);
-    act(id, CaseAction.REPLY, ANN);
+    act(id, new CaseCommand.Claim(), ANN);
+    act(id, reply(ANN), ANN);
     // after our reply the customer writes again: a new wait, with the new mention's key
     assertThat(fileWithKey(negative("k-3", "jan", null), 300).outcome()).isEqualTo("reopened");
     assertThat(find(id).priority()).isEqualTo(300);
@@ -124,10 +124,10 @@ class RedisWorklistTest {
     long published = Instant.parse("2026-11-20T09:00:00Z").getEpochSecond();
     long oldKey = 50 * 10_000_000_000L + published; // urgency 0.50, as builds before 2026-11-25 wrote it
     String open = fileWithKey(negative("old-1", "ada", null), oldKey).caseId();
-    act(open, CaseAction.CLAIM, ANN);
+    act(open, new CaseCommand.Claim(), ANN);
     String closed = fileWithKey(negative("old-2", "bram", null), oldKey + 1).caseId();
-    act(closed, CaseAction.CLAIM, BOB);
-    act(closed, CaseAction.RESOLVE, BOB);
+    act(closed, new CaseCommand.Claim(), BOB);
+    act(closed, new CaseCommand.Resolve(null), BOB);
     String current = fileWithKey(negative("new-1", "cor", null), -9_974_000_000L).caseId();
     try (RedisClient client = TestRedis.client()) {
       // a damaged case (not a number where the key belongs) is left alone and does not stop the others
@@ -157,8 +157,7 @@ class RedisWorklistTest {
   @Test
   void aDismissedCaseIsNeverReopened() {
     String id = file(negative("d-1", "spammer", null)).caseId();
-    Transition dismissed = worklist.act(id, CaseAction.DISMISS, ANN, null, Map.of("dismissReason", "spam"), List.of(),
-        new JsonObject()).toCompletionStage().toCompletableFuture().join();
+    Transition dismissed = act(id, new CaseCommand.Dismiss("spam"), ANN);
     assertThat(dismissed.state()).isEqualTo(CaseState.DISMISSED);
     Worklist.Filing next = file(negative("d-2", "spammer", null));
     assertThat(next.outcome()).isEqualTo("opened");
@@ -169,8 +168,8 @@ class RedisWorklistTest {
   void twentyAgentsClaimingAtOnceLeaveExactlyOneHolder() {
     String id = file(negative("m-2", "x", null)).caseId();
     List<Future<Transition>> claims = new ArrayList<>();
-    IntStream.range(0, 20).forEach(i -> claims.add(worklist.act(id, CaseAction.CLAIM, new Actor("agent-" + i, false),
-        null, Map.of(), List.of(), new JsonObject())));
+    IntStream.range(0, 20).forEach(i -> claims.add(worklist.apply(id, new Actor("agent-" + i, false),
+        new CaseCommand.Claim())));
     List<Transition> results = claims.stream().map(Await::result).toList();
     List<Transition> won = results.stream().filter(t -> t.outcome() == Transition.Outcome.DONE).toList();
     assertThat(won).hasSize(1);
@@ -185,30 +184,29 @@ class RedisWorklistTest {
   @Test
   void aForbiddenMoveIsRefusedWithTheStateAndChangesNothing() {
     String id = file(negative("f-1", "x", null)).caseId();
-    act(id, CaseAction.RESOLVE, ANN);
+    act(id, new CaseCommand.Resolve(null), ANN);
     Map<String, String> before = hash(id);
     List<CaseEvent> historyBefore = Await.result(worklist.details(id)).history();
-    Transition refused = act(id, CaseAction.SNOOZE, ANN);
+    Transition refused = act(id, new CaseCommand.Snooze(Instant.now().plusSeconds(3600)), ANN);
     assertThat(refused.outcome()).isEqualTo(Transition.Outcome.FORBIDDEN);
     assertThat(refused.state()).isEqualTo(CaseState.RESOLVED);
     assertThat(hash(id)).isEqualTo(before);
     assertThat(Await.result(worklist.details(id)).history()).isEqualTo(historyBefore);
-    assertThat(act(id, CaseAction.RETURN, ANN).outcome()).isEqualTo(Transition.Outcome.FORBIDDEN);
+    assertThat(act(id, new CaseCommand.Return(null), ANN).outcome()).isEqualTo(Transition.Outcome.FORBIDDEN);
   }
 
   @Test
   void onlyTheHolderOrALeadActsOnAHeldCase() {
     String id = file(negative("h-1", "x", null)).caseId();
-    act(id, CaseAction.CLAIM, ANN);
-    Transition refused = act(id, CaseAction.RESOLVE, BOB);
+    act(id, new CaseCommand.Claim(), ANN);
+    Transition refused = act(id, new CaseCommand.Resolve(null), BOB);
     assertThat(refused.outcome()).isEqualTo(Transition.Outcome.HELD);
     assertThat(refused.holder()).isEqualTo("ann");
-    assertThat(act(id, CaseAction.RELEASE, BOB).outcome()).isEqualTo(Transition.Outcome.HELD);
+    assertThat(act(id, new CaseCommand.Release(), BOB).outcome()).isEqualTo(Transition.Outcome.HELD);
     // a lead hands it to bob, who releases it to the queue
-    Transition reassigned = worklist.act(id, CaseAction.REASSIGN, LEAD, "bob", Map.of(), List.of(), new JsonObject())
-        .toCompletionStage().toCompletableFuture().join();
+    Transition reassigned = act(id, new CaseCommand.Reassign("bob"), LEAD);
     assertThat(reassigned.holder()).isEqualTo("bob");
-    Transition released = act(id, CaseAction.RELEASE, BOB);
+    Transition released = act(id, new CaseCommand.Release(), BOB);
     assertThat(released.state()).isEqualTo(CaseState.NEW);
     assertThat(find(id).assignee()).isNull();
   }
@@ -216,9 +214,8 @@ class RedisWorklistTest {
   @Test
   void escalationMovesTheCaseToTheExpertQueueAndBack() {
     String id = file(negative("e-1", "x", null)).caseId();
-    act(id, CaseAction.CLAIM, ANN);
-    Await.result(worklist.act(id, CaseAction.ESCALATE, ANN, null, Map.of("team", "legal", "escalatedFrom", "care",
-        "escalationReason", "threatens to sue"), List.of(), new JsonObject().put("team", "legal")));
+    act(id, new CaseCommand.Claim(), ANN);
+    Await.result(worklist.apply(id, ANN, new CaseCommand.Escalate("legal", "threatens to sue")));
     Case escalated = find(id);
     assertThat(escalated.state()).isEqualTo(CaseState.ESCALATED);
     assertThat(escalated.team()).isEqualTo("legal");
@@ -226,10 +223,9 @@ class RedisWorklistTest {
     assertThat(page(new CaseQuery("legal", null, null, null, null, null))).containsExactly(id);
     assertThat(page(new CaseQuery("care", null, null, null, null, null))).isEmpty();
     // a lawyer claims it there, and sends it back
-    act(id, CaseAction.CLAIM, new Actor("lawyer", false));
+    act(id, new CaseCommand.Claim(), new Actor("lawyer", false));
     assertThat(find(id).state()).isEqualTo(CaseState.ESCALATED);
-    Await.result(worklist.act(id, CaseAction.RETURN, new Actor("lawyer", false), null, Map.of("team", "care"),
-        List.of("escalatedFrom"), new JsonObject()));
+    Await.result(worklist.apply(id, new Actor("lawyer", false), new CaseCommand.Return(null)));
     assertThat(find(id).team()).isEqualTo("care");
     assertThat(find(id).state()).isEqualTo(CaseState.NEW);
     assertThat(page(new CaseQuery("care", null, null, null, null, null))).containsExactly(id);
@@ -238,15 +234,13 @@ class RedisWorklistTest {
   @Test
   void aSnoozedCaseWakesWhenItsTimeHasCome() {
     String id = file(negative("s-1", "x", null)).caseId();
-    act(id, CaseAction.CLAIM, ANN);
-    long soon = Instant.now().plusMillis(200).toEpochMilli();
-    Await.result(worklist.act(id, CaseAction.SNOOZE, ANN, null, Map.of("snoozedUntil", Long.toString(soon)), List.of(),
-        new JsonObject()));
+    act(id, new CaseCommand.Claim(), ANN);
+    Instant soon = Instant.now().plusMillis(200);
+    Await.result(worklist.apply(id, ANN, new CaseCommand.Snooze(soon)));
     assertThat(find(id).state()).isEqualTo(CaseState.SNOOZED);
     assertThat(Await.result(worklist.snoozedUntil(Instant.now(), 10))).isEmpty();
     assertThat(Await.result(worklist.snoozedUntil(Instant.now().plusSeconds(1), 10))).containsExactly(id);
-    Await.result(worklist.act(id, CaseAction.WAKE, Actor.SYSTEM, null, Map.of(), List.of("snoozedUntil"),
-        new JsonObject()));
+    Await.result(worklist.apply(id, Actor.SYSTEM, new CaseCommand.Wake()));
     assertThat(find(id).state()).isEqualTo(CaseState.ASSIGNED);
     assertThat(Await.result(worklist.snoozedUntil(Instant.now().plusSeconds(1), 10))).isEmpty();
   }
@@ -254,9 +248,7 @@ class RedisWorklistTest {
   @Test
   void aCustomersNewMentionWakesASnoozedCase() {
     String id = file(negative("sw-1", "dora", null)).caseId();
-    long later = Instant.now().plusSeconds(3600).toEpochMilli();
-    Await.result(worklist.act(id, CaseAction.SNOOZE, ANN, null, Map.of("snoozedUntil", Long.toString(later)), List.of(),
-        new JsonObject()));
+    Await.result(worklist.apply(id, ANN, new CaseCommand.Snooze(Instant.now().plusSeconds(3600))));
     assertThat(file(negative("sw-2", "dora", null))).isEqualTo(new Worklist.Filing(id, "reopened"));
     assertThat(find(id).state()).isEqualTo(CaseState.NEW);
     assertThat(find(id).snoozedUntil()).isNull();
@@ -266,21 +258,21 @@ class RedisWorklistTest {
   @Test
   void notesAndTagsAreKeptWithTheirAuthorInTheHistory() {
     String id = file(negative("n-1", "x", null)).caseId();
-    Await.result(worklist.addNote(id, ANN, "Called the customer, refund promised by Friday"));
-    assertThat(Await.result(worklist.tag(id, ANN, Set.of("refund", "outage"), Set.of()))).containsExactly("outage", "refund");
-    assertThat(Await.result(worklist.tag(id, BOB, Set.of(), Set.of("outage")))).containsExactly("refund");
+    Await.result(worklist.apply(id, ANN, new CaseCommand.Note("Called the customer, refund promised by Friday")));
+    assertThat(tag(id, ANN, Set.of("refund", "outage"), Set.of())).containsExactly("outage", "refund");
+    assertThat(tag(id, BOB, Set.of(), Set.of("outage"))).containsExactly("refund");
     CaseDetails d = Await.result(worklist.details(id));
     assertThat(d.notes()).extracting(CaseNote::author, CaseNote::text)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("ann", "Called the customer, refund promised by Friday"));
     assertThat(d.history()).extracting(CaseEvent::actor, CaseEvent::action).containsExactly(
         org.assertj.core.groups.Tuple.tuple("webcare", "opened"), org.assertj.core.groups.Tuple.tuple("ann", "note.added"),
         org.assertj.core.groups.Tuple.tuple("ann", "tags.changed"), org.assertj.core.groups.Tuple.tuple("bob", "tags.changed"));
-    assertThat(Await.result(worklist.addNote("WC-ZZZZZ", ANN, "x"))).isNull();
+    assertThat(act("WC-ZZZZZ", new CaseCommand.Note("x"), ANN).outcome()).isEqualTo(Transition.Outcome.NOT_FOUND);
   }
 
   @Test
   void unknownCaseIsNotFound() {
-    assertThat(act("WC-ZZZZZ", CaseAction.CLAIM, ANN).outcome()).isEqualTo(Transition.Outcome.NOT_FOUND);
+    assertThat(act("WC-ZZZZZ", new CaseCommand.Claim(), ANN).outcome()).isEqualTo(Transition.Outcome.NOT_FOUND);
     assertThat(find("WC-ZZZZZ")).isNull();
   }
 
@@ -290,7 +282,7 @@ class RedisWorklistTest {
       file(negative("p-" + i, "p-author-" + i, null, i % 3 == 0 ? -0.9 : -0.5));
     }
     String assigned = Await.result(worklist.cases(CaseQuery.ACTIVE, 1, null)).cases().get(0).id();
-    act(assigned, CaseAction.CLAIM, ANN);
+    act(assigned, new CaseCommand.Claim(), ANN);
     List<Case> seen = new ArrayList<>();
     PageCursor cursor = null;
     do {
@@ -322,8 +314,18 @@ class RedisWorklistTest {
         new Triage.Decision(d.triageClass(), d.needsReply(), d.urgency(), priority, d.reasons()), "care"));
   }
 
-  private Transition act(String id, CaseAction action, Actor actor) {
-    return Await.result(worklist.act(id, action, actor, null, Map.of(), List.of(), new JsonObject()));
+  private Transition act(String id, CaseCommand command, Actor actor) {
+    return Await.result(worklist.apply(id, actor, command));
+  }
+
+  private static CaseCommand.Reply reply(Actor agent) {
+    return new CaseCommand.Reply(new CaseReply(Instant.now(), agent.name(), "We are on it", "x", "1", null,
+        "https://x.com/brand/status/1"));
+  }
+
+  private Set<String> tag(String id, Actor actor, Set<String> add, Set<String> remove) {
+    Await.result(worklist.apply(id, actor, new CaseCommand.Tags(add, remove)));
+    return Await.result(worklist.tags(id));
   }
 
   private Case find(String id) {

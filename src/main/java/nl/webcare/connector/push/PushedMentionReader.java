@@ -9,7 +9,7 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import java.time.Instant;
 import java.util.List;
-import nl.webcare.config.ClasspathResources;
+import nl.webcare.resources.ClasspathResources;
 import nl.webcare.connector.SourceTime;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.MentionDetails;

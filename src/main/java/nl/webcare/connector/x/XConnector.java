@@ -18,7 +18,7 @@ import nl.webcare.connector.PollResult;
 import nl.webcare.connector.RateLimitedException;
 import nl.webcare.connector.ReplyChannel;
 import nl.webcare.mention.Mention;
-import nl.webcare.store.ReadBudgetStore;
+import nl.webcare.connector.ReadBudgetStore;
 
 /**
  * Polls the X API v2 for a brand: its account's mentions or a recent search. Every post read is paid

@@ -36,7 +36,7 @@ import nl.webcare.connector.PollResult;
 import nl.webcare.connector.RateLimitedException;
 import nl.webcare.connector.ReplyChannel;
 import nl.webcare.mention.Mention;
-import nl.webcare.store.ReadBudgetStore;
+import nl.webcare.connector.ReadBudgetStore;
 import nl.webcare.support.Await;
 import nl.webcare.support.RedisFixture;
 import org.junit.jupiter.api.AfterEach;

@@ -1,0 +1,283 @@
+package nl.webcare.app;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import nl.webcare.api.ApiVerticle;
+import nl.webcare.config.WebcareConfig;
+import nl.webcare.connector.ConnectorContext;
+import nl.webcare.connector.ConnectorDefinition;
+import nl.webcare.connector.ConnectorDefinitionLoader;
+import nl.webcare.connector.ConnectorException;
+import nl.webcare.connector.ConnectorTypes;
+import nl.webcare.connector.PollerVerticle;
+import nl.webcare.connector.ReplyChannels;
+import nl.webcare.connector.push.PushSource;
+import nl.webcare.demo.DemoConnectors;
+import nl.webcare.demo.DemoFeedVerticle;
+import nl.webcare.metrics.BacklogGauges;
+import nl.webcare.metrics.WebcareMetrics;
+import nl.webcare.pipeline.MentionScorer;
+import nl.webcare.triage.MentionAssessor;
+import nl.webcare.pipeline.PeriodicVerticle;
+import nl.webcare.pipeline.ScorerVerticle;
+import nl.webcare.pipeline.SlaWatcher;
+import nl.webcare.pipeline.SnoozeWaker;
+import nl.webcare.sentiment.SentimentAnalyzer;
+import nl.webcare.store.EmbeddedRedisServer;
+import nl.webcare.store.RedisGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Webcare: starts its parts in a flat chain (Redis, connectors, demo feeds, HTTP API,
+ * sentiment model, scorer, pollers) and stops them in reverse. Any failure fails the start with a
+ * message that says which part and why.
+ */
+public final class WebcareApp {
+  private static final Logger LOG = LoggerFactory.getLogger(WebcareApp.class);
+  public static final String PARSER_POOL = "webcare-feed-parsers";
+  public static final String SCORING_POOL = "webcare-scoring";
+
+  private final Vertx vertx;
+  private final WebcareConfig config;
+  private final Supplier<SentimentAnalyzer> analyzerLoader;
+  private final String instanceId = InstanceId.create();
+  private final List<String> deployments = new ArrayList<>();
+  /** Filled as connectors start; read by the API when an agent replies. */
+  private final ReplyChannels replyChannels = new ReplyChannels();
+  private EmbeddedRedisServer embeddedRedis;
+  private RedisGateway redis;
+  private Components parts;
+  private List<ConnectorDefinition> connectors = List.of();
+  private ApiVerticle api;
+  private volatile boolean modelLoaded;
+  /** Where connector files' {@code ...Env} keys are looked up. */
+  private final Map<String, String> environment;
+  private final WebcareMetrics metrics;
+
+  private WebcareApp(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader,
+      Map<String, String> environment, WebcareMetrics metrics) {
+    this.metrics = metrics;
+    this.vertx = vertx;
+    this.config = config;
+    this.analyzerLoader = analyzerLoader;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Starts Webcare; {@code analyzerLoader} is called once on a worker (it loads the model). */
+  public static Future<WebcareApp> start(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader) {
+    return start(vertx, config, analyzerLoader, System.getenv());
+  }
+
+  /** As {@link #start(Vertx, WebcareConfig, Supplier)}, with the environment that holds connector secrets. */
+  public static Future<WebcareApp> start(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader,
+      Map<String, String> environment) {
+    return start(vertx, config, analyzerLoader, environment, WebcareMetrics.standalone());
+  }
+
+  /** As above, with the metrics registry that {@code /metrics} serves (shared with Vert.x's own metrics). */
+  public static Future<WebcareApp> start(Vertx vertx, WebcareConfig config, Supplier<SentimentAnalyzer> analyzerLoader,
+      Map<String, String> environment, WebcareMetrics metrics) {
+    WebcareApp app = new WebcareApp(vertx, config, analyzerLoader, environment, metrics);
+    return app.connectRedis()
+        .compose(v -> app.loadConnectors())
+        .compose(v -> app.startApi())
+        .compose(v -> app.startScoring())
+        .compose(v -> app.startPollers())
+        .map(app)
+        .recover(e -> app.stop().transform(ignored -> Future.failedFuture(e)));
+  }
+
+  public int httpPort() {
+    return api.port();
+  }
+
+  /** The API's routes, as {@link ApiVerticle#routes()} gives them. */
+  public List<String> apiRoutes() {
+    return api.routes();
+  }
+
+  public RedisGateway redis() {
+    return redis;
+  }
+
+  public List<ConnectorDefinition> connectors() {
+    return connectors;
+  }
+
+  private Future<Void> connectRedis() {
+    WebcareConfig.Redis settings = config.redis();
+    Future<String> url = settings.embedded()
+        ? vertx.executeBlocking(() -> {
+          embeddedRedis = EmbeddedRedisServer.start(Path.of(settings.embeddedDataDir()));
+          return embeddedRedis.url();
+        }, false)
+        : Future.succeededFuture(settings.url());
+    return url.compose(u -> {
+      redis = RedisGateway.connect(vertx, u, settings.keyPrefix(), settings.poolSize(), settings.timeoutMs());
+      return redis.ping()
+          .onSuccess(v -> LOG.info("Redis: {} (key prefix \"{}\")", settings.embedded() ? "embedded" : redactedUrl(u),
+              settings.keyPrefix()))
+          .recover(e -> Future.failedFuture(new IllegalStateException(
+              "Redis at " + redactedUrl(u) + " does not answer: " + e.getMessage(), e)))
+          .compose(v -> buildComponents());
+    });
+  }
+
+  /** Every store and service, once; then every Lua script into Redis, so that a broken one stops the start. */
+  private Future<Void> buildComponents() {
+    try {
+      parts = new Components(config, redis, replyChannels, metrics, instanceId);
+    } catch (RuntimeException | ExceptionInInitializerError e) {
+      Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
+      return Future.failedFuture(new IllegalStateException("Webcare's parts could not be built: "
+          + cause.getMessage(), cause));
+    }
+    return parts.loadScripts();
+  }
+
+  private Future<Void> loadConnectors() {
+    ConnectorDefinitionLoader loader = new ConnectorDefinitionLoader(ConnectorTypes.discover());
+    return vertx.executeBlocking(() -> loader.loadDirectory(Path.of(config.connectors().dir())), false)
+        .compose(fromFiles -> {
+          connectors = new ArrayList<>(fromFiles);
+          if (!config.demo().enabled()) {
+            return Future.succeededFuture();
+          }
+          DemoFeedVerticle demo = new DemoFeedVerticle(config.demo().port());
+          return deploy(demo, new DeploymentOptions()).onSuccess(v -> {
+            connectors.addAll(DemoConnectors.definitions(demo.baseUrl(), config.demo().pollInterval()));
+            LOG.info("demo mode: sample feeds served on {}", demo.baseUrl());
+          });
+        })
+        .onSuccess(v -> LOG.info("{} connector(s) configured", connectors.size()));
+  }
+
+  private Future<Void> startApi() {
+    api = new ApiVerticle(config.http(), services());
+    String adminKey = config.auth().adminKey();
+    if (adminKey == null && config.demo().enabled()) {
+      adminKey = DemoConnectors.DEMO_ADMIN_KEY;
+      LOG.warn("demo mode without WEBCARE_ADMIN_KEY: the admin API key is \"{}\"; never use it outside a demo",
+          adminKey);
+    } else if (adminKey == null) {
+      LOG.warn("no WEBCARE_ADMIN_KEY: keys made earlier still work, but no admin key was set at this start");
+    }
+    Future<Void> bootstrap = adminKey == null ? Future.succeededFuture() : parts.keys.bootstrapAdmin(adminKey);
+    // Not fatal: old keys only misorder the worklist, and the next start tries again.
+    Future<Integer> rekeyed = parts.priorityKeyMigration.run()
+        .onSuccess(n -> {
+          if (n > 0) {
+            LOG.info("{} case(s) given sort keys of the current priority formula (urgency plus age)", n);
+          }
+        })
+        .recover(e -> {
+          LOG.warn("could not rewrite old worklist sort keys ({}); the next start tries again", e.getMessage());
+          return Future.succeededFuture(0);
+        });
+    return Future.all(bootstrap, rekeyed).compose(v -> deploy(api, new DeploymentOptions()));
+  }
+
+  private ApiVerticle.Services services() {
+    return new ApiVerticle.Services(parts.caseViews, parts.caseWork, parts.caseReplies, parts.mentions, parts.alerts,
+        parts.templates, parts.slaReports, parts.authors, parts.keys,
+        new ApiVerticle.Operations(parts.connectorStatuses, connectors.stream().map(ConnectorDefinition::name).toList(),
+            parts.scoringQueue),
+        new ApiVerticle.Ingest(pushSources(), parts.ingestRates, parts.inbox, parts.connectorStatuses),
+        new ApiVerticle.Health(redis::ping, () -> modelLoaded), config.worklist().teams(), metrics);
+  }
+
+  /** The enabled push sources with their secrets; a secret that is not set stops the start, naming it. */
+  private List<PushSource> pushSources() {
+    ConnectorTypes types = ConnectorTypes.discover();
+    return connectors.stream()
+        .filter(d -> d.enabled() && !types.get(d.type()).polled())
+        .map(d -> PushSource.of(d, environment))
+        .toList();
+  }
+
+  private Future<Void> startScoring() {
+    long started = System.nanoTime();
+    WebcareConfig.Background every = config.background();
+    return vertx.executeBlocking(analyzerLoader::get, false).compose(analyzer -> {
+      modelLoaded = true;
+      LOG.info("sentiment model loaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      WorkerExecutor pool = vertx.createSharedWorkerExecutor(SCORING_POOL, config.scoring().workers(), 2, TimeUnit.MINUTES);
+      MentionScorer scorer = new MentionScorer(parts.scoringQueue, parts.mentions, parts.worklist, parts.router,
+          new MentionAssessor(analyzer, parts.triage), pool, config.scoring().maxAttempts());
+      return deploy(new ScorerVerticle(parts.scoringQueue, scorer, config.scoring(), instanceId), new DeploymentOptions())
+          .compose(v -> deploy(new PeriodicVerticle("housekeeping", every.housekeepingEvery(),
+              parts.housekeeping::sweep), new DeploymentOptions()))
+          .compose(v -> deploy(new PeriodicVerticle("waking snoozed cases", every.watchEvery(),
+              new SnoozeWaker(parts.worklist)::wakeDue), new DeploymentOptions()))
+          .compose(v -> deploy(new PeriodicVerticle("SLA watch", every.watchEvery(),
+              new SlaWatcher(parts.slaWatch, metrics)::check), new DeploymentOptions()))
+          .compose(v -> deploy(new PeriodicVerticle("backlog gauges", every.watchEvery(),
+              new BacklogGauges(redis, metrics, config.worklist().teams())::refresh), new DeploymentOptions()));
+    });
+  }
+
+  private Future<Void> startPollers() {
+    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxRedirects(5).setDecompressionSupported(true));
+    WorkerExecutor parsers = vertx.createSharedWorkerExecutor(PARSER_POOL, config.background().parserWorkers(), 1,
+        TimeUnit.MINUTES);
+    ConnectorContext context = new ConnectorContext(vertx, http, parsers, config.connectors(), parts.readBudgets,
+        environment);
+    ConnectorTypes types = ConnectorTypes.discover();
+    Future<Void> chain = Future.succeededFuture();
+    for (ConnectorDefinition definition : connectors) {
+      chain = chain.compose(v -> parts.connectorStatuses.register(definition)).compose(v -> {
+        if (!definition.enabled() || !types.get(definition.type()).polled()) {
+          return Future.succeededFuture();
+        }
+        var connector = types.get(definition.type()).create(definition, context);
+        try {
+          connector.replyChannel().ifPresent(channel -> replyChannels.register(definition.name(), channel));
+        } catch (ConnectorException e) {
+          LOG.warn("connector {}: replies through the channel are off: {}", definition.name(), e.getMessage());
+        }
+        return deploy(new PollerVerticle(connector, parts.inbox, parts.cursors, parts.connectorStatuses, parts.lease,
+            config.connectors().retryMax()), new DeploymentOptions().setThreadingModel(ThreadingModel.EVENT_LOOP));
+      });
+    }
+    return chain;
+  }
+
+  private Future<Void> deploy(io.vertx.core.Deployable verticle, DeploymentOptions options) {
+    return vertx.deployVerticle(verticle, options).onSuccess(deployments::add).mapEmpty();
+  }
+
+  /** Stops every part this app started, newest first; never fails. */
+  public Future<Void> stop() {
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.compose(v -> vertx.undeploy(id).otherwiseEmpty());
+    }
+    deployments.clear();
+    return chain.compose(v -> vertx.executeBlocking(() -> {
+      if (redis != null) {
+        redis.close();
+      }
+      if (embeddedRedis != null) {
+        embeddedRedis.close();
+      }
+      return null;
+    }, false)).otherwiseEmpty().mapEmpty();
+  }
+
+  private static String redactedUrl(String url) {
+    return url.replaceAll("//[^@/]*@", "//***@");
+  }
+}

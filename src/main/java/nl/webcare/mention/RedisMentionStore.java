@@ -1,0 +1,140 @@
+package nl.webcare.mention;
+
+import nl.webcare.store.PageCursor;
+import nl.webcare.store.RedisGateway;
+import nl.webcare.store.RedisKeys;
+import nl.webcare.store.SortedSetPager;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.AbstractTransaction;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.Tuple;
+
+/**
+ * Mentions as Redis hashes ({@code mention:<id>}, expiring with retention) plus sorted-set indexes by
+ * publication time. Index entries whose hash has expired are dropped when a read meets them.
+ */
+public final class RedisMentionStore implements MentionStore {
+  /** How many index pages one query reads at most while filters skip entries. */
+  private static final int MAX_FILTER_ROUNDS = 20;
+
+  private final RedisGateway redis;
+  private final RedisKeys keys;
+  private final Duration retention;
+
+  public RedisMentionStore(RedisGateway redis, Duration retention) {
+    this.redis = redis;
+    this.keys = redis.keys();
+    this.retention = retention;
+  }
+
+  @Override
+  public Future<Void> save(ScoredMention scored) {
+    Mention m = scored.mention();
+    Map<String, String> fields = MentionCodec.scoredFields(scored);
+    long at = m.publishedAt().toEpochMilli();
+    return redis.call(jedis -> {
+      try (AbstractTransaction tx = jedis.multi()) {
+        String key = keys.mention(m.id());
+        tx.del(key);
+        tx.hset(key, fields);
+        tx.pexpire(key, retention.toMillis());
+        tx.zadd(keys.mentionsByTime(), at, m.id());
+        tx.zadd(keys.mentionsByLabel(scored.sentiment().label().wire()), at, m.id());
+        tx.zadd(keys.mentionsBySource(m.source()), at, m.id());
+        if (m.brand() != null) {
+          tx.zadd(keys.mentionsByBrand(m.brand()), at, m.id());
+        }
+        String author = AuthorKey.of(m);
+        if (author != null) {
+          // the author's history lives as long as their newest mention
+          tx.zadd(keys.authorMentions(author), at, m.id());
+          tx.pexpire(keys.authorMentions(author), retention.toMillis());
+          tx.sadd(keys.handleChannels(AuthorKey.handle(author)), m.channel());
+          tx.pexpire(keys.handleChannels(AuthorKey.handle(author)), retention.toMillis());
+        }
+        tx.exec();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Future<ScoredMention> find(String mentionId) {
+    return redis.call(jedis -> read(jedis, mentionId));
+  }
+
+  @Override
+  public Future<Map<String, ScoredMention>> findAll(List<String> mentionIds) {
+    return redis.call(jedis -> {
+      Map<String, ScoredMention> found = new java.util.LinkedHashMap<>();
+      if (mentionIds.isEmpty()) {
+        return found;
+      }
+      try (AbstractPipeline pipeline = jedis.pipelined()) {
+        List<Response<Map<String, String>>> responses = new ArrayList<>();
+        for (String id : mentionIds) {
+          responses.add(pipeline.hgetAll(keys.mention(id)));
+        }
+        pipeline.sync();
+        for (int i = 0; i < mentionIds.size(); i++) {
+          Map<String, String> fields = responses.get(i).get();
+          if (!fields.isEmpty()) {
+            found.put(mentionIds.get(i), MentionCodec.scoredMention(fields));
+          }
+        }
+      }
+      return found;
+    });
+  }
+
+  @Override
+  public Future<Page> recent(Query query) {
+    String index = query.brand() != null ? keys.mentionsByBrand(query.brand())
+        : query.source() != null ? keys.mentionsBySource(query.source())
+        : query.label() != null ? keys.mentionsByLabel(query.label().wire())
+        : keys.mentionsByTime();
+    return redis.call(jedis -> collect(jedis, index, query));
+  }
+
+  private Page collect(UnifiedJedis jedis, String index, Query query) {
+    List<ScoredMention> found = new ArrayList<>();
+    PageCursor cursor = query.after();
+    for (int round = 0; round < MAX_FILTER_ROUNDS && found.size() < query.limit(); round++) {
+      List<Tuple> page = SortedSetPager.page(jedis, index, cursor, query.limit());
+      for (Tuple entry : page) {
+        cursor = SortedSetPager.cursorAfter(entry);
+        ScoredMention scored = read(jedis, entry.getElement());
+        if (scored == null) {
+          jedis.zrem(index, entry.getElement());
+        } else if (matches(scored, query)) {
+          found.add(scored);
+          if (found.size() == query.limit()) {
+            break;
+          }
+        }
+      }
+      if (found.size() < query.limit() && page.size() < query.limit()) {
+        return new Page(found, null);
+      }
+    }
+    return new Page(found, cursor);
+  }
+
+  private ScoredMention read(UnifiedJedis jedis, String mentionId) {
+    Map<String, String> fields = jedis.hgetAll(keys.mention(mentionId));
+    return fields.isEmpty() ? null : MentionCodec.scoredMention(fields);
+  }
+
+  private static boolean matches(ScoredMention scored, Query query) {
+    Mention m = scored.mention();
+    return (query.label() == null || query.label() == scored.sentiment().label())
+        && (query.source() == null || query.source().equals(m.source()))
+        && (query.brand() == null || query.brand().equals(m.brand()));
+  }
+}

@@ -1,0 +1,134 @@
+package nl.webcare.worklist;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.webcare.alerts.AlertFields;
+import nl.webcare.mention.AuthorKey;
+import nl.webcare.mention.Mention;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.sla.SlaPolicy;
+import nl.webcare.store.RedisKeys;
+import nl.webcare.triage.Triage;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Files a scored mention: it joins the case of its conversation, or of its author on the same channel within
+ * the grouping window (the move {@link CaseMove#CUSTOMER_WROTE}), or, when it needs a reply, opens a case.
+ * Reads first, decides here, and lets one script apply the decision when what was read still holds; else it
+ * reads again. Idempotent by mention.
+ */
+final class CaseFiling {
+  /** Alert text excerpts stay short; the full text is one GET away. */
+  private static final int EXCERPT_CHARS = 280;
+  private static final int MAX_ATTEMPTS = 10;
+
+  private final RedisKeys keys;
+  private final FilingScripts scripts;
+  private final SlaPolicy sla;
+  private final Duration groupingWindow;
+
+  CaseFiling(RedisKeys keys, FilingScripts scripts, SlaPolicy sla, Duration groupingWindow) {
+    this.keys = keys;
+    this.scripts = scripts;
+    this.sla = sla;
+    this.groupingWindow = groupingWindow;
+  }
+
+  Worklist.Filing file(UnifiedJedis jedis, ScoredMention scored, Triage.Decision decision, String team) {
+    Mention m = scored.mention();
+    Instant now = Instant.now();
+    SlaPolicy.Due due = sla.due(team, decision.triageClass().wire(), decision.urgency(), now);
+    Map<String, String> alert = AlertFields.of(scored, decision, EXCERPT_CHARS);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      String existing = jedis.get(keys.caseByMention(m.id()));
+      if (existing != null) {
+        return new Worklist.Filing(existing, "existing");
+      }
+      FilingScripts.Pointers pointers = pointers(jedis, m);
+      Case candidate = candidate(jedis, pointers, now);
+      List<?> result;
+      if (candidate != null) {
+        result = scripts.join(jedis, m.id(), pointers, joining(m.id(), candidate, pointers, decision, due, now), alert);
+      } else if (decision.needsReply()) {
+        String id = CaseReference.of(jedis.incr(keys.caseSequence()));
+        result = scripts.open(jedis, m.id(), pointers, opening(id, scored, decision, due, now), alert);
+      } else {
+        return new Worklist.Filing(null, "none");
+      }
+      if (!"stale".equals(result.get(1))) {
+        return new Worklist.Filing((String) result.get(0), (String) result.get(1));
+      }
+    }
+    throw new IllegalStateException("the cases of mention " + m.id() + " kept changing; it is filed again later");
+  }
+
+  private FilingScripts.Pointers pointers(UnifiedJedis jedis, Mention m) {
+    String conversation = conversationKey(m);
+    String author = AuthorKey.of(m) == null ? "" : AuthorKey.of(m);
+    String byConversation = conversation.isEmpty() ? null : jedis.get(keys.caseByConversation(conversation));
+    String byAuthor = author.isEmpty() ? null : jedis.get(keys.caseByAuthor(author));
+    return new FilingScripts.Pointers(conversation, author, byConversation == null ? "" : byConversation,
+        byAuthor == null ? "" : byAuthor);
+  }
+
+  /** The thread's case, else the author's recent one; never a dismissed case or one that was erased. */
+  private Case candidate(UnifiedJedis jedis, FilingScripts.Pointers p, Instant now) {
+    if (!p.conversationCase().isEmpty()) {
+      Case c = read(jedis, p.conversationCase());
+      if (c != null && c.state() != CaseState.DISMISSED) {
+        return c;
+      }
+    }
+    if (!p.authorCase().isEmpty()) {
+      Case c = read(jedis, p.authorCase());
+      if (c != null && c.state() != CaseState.DISMISSED && c.lastMentionAt() != null
+          && !c.lastMentionAt().plus(groupingWindow).isBefore(now)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private FilingScripts.Joining joining(String mentionId, Case c, FilingScripts.Pointers p, Triage.Decision decision, SlaPolicy.Due due,
+      Instant now) {
+    CaseState after = CaseMove.CUSTOMER_WROTE.decide(c.state(), c.assignee(), Actor.SYSTEM, null).state();
+    // The sort key counts the wait from the first unanswered mention (the higher key); after our reply
+    // (waiting, resolved) the customer's new mention starts a new wait, on the clock of a first response.
+    boolean answered = c.state() == CaseState.WAITING || c.state() == CaseState.RESOLVED;
+    long priority = answered ? decision.priority() : Math.max(c.priority(), decision.priority());
+    String nextReplyDue = answered && due.firstResponse() != null ? CaseCodec.millis(due.firstResponse()) : "";
+    String history = new CaseEvent(now, Actor.SYSTEM.name(), "mention.added",
+        new JsonObject().put("mentionId", mentionId)).encode();
+    return new FilingScripts.Joining(c, after, priority, now.toEpochMilli(), !p.conversationKey().isEmpty(),
+        // the author's own next mention joins their own case, not a thread they once chimed in on
+        !p.authorKey().isEmpty() && p.authorKey().equals(c.authorKey()), history, nextReplyDue,
+        after != c.state() ? "reopened" : "joined");
+  }
+
+  private FilingScripts.Opening opening(String id, ScoredMention scored, Triage.Decision decision, SlaPolicy.Due due,
+      Instant now) {
+    Mention m = scored.mention();
+    Map<String, String> f = CaseCodec.newCaseFields(id, scored, decision, due, now);
+    String firstResponseDue = due.firstResponse() == null ? "" : CaseCodec.millis(due.firstResponse());
+    String resolutionDue = due.resolution() == null ? "" : CaseCodec.millis(due.resolution());
+    String history = new CaseEvent(now, Actor.SYSTEM.name(), "opened", new JsonObject().put("mentionId", m.id())
+        .put("triageClass", decision.triageClass().wire())).encode();
+    return new FilingScripts.Opening(id, decision.priority(), now.toEpochMilli(), history, firstResponseDue,
+        resolutionDue, f);
+  }
+
+  /** The thread a mention belongs to, across the sources of one channel. */
+  static String conversationKey(Mention m) {
+    String conversation = m.details().conversationId();
+    return conversation == null || conversation.isBlank() ? "" : m.channel() + ":" + conversation;
+  }
+
+  private Case read(UnifiedJedis jedis, String caseId) {
+    Map<String, String> fields = jedis.hgetAll(keys.caseHash(caseId));
+    return fields.isEmpty() ? null : CaseCodec.fromFields(fields);
+  }
+
+}

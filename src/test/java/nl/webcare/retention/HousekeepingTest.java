@@ -1,0 +1,99 @@
+package nl.webcare.retention;
+
+import nl.webcare.inbox.ScoringQueue;
+import nl.webcare.inbox.MentionInbox;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import nl.webcare.support.Await;
+import nl.webcare.support.Mentions;
+import nl.webcare.support.RedisFixture;
+import nl.webcare.support.TestRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+class HousekeepingTest {
+  private RedisFixture fixture;
+  private ScoringQueue queue;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new RedisFixture();
+    queue = new ScoringQueue(fixture.redis);
+    Await.result(queue.ensureGroup());
+  }
+
+  @AfterEach
+  void tearDown() {
+    fixture.close();
+  }
+
+  @Test
+  void acknowledgedMessagesAreTrimmedButPendingAndUnreadOnesStay() {
+    // GIVEN 5 messages: 2 read and acknowledged, 1 read and still pending, 2 not read yet
+    MentionInbox inbox = new MentionInbox(fixture.redis, Duration.ofDays(1));
+    for (int i = 0; i < 5; i++) {
+      Await.result(inbox.append(List.of(Mentions.mention("s", "m" + i, "text " + i))));
+    }
+    List<ScoringQueue.Message> read = Await.result(queue.readNew("c1", 3));
+    Await.result(queue.ack(read.get(0).id()));
+    Await.result(queue.ack(read.get(1).id()));
+    // WHEN housekeeping runs
+    Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(1), Duration.ofDays(30)).sweep());
+    // THEN only the two acknowledged messages are gone
+    assertThat(sweep.streamEntries()).isEqualTo(2);
+    try (RedisClient client = TestRedis.client()) {
+      assertThat(client.xlen(fixture.prefix + "mentions")).isEqualTo(3);
+    }
+    assertThat(Await.result(queue.readNew("c1", 10))).hasSize(2);
+    // AND a duplicate of a trimmed mention is still refused by the inbox
+    assertThat(Await.result(inbox.append(List.of(Mentions.mention("s", "m0", "again")))).duplicates()).isEqualTo(1);
+  }
+
+  @Test
+  void indexEntriesOlderThanRetentionAreDropped() {
+    try (RedisClient client = TestRedis.client()) {
+      client.zadd(fixture.prefix + "mentions:idx:all", System.currentTimeMillis() - 10 * 86_400_000L, "old");
+      client.zadd(fixture.prefix + "mentions:idx:label:negative", System.currentTimeMillis() - 10 * 86_400_000L, "old");
+      client.zadd(fixture.prefix + "mentions:idx:all", System.currentTimeMillis(), "new");
+      Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(7), Duration.ofDays(30)).sweep());
+      assertThat(sweep.indexEntries()).isEqualTo(2);
+      assertThat(client.zrange(fixture.prefix + "mentions:idx:all", 0, -1)).containsExactly("new");
+    }
+  }
+
+  @Test
+  void closedCasesPastTheirRetentionGoWithEverythingOnThemAndOpenOnesStay() {
+    // GIVEN a case resolved 40 days ago, one resolved today and one still open
+    var worklist = new nl.webcare.worklist.RedisWorklist(fixture.redis, 1000, Duration.ofHours(24),
+        nl.webcare.support.TestConfig.sla(), nl.webcare.support.TestConfig.worklist().teams());
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      var scored = Mentions.scored(Mentions.mention("s", "c" + i, "awful " + i), nl.webcare.mention.SentimentLabel.NEGATIVE,
+          -0.8);
+      ids.add(Await.result(worklist.file(scored, nl.webcare.triage.Triage.standard().decide(scored), "care")).caseId());
+    }
+    var agent = new nl.webcare.worklist.Actor("ann", false);
+    for (int i = 0; i < 2; i++) {
+      Await.result(worklist.apply(ids.get(i), agent, new nl.webcare.worklist.CaseCommand.Note("note")));
+      Await.result(worklist.apply(ids.get(i), agent, new nl.webcare.worklist.CaseCommand.Resolve(null)));
+    }
+    try (RedisClient client = TestRedis.client()) {
+      client.zadd(fixture.prefix + "cases:closed", System.currentTimeMillis() - 40 * 86_400_000L, ids.get(0));
+      // WHEN housekeeping runs with a 30-day retention for closed cases
+      Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(7), Duration.ofDays(30))
+          .sweep());
+      // THEN only the old closed case is gone, with its notes and history
+      assertThat(sweep.closedCases()).isEqualTo(1);
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(0))).isFalse();
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(0) + ":notes")).isFalse();
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(0) + ":history")).isFalse();
+      assertThat(client.zscore(fixture.prefix + "cases:state:resolved", ids.get(0))).isNull();
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(1))).isTrue();
+      assertThat(client.exists(fixture.prefix + "case:" + ids.get(2))).isTrue();
+    }
+  }
+}
