@@ -16,6 +16,14 @@ if (kind == 'firstResponse' and f[2]) or (kind == 'nextReply' and not f[4]) then
 end
 redis.call('HSET', KEYS[1], kind .. 'BreachedAt', ARGV[3])
 redis.call('RPUSH', KEYS[2], ARGV[5])
-redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], '*', 'type', 'sla.breached', 'caseId', ARGV[1], 'target', kind,
-  'due', f[4] or '', 'team', f[5] or '', 'channel', f[6] or '', 'assignee', f[7] or '', 'at', ARGV[3])
+-- a field the case lacks (nobody holds it, no due time) is left out, not sent empty
+local alert = { 'type', 'sla.breached', 'caseId', ARGV[1], 'target', kind, 'at', ARGV[3] }
+local optional = { due = f[4], team = f[5], channel = f[6], assignee = f[7] }
+for _, name in ipairs({ 'due', 'team', 'channel', 'assignee' }) do
+  if optional[name] and optional[name] ~= '' then
+    alert[#alert + 1] = name
+    alert[#alert + 1] = optional[name]
+  end
+end
+redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], '*', unpack(alert))
 return 1

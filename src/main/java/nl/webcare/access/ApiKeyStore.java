@@ -64,7 +64,7 @@ public final class ApiKeyStore {
           keys.add(fromFields(f));
         }
       }
-      keys.sort(java.util.Comparator.comparing(ApiKey::createdAt));
+      keys.sort(java.util.Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id));
       return keys;
     });
   }

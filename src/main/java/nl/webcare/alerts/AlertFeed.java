@@ -21,6 +21,9 @@ public interface AlertFeed {
    */
   Future<Page> after(String cursor, int limit);
 
-  /** @param next the cursor to pass next time: the last alert's, or the one given when nothing is new */
-  record Page(List<Alert> alerts, String next) {}
+  /**
+   * @param next the cursor to pass next time: the last alert's, or the one given when nothing is new
+   * @param more true when more alerts follow now (read again at once); false at the end (poll again later)
+   */
+  record Page(List<Alert> alerts, String next, boolean more) {}
 }

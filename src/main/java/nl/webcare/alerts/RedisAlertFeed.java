@@ -23,7 +23,10 @@ public final class RedisAlertFeed implements AlertFeed {
     }
     String start = cursor == null ? "-" : "(" + cursor;
     return redis.call(jedis -> {
-      List<StreamEntry> entries = jedis.xrange(redis.keys().alertStream(), start, "+", limit);
+      // one more than asked for: whether more follows now
+      List<StreamEntry> entries = jedis.xrange(redis.keys().alertStream(), start, "+", limit + 1);
+      boolean more = entries.size() > limit;
+      entries = more ? entries.subList(0, limit) : entries;
       List<Alert> alerts = new ArrayList<>();
       for (StreamEntry entry : entries) {
         Map<String, String> fields = new HashMap<>(entry.getFields());
@@ -31,7 +34,7 @@ public final class RedisAlertFeed implements AlertFeed {
         alerts.add(new Alert(entry.getID().toString(), type, fields));
       }
       String next = alerts.isEmpty() ? cursor : alerts.get(alerts.size() - 1).cursor();
-      return new Page(alerts, next);
+      return new Page(alerts, next, more);
     });
   }
 }

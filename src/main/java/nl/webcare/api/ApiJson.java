@@ -205,7 +205,7 @@ final class ApiJson {
 
   private static Object alertValue(String key, String value) {
     return switch (key) {
-      case "at", "publishedAt" -> time(Instant.ofEpochMilli(Long.parseLong(value)));
+      case "at", "publishedAt", "due" -> time(Instant.ofEpochMilli(Long.parseLong(value)));
       case "score", "urgency" -> round(Double.parseDouble(value));
       case "rating" -> Integer.parseInt(value);
       default -> value;

@@ -78,6 +78,7 @@ public final class ApiVerticle extends VerticleBase {
     // Prometheus scrapes without a key: counts and team names only, no personal data
     router.get("/metrics").handler(PrometheusScrapingHandler.create(deps.metrics().registry()));
     Router api = Router.router(vertx);
+    api.route().handler(ApiContract.served());
     // signed per source or public: before authentication
     new DocumentRoutes().mount(api);
     new IngestRoutes(deps.ingest().sources(), deps.ingest().rates(), deps.ingest().inbox(), deps.ingest().statuses())

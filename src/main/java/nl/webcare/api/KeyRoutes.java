@@ -6,6 +6,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
+import java.util.List;
+import nl.webcare.store.PageCursor;
 import nl.webcare.access.ApiKey;
 import nl.webcare.access.ApiKeyStore;
 import nl.webcare.access.Permission;
@@ -59,10 +61,18 @@ final class KeyRoutes {
   }
 
   private Future<JsonObject> list(RoutingContext ctx) {
+    int limit = RequestReader.limit(ctx);
+    PageCursor after = RequestReader.cursor(ctx);
+    // oldest first, by creation time and id: the cursor is the last key's (few keys: listed whole, then cut)
     return keys.list().map(all -> {
+      List<ApiKey> rest = all.stream().filter(k -> after == null || k.createdAt().toEpochMilli() > after.score()
+          || (k.createdAt().toEpochMilli() == after.score() && k.id().compareTo(after.member()) > 0)).toList();
+      List<ApiKey> page = rest.subList(0, Math.min(limit, rest.size()));
       JsonArray items = new JsonArray();
-      all.forEach(k -> items.add(json(k)));
-      return new JsonObject().put("items", items);
+      page.forEach(k -> items.add(json(k)));
+      ApiKey last = page.isEmpty() ? null : page.get(page.size() - 1);
+      String next = rest.size() > limit ? new PageCursor(last.createdAt().toEpochMilli(), last.id()).encode() : null;
+      return new JsonObject().put("items", items).put("next", next);
     });
   }
 

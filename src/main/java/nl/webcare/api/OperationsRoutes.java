@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import nl.webcare.connector.ConnectorStatusStore;
 import nl.webcare.inbox.ScoringQueue;
+import nl.webcare.store.PageCursor;
 
 /** What operators look at: connector states and the dead letters of the scoring pipeline. */
 final class OperationsRoutes {
@@ -36,10 +37,14 @@ final class OperationsRoutes {
   }
 
   private Future<JsonObject> deadLetters(RoutingContext ctx) {
-    return queue.deadLetters(RequestReader.limit(ctx)).map(list -> {
+    PageCursor after = RequestReader.cursor(ctx);
+    if (after != null && !after.member().matches("\\d{1,20}")) {
+      throw ApiException.badRequest("bad_parameter", "cursor is not one that this API returned");
+    }
+    return queue.deadLetters(RequestReader.limit(ctx), after).map(page -> {
       JsonArray items = new JsonArray();
-      list.forEach(m -> items.add(ApiJson.deadLetterJson(m)));
-      return new JsonObject().put("items", items);
+      page.messages().forEach(m -> items.add(ApiJson.deadLetterJson(m)));
+      return new JsonObject().put("items", items).put("next", page.next() == null ? null : page.next().encode());
     });
   }
 }

@@ -53,7 +53,7 @@ final class WorklistRoutes {
       } catch (NumberFormatException e) {
         urgency = -1.0;
       }
-      if (urgency < 0 || urgency > 1) {
+      if (!(urgency >= 0 && urgency <= 1)) { // NaN too
         throw ApiException.badRequest("bad_parameter", "minUrgency must be a number from 0 to 1, got " + minUrgency);
       }
     }

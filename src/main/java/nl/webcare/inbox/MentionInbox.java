@@ -6,6 +6,7 @@ import nl.webcare.store.RedisKeys;
 import nl.webcare.store.LuaScript;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,17 @@ public final class MentionInbox {
     this.retention = retention;
   }
 
+  /** A source's clock may be off by hours, never by more than a day: later than that is an error of the source. */
+  static final Duration LATEST_PUBLICATION = Duration.ofDays(1);
+
+  /**
+   * A publication time beyond tomorrow (year 9999, a wrong time zone) is taken as the time of receipt, so that it
+   * neither sorts on top for ever nor ages the wait of its case backwards.
+   */
+  public static Mention clamped(Mention mention, Instant now) {
+    return mention.publishedAt().isAfter(now.plus(LATEST_PUBLICATION)) ? mention.withPublishedAt(now) : mention;
+  }
+
   /** How many of the offered mentions were new and how many were already in. */
   public record AppendResult(int appended, int duplicates) {}
 
@@ -35,9 +47,11 @@ public final class MentionInbox {
       return Future.succeededFuture(new AppendResult(0, 0));
     }
     RedisKeys keys = redis.keys();
+    Instant now = Instant.now();
     return redis.call(jedis -> {
       int appended = 0;
-      for (Mention mention : mentions) {
+      for (Mention offered : mentions) {
+        Mention mention = clamped(offered, now);
         List<String> args = new ArrayList<>();
         args.add(Long.toString(retention.toMillis()));
         for (Map.Entry<String, String> field : MentionCodec.mentionFields(mention).entrySet()) {

@@ -5,6 +5,7 @@ import nl.webcare.store.RedisKeys;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
+import nl.webcare.store.PageCursor;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,13 +143,29 @@ public final class ScoringQueue {
 
   /** The newest dead letters, newest first. */
   public Future<List<Message>> deadLetters(int count) {
+    return deadLetters(count, null).map(DeadLetters::messages);
+  }
+
+  /** A page of dead letters, newest first. */
+  public record DeadLetters(List<Message> messages, PageCursor next) {}
+
+  /** Dead letters, newest first, after the cursor (null: from the newest); {@code next} is null at the end. */
+  public Future<DeadLetters> deadLetters(int count, PageCursor after) {
+    // a stream id is "ms-seq": the cursor holds the milliseconds as its score and the sequence as its member
+    String end = after == null ? "+" : "(" + after.score() + "-" + after.member();
     return redis.call(jedis -> {
       List<Message> messages = new ArrayList<>();
-      for (StreamEntry entry : jedis.xrevrange(keys.deadLetterStream(), "+", "-", count)) {
+      List<StreamEntry> entries = jedis.xrevrange(keys.deadLetterStream(), end, "-", count + 1);
+      for (StreamEntry entry : entries.subList(0, Math.min(count, entries.size()))) {
         messages.add(new Message(entry.getID().toString(), entry.getFields(),
             Long.parseLong(entry.getFields().getOrDefault("deadLetter.deliveries", "0"))));
       }
-      return messages;
+      PageCursor next = entries.size() > count ? cursorOf(entries.get(count - 1).getID()) : null;
+      return new DeadLetters(messages, next);
     });
+  }
+
+  private static PageCursor cursorOf(redis.clients.jedis.StreamEntryID id) {
+    return new PageCursor(id.getTime(), Long.toString(id.getSequence()));
   }
 }

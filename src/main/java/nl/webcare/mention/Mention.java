@@ -61,6 +61,12 @@ public record Mention(
         productVersion, MentionDetails.NONE);
   }
 
+  /** This mention with another publication time. */
+  public Mention withPublishedAt(Instant at) {
+    return new Mention(id, source, channel, brand, externalId, author, title, text, url, at, language, rating,
+        productVersion, details);
+  }
+
   /**
    * The mention id: the first 20 hex digits of SHA-256 over source and external id. Deterministic so
    * that the same item polled twice, by any process, maps to the same id and is stored once.

@@ -37,7 +37,9 @@ public final class RedisMentionStore implements MentionStore {
   public Future<Void> save(ScoredMention scored) {
     Mention m = scored.mention();
     Map<String, String> fields = MentionCodec.scoredFields(scored);
-    long at = m.publishedAt().toEpochMilli();
+    // Indexed, and expired, by when Webcare took the mention in (scored it), not by when the source says it was
+    // published: an old review read today stays listed for the whole retention, like its case.
+    long at = scored.scoredAt().toEpochMilli();
     return redis.call(jedis -> {
       try (AbstractTransaction tx = jedis.multi()) {
         String key = keys.mention(m.id());

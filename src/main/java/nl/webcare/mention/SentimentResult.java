@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param label         overall label
  * @param score         overall score in [-1, 1]; negative is bad news (0 when unscored)
- * @param probabilities class probabilities of the deciding model (CoreNLP's for English)
+ * @param probabilities the shares of the label's decision: the trained classifier's distribution where it decides,
+ *                      else how clearly the combined score lies in each label's band; the largest is the label
  * @param language      ISO 639-1 code detected, or "und" when it could not be told
  * @param sentences     CoreNLP's per-sentence classes in text order (empty for other languages)
  * @param cues          why: the lexicon words, emoji and phrases that fired, e.g. "terrible:-2.50"

@@ -44,10 +44,15 @@ public final class WebcareMetrics {
         .tag("channel", tag(channel)).tag("via", throughChannel ? "channel" : "elsewhere").register(registry).increment();
   }
 
+  /** 1, 5, 15 and 30 minutes, 1, 2, 4 and 8 hours, a day: around the SLA targets of every band. */
+  private static final double[] FIRST_RESPONSE_BUCKETS = {60, 300, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400};
+
   public void firstResponse(String team, String channel, Duration took) {
     DistributionSummary.builder("webcare.first.response.seconds").description("Time from case opened to first reply")
         .baseUnit("seconds").tag("team", tag(team)).tag("channel", tag(channel))
-        .publishPercentiles(0.5, 0.9).register(registry).record(took.toMillis() / 1000.0);
+        // buckets, not percentiles: Prometheus adds buckets across processes and over any window, while client-side
+        // percentiles fall to 0 once their window has no replies in it
+        .serviceLevelObjectives(FIRST_RESPONSE_BUCKETS).register(registry).record(took.toMillis() / 1000.0);
   }
 
   public void slaBreached(String target) {

@@ -44,6 +44,7 @@ final class DutchSentimentAnalyzer {
     found.forEach((kind, phrases) -> phrases.forEach(phrase -> why.add(kind.name().toLowerCase(Locale.ROOT) + ":" + phrase)));
     SentimentLabel label = combined <= -settings.negativeThreshold() ? SentimentLabel.NEGATIVE
         : combined >= settings.positiveThreshold() ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
-    return new SentimentResult(label, combined, Probabilities.fromScore(combined), "nl", List.of(), why, false);
+    return new SentimentResult(label, combined, Probabilities.ofDecision(combined, settings.negativeThreshold(),
+        settings.positiveThreshold()), "nl", List.of(), why, false);
   }
 }

@@ -16,7 +16,16 @@ public final class LanguageDetection {
   public static final String UNDETERMINED = "und";
   static final Language[] DETECTED = {
       Language.ENGLISH, Language.DUTCH, Language.GERMAN, Language.FRENCH, Language.SPANISH, Language.ITALIAN,
-      Language.PORTUGUESE, Language.POLISH, Language.TURKISH, Language.ARABIC};
+      Language.PORTUGUESE, Language.POLISH, Language.TURKISH, Language.ARABIC,
+      // the nearest neighbours of what Webcare scores, so that they are named instead of taken for Dutch or
+      // English: Afrikaans reads as Dutch without its own model, Slovak as German or Dutch (63 MB of heap both)
+      Language.AFRIKAANS, Language.SLOVAK};
+  /**
+   * Letters Dutch and English are written with (with the accents of Dutch spelling and of loanwords): a text
+   * detected as either that has more than a few others (č, ř, ő, ș ...) is in a language Lingua was not given.
+   */
+  private static final java.util.regex.Pattern FOREIGN_LETTER =
+      java.util.regex.Pattern.compile("[\\p{IsLatin}&&[^a-zA-ZàáâäèéêëìíîïòóôöùúûüçñÀÁÂÄÈÉÊËÌÍÎÏÒÓÔÖÙÚÛÜÇÑĳĲ]]");
 
   private final LanguageDetector detector;
 
@@ -38,9 +47,27 @@ public final class LanguageDetection {
     return confidence.getOrDefault(Language.DUTCH, 0.0) > confidence.getOrDefault(Language.ENGLISH, 0.0);
   }
 
-  /** ISO 639-1 code of the text's language, or {@link #UNDETERMINED}. */
+  /**
+   * ISO 639-1 code of the text's language, or {@link #UNDETERMINED} when Lingua cannot tell, or when it names
+   * Dutch or English for a text written with letters neither uses (a language it was not given).
+   */
   public String detect(String text) {
     Language language = detector.detectLanguageOf(text);
-    return language == Language.UNKNOWN ? UNDETERMINED : language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
+    if (language == Language.UNKNOWN) {
+      return UNDETERMINED;
+    }
+    if ((language == Language.DUTCH || language == Language.ENGLISH) && foreignLetters(text) > 1) {
+      return UNDETERMINED;
+    }
+    return language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static long foreignLetters(String text) {
+    return FOREIGN_LETTER.matcher(text).results().count();
+  }
+
+  /** True when the text has letters at all (not only emoji, emoticons, digits, links' punctuation). */
+  public static boolean hasWords(String text) {
+    return text.codePoints().anyMatch(Character::isLetter);
   }
 }

@@ -5,10 +5,10 @@ import nl.webcare.mention.SentimentResult;
 /**
  * Webcare's analyzer: detects the language, scores English with CoreNLP and social-media cues, Dutch
  * with the Dutch lexicon and cues, and marks any other language {@code unscored} with its code rather
- * than scoring it as English. A text too short to tell (a few words, only emoji) is Dutch when the Dutch
- * lexicons and cues know more of its words than the English ones and Lingua rates it more Dutch than
- * English, else it is scored as English, whose
- * lexicon also covers emoji and emoticons, and keeps the language "und".
+ * than scoring it as English. A text too short to tell (a few words) is Dutch when the Dutch lexicons and cues
+ * know more of its words than the English ones and Lingua rates it more Dutch than English; else it is
+ * {@code unscored} with the language "und". A text without words (only emoji or emoticons) keeps "und" and is
+ * scored by the emoji and emoticon lexicon.
  */
 public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
   private final LanguageDetection languages;
@@ -52,8 +52,12 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
       language = "nl";
     }
     SentimentResult result = switch (language) {
-      case "en", LanguageDetection.UNDETERMINED -> english.analyze(bounded);
+      case "en" -> english.analyze(bounded);
       case "nl" -> dutch.analyze(bounded);
+      // a text without words (emoji, emoticons) belongs to no language: the emoji lexicon scores it. One with
+      // words in a language that could not be told is not guessed at.
+      case LanguageDetection.UNDETERMINED -> LanguageDetection.hasWords(CueText.of(bounded))
+          ? SentimentResult.unscored(language) : english.analyze(bounded);
       default -> SentimentResult.unscored(language);
     };
     return new SentimentResult(result.label(), result.score(), result.probabilities(), language, result.sentences(),

@@ -70,8 +70,11 @@ final class SocialSentimentAnalyzer {
     double combined = settings.coreNlpWeight() * e.coreNlp().score() + settings.lexiconWeight() * e.lexicon().compound()
         - settings.complaintCueWeight() * Math.min(complaints, 2)
         + settings.praiseCueWeight() * Math.min(e.count(TriageCues.Kind.PRAISE), 1);
-    return new SentimentResult(label(combined), Math.max(-1, Math.min(1, combined)), e.coreNlp().probabilities(), "en",
-        e.coreNlp().sentences(), why, e.coreNlp().truncated());
+    double score = Math.max(-1, Math.min(1, combined));
+    // the shares of this decision, not CoreNLP's own distribution (which can disagree; its classes per sentence
+    // stay in the sentences)
+    return new SentimentResult(label(combined), score, Probabilities.ofDecision(combined, settings.negativeThreshold(),
+        settings.positiveThreshold()), "en", e.coreNlp().sentences(), why, e.coreNlp().truncated());
   }
 
   private static SentimentLabel argmax(Probabilities p) {

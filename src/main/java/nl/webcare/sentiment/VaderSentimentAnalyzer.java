@@ -30,6 +30,6 @@ public final class VaderSentimentAnalyzer implements SentimentAnalyzer {
     double compound = score.compound();
     SentimentLabel label = compound <= -THRESHOLD ? SentimentLabel.NEGATIVE
         : compound >= THRESHOLD ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
-    return new SentimentResult(label, compound, Probabilities.fromScore(compound), "en", List.of(), score.cues(), false);
+    return new SentimentResult(label, compound, Probabilities.ofDecision(compound, THRESHOLD, THRESHOLD), "en", List.of(), score.cues(), false);
   }
 }

@@ -2,6 +2,10 @@ package nl.webcare.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,7 @@ class OpenApiDocumentTest {
 
   @BeforeAll
   static void start() {
-    running = new RunningApp(TestRedis.tempDir(), Map.of());
+    running = new RunningApp(TestRedis.tempDir(), Map.of(), RunningApp.LIGHT);
     app = running.app;
   }
 
@@ -51,5 +55,40 @@ class OpenApiDocumentTest {
     assertThat(documentedShapes).as("routes served but missing from openapi.yaml")
         .containsAll(served2);
     assertThat(served2).as("routes in openapi.yaml that the API does not serve").containsAll(documentedShapes);
+  }
+
+  @Test
+  void theDocumentIsValidOpenApi3WithAnOperationIdAndA4xxPerOperation() {
+    // GIVEN the served document WHEN an independent validator (swagger-parser) reads it, resolving every $ref
+    String yaml = new ApiClient(app.httpPort(), null).get("/api/v1/openapi.yaml").body();
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(yaml, null, options);
+    // THEN it has no errors, and every operation has its own operationId and says how it fails
+    assertThat(parsed.getMessages()).as("validator messages").isEmpty();
+    List<String> ids = new ArrayList<>();
+    parsed.getOpenAPI().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+      assertThat(operation.getOperationId()).as(method + " " + path + " operationId").isNotBlank();
+      ids.add(operation.getOperationId());
+      assertThat(operation.getResponses().keySet()).as(method + " " + path + " 4xx responses")
+          .anyMatch(code -> code.startsWith("4"));
+    }));
+    assertThat(ids).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void thePublishedIngestSchemaIsTheOneInTheDocumentAndCarriesNoValidatorInternals() {
+    ApiClient anonymous = new ApiClient(app.httpPort(), null);
+    JsonObject schema = anonymous.get("/api/v1/schemas/ingest-mention.json").json();
+    assertThat(schema.encode()).doesNotContain("__absolute_uri__");
+    Map<String, Object> document = new Yaml(new SafeConstructor(new LoaderOptions()))
+        .load(anonymous.get("/api/v1/openapi.yaml").body());
+    @SuppressWarnings("unchecked") Map<String, Object> components = (Map<String, Object>) document.get("components");
+    @SuppressWarnings("unchecked") Map<String, Object> schemas = (Map<String, Object>) components.get("schemas");
+    JsonObject inDocument = new JsonObject(JsonObject.mapFrom(schemas.get("IngestMention")).encode());
+    JsonObject published = schema.copy();
+    published.remove("$schema");
+    published.remove("$id");
+    assertThat(inDocument).isEqualTo(published);
   }
 }

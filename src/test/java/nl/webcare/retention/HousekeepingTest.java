@@ -54,6 +54,29 @@ class HousekeepingTest {
   }
 
   @Test
+  void aMentionPublishedLongAgoButReceivedTodayStaysListedForTheWholeRetention() {
+    // GIVEN a review published 200 days ago that Webcare reads today
+    var store = new nl.webcare.mention.RedisMentionStore(fixture.redis, Duration.ofDays(7));
+    var old = Mentions.mention("reviews", "r-old", "Bad experience back then").withPublishedAt(
+        java.time.Instant.now().minus(Duration.ofDays(200)));
+    Await.result(store.save(Mentions.scored(old, nl.webcare.mention.SentimentLabel.NEGATIVE, -0.7)));
+    // WHEN housekeeping drops what is older than the 7-day retention
+    Await.result(new Housekeeping(fixture.redis, Duration.ofDays(7), Duration.ofDays(30)).sweep());
+    // THEN it is still listed: indexes count from receipt, as the mention's own expiry does
+    var page = Await.result(store.recent(new nl.webcare.mention.MentionStore.Query(null, null, null, 10, null)));
+    assertThat(page.mentions()).extracting(m -> m.mention().id()).containsExactly(old.id());
+  }
+
+  @Test
+  void aPublicationTimeBeyondTomorrowIsTakenAsTheTimeOfReceipt() {
+    var now = java.time.Instant.now();
+    var far = Mentions.mention("s", "future", "x").withPublishedAt(java.time.Instant.parse("9999-12-31T00:00:00Z"));
+    assertThat(MentionInbox.clamped(far, now).publishedAt()).isEqualTo(now);
+    var soon = far.withPublishedAt(now.plus(Duration.ofHours(3)));
+    assertThat(MentionInbox.clamped(soon, now).publishedAt()).isEqualTo(soon.publishedAt());
+  }
+
+  @Test
   void indexEntriesOlderThanRetentionAreDropped() {
     try (RedisClient client = TestRedis.client()) {
       client.zadd(fixture.prefix + "mentions:idx:all", System.currentTimeMillis() - 10 * 86_400_000L, "old");

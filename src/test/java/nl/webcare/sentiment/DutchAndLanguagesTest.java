@@ -44,6 +44,43 @@ class DutchAndLanguagesTest {
   }
 
   @Test
+  void aTextIsScoredOnlyInALanguageWebcareScoresAndNeverGuessed() {
+    // Slovak was taken for Dutch, Afrikaans reads as Dutch: both are named and left unscored
+    SentimentResult slovak = analyzer.analyze("Balík stále nedorazil a nikto neodpovedá na moje správy");
+    assertThat(slovak.label()).isEqualTo(SentimentLabel.UNSCORED);
+    assertThat(slovak.language()).isEqualTo("sk");
+    SentimentResult afrikaans = analyzer.analyze("Dankie vir die vinnige hulp, alles werk nou weer baie goed");
+    assertThat(afrikaans.label()).isEqualTo(SentimentLabel.UNSCORED);
+    assertThat(afrikaans.language()).isEqualTo("af");
+    // Czech, which Lingua is not given: its letters are neither Dutch nor English
+    SentimentResult czech = analyzer.analyze("Zásilka stále nedorazila a nikdo mi neodpovídá, je to hrozné");
+    assertThat(czech.label()).isEqualTo(SentimentLabel.UNSCORED);
+    assertThat(czech.language()).isNotIn("nl", "en");
+    // words whose language cannot be told are not scored as English; a text of emoji only has no language
+    SentimentResult undetermined = analyzer.analyze("Xqz blorf");
+    assertThat(undetermined.language()).isEqualTo("und");
+    assertThat(undetermined.label()).isEqualTo(SentimentLabel.UNSCORED);
+    assertThat(analyzer.analyze("😡😡😡").label()).isEqualTo(SentimentLabel.NEGATIVE);
+  }
+
+  @Test
+  void theProbabilitiesBelongToTheLabel() {
+    for (String text : new String[] {"Thanks for the quick help, all sorted now!",
+        "@airline my bag is lost and nobody answers the phone. Terrible!!",
+        "Acme published its quarterly report today.", "I guess it works, but the app is a bit slow sometimes.",
+        "Ik wacht nog steeds op mijn terugbetaling, klantenservice reageert niet!",
+        "De bezorger was heel vriendelijk en behulpzaam, geweldig!", "Het pakket is vandaag bezorgd."}) {
+      SentimentResult result = analyzer.analyze(text);
+      var p = result.probabilities();
+      SentimentLabel largest = p.negative() >= p.neutral() && p.negative() >= p.positive() ? SentimentLabel.NEGATIVE
+          : p.positive() >= p.neutral() ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
+      assertThat(largest).as(text).isEqualTo(result.label());
+      assertThat(p.negative() + p.neutral() + p.positive()).as(text).isCloseTo(1.0,
+          org.assertj.core.data.Offset.offset(1e-9));
+    }
+  }
+
+  @Test
   void aTextTooShortToDetectIsDutchWhenItsWordsAreDutch() {
     SentimentResult thanks = analyzer.analyze("Bedankt!");
     assertThat(thanks.language()).isEqualTo("nl");

@@ -27,8 +27,10 @@ public final class PushedMentionReader {
   private final Validator validator;
 
   public PushedMentionReader() {
-    this.schema = new JsonObject(ClasspathResources.text(SCHEMA_RESOURCE));
-    this.validator = Validator.create(JsonSchema.of(schema),
+    String text = ClasspathResources.text(SCHEMA_RESOURCE);
+    this.schema = new JsonObject(text);
+    // the validator annotates the schema it is given (__absolute_uri__ ...): it gets its own copy, not the published one
+    this.validator = Validator.create(JsonSchema.of(new JsonObject(text)),
         new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setOutputFormat(OutputFormat.Basic)
             .setBaseUri("https://webcare.invalid/"));
   }
