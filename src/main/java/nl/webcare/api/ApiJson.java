@@ -14,6 +14,7 @@ import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.inbox.ScoringQueue;
 import nl.webcare.worklist.Case;
 import nl.webcare.worklist.CaseDetails;
+import nl.webcare.worklist.SlaClocks;
 
 /** Records to the API's JSON: the one place that decides what clients see. Times are ISO-8601 UTC. */
 final class ApiJson {
@@ -26,7 +27,7 @@ final class ApiJson {
         .put("state", c.state().wire())
         .put("priority", c.priority())
         .put("urgency", c.urgency())
-        .put("triageClass", c.triageClass())
+        .put("triageClass", c.triageClass().wire())
         .put("team", c.team())
         .put("assignee", c.assignee())
         .put("brand", c.brand())
@@ -38,13 +39,13 @@ final class ApiJson {
         .put("openedAt", time(c.openedAt()))
         .put("lastMentionAt", time(c.lastMentionAt()))
         .put("mentionCount", c.mentionCount())
-        .put("firstResponseAt", time(c.firstResponseAt()))
-        .put("lastReplyAt", time(c.lastReplyAt()))
-        .put("resolvedAt", time(c.resolvedAt()))
-        .put("closedBy", c.closedBy())
+        .put("firstResponseAt", time(c.sla().firstResponseAt()))
+        .put("lastReplyAt", time(c.sla().lastReplyAt()))
+        .put("resolvedAt", c.closure() == null ? null : time(c.closure().at()))
+        .put("closedBy", c.closure() == null ? null : c.closure().by())
         .put("snoozedUntil", time(c.snoozedUntil()))
-        .put("dismissReason", c.dismissReason())
-        .put("escalationReason", c.escalationReason())
+        .put("dismissReason", c.closure() == null ? null : c.closure().dismissReason())
+        .put("escalationReason", c.escalation() == null ? null : c.escalation().reason())
         .put("escalatedFrom", c.escalatedFrom())
         .put("mentionId", c.mentionId())
         .put("sla", slaJson(c, java.time.Instant.now()));
@@ -56,33 +57,34 @@ final class ApiJson {
 
   /** Due times, time left (negative when late) and breaches of a case's two SLA clocks. */
   private static JsonObject slaJson(Case c, java.time.Instant now) {
-    if (c.slaBand() == null) {
+    SlaClocks sla = c.sla();
+    if (sla.band() == null) {
       return null;
     }
-    JsonObject json = new JsonObject().put("band", c.slaBand());
-    if (c.firstResponseDue() != null) {
-      json.put("firstResponseDue", time(c.firstResponseDue()));
-      if (c.firstResponseAt() == null && !c.state().closed()) {
-        json.put("firstResponseLeftSeconds", java.time.Duration.between(now, c.firstResponseDue()).toSeconds());
+    JsonObject json = new JsonObject().put("band", sla.band().wire());
+    if (sla.firstResponseDue() != null) {
+      json.put("firstResponseDue", time(sla.firstResponseDue()));
+      if (sla.firstResponseAt() == null && !c.state().closed()) {
+        json.put("firstResponseLeftSeconds", java.time.Duration.between(now, sla.firstResponseDue()).toSeconds());
       }
     }
-    if (c.nextReplyDue() != null) {
-      json.put("nextReplyDue", time(c.nextReplyDue()));
+    if (sla.nextReplyDue() != null) {
+      json.put("nextReplyDue", time(sla.nextReplyDue()));
       if (!c.state().closed() && c.state() != nl.webcare.worklist.CaseState.WAITING) {
-        json.put("nextReplyLeftSeconds", java.time.Duration.between(now, c.nextReplyDue()).toSeconds());
+        json.put("nextReplyLeftSeconds", java.time.Duration.between(now, sla.nextReplyDue()).toSeconds());
       }
     }
-    if (c.resolutionDue() != null) {
-      json.put("resolutionDue", time(c.resolutionDue()));
+    if (sla.resolutionDue() != null) {
+      json.put("resolutionDue", time(sla.resolutionDue()));
       if (!c.state().closed()) {
-        json.put("resolutionLeftSeconds", java.time.Duration.between(now, c.resolutionDue()).toSeconds());
+        json.put("resolutionLeftSeconds", java.time.Duration.between(now, sla.resolutionDue()).toSeconds());
       }
     }
-    json.put("firstResponseBreachedAt", time(c.firstResponseBreachedAt()))
-        .put("resolutionBreachedAt", time(c.resolutionBreachedAt()))
-        .put("nextReplyBreachedAt", time(c.nextReplyBreachedAt()))
-        .put("breached", c.firstResponseBreachedAt() != null || c.resolutionBreachedAt() != null
-            || c.nextReplyBreachedAt() != null);
+    json.put("firstResponseBreachedAt", time(sla.firstResponseBreachedAt()))
+        .put("resolutionBreachedAt", time(sla.resolutionBreachedAt()))
+        .put("nextReplyBreachedAt", time(sla.nextReplyBreachedAt()))
+        .put("breached", sla.firstResponseBreachedAt() != null || sla.resolutionBreachedAt() != null
+            || sla.nextReplyBreachedAt() != null);
     return withoutNulls(json);
   }
 

@@ -41,6 +41,21 @@ public final class LanguageDetection {
         .build());
   }
 
+  /**
+   * The language Lingua rates highest even when it is too unsure to name one ("Terrible service, my parcel never
+   * came" is English first, French a close second), or {@link #UNDETERMINED} for a text of letters neither Dutch
+   * nor English uses when that is where it leans.
+   */
+  public String leaning(String text) {
+    Map<Language, Double> confidence = detector.computeLanguageConfidenceValues(text);
+    Language top = confidence.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        .orElse(Language.UNKNOWN);
+    if (top == Language.UNKNOWN || ((top == Language.DUTCH || top == Language.ENGLISH) && foreignLetters(text) > 1)) {
+      return UNDETERMINED;
+    }
+    return top.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
+  }
+
   /** Whether Lingua, even when too unsure to name a language, rates the text more Dutch than English. */
   public boolean moreDutchThanEnglish(String text) {
     Map<Language, Double> confidence = detector.computeLanguageConfidenceValues(text);

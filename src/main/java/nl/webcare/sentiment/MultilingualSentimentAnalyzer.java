@@ -5,10 +5,9 @@ import nl.webcare.mention.SentimentResult;
 /**
  * Webcare's analyzer: detects the language, scores English with CoreNLP and social-media cues, Dutch
  * with the Dutch lexicon and cues, and marks any other language {@code unscored} with its code rather
- * than scoring it as English. A text too short to tell (a few words) is Dutch when the Dutch lexicons and cues
- * know more of its words than the English ones and Lingua rates it more Dutch than English; else it is
- * {@code unscored} with the language "und". A text without words (only emoji or emoticons) keeps "und" and is
- * scored by the emoji and emoticon lexicon.
+ * than scoring it as English. A text too short to tell is Dutch or English when its words and Lingua's leaning
+ * agree ({@link #shortTextLanguage}); else it is {@code unscored} with the language "und". A text without words
+ * (only emoji or emoticons) keeps "und" and is scored by the emoji and emoticon lexicon.
  */
 public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
   private final LanguageDetection languages;
@@ -45,11 +44,8 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
     String bounded = cut ? safe.substring(0, maxTextChars) : safe;
     String detectable = CueText.of(bounded.length() > 2000 ? bounded.substring(0, 2000) : bounded);
     String language = languages.detect(detectable);
-    if (LanguageDetection.UNDETERMINED.equals(language) && dutch.evidence(bounded) > english.knownWords(bounded)
-        && languages.moreDutchThanEnglish(detectable)) {
-      // Too short for detection ("Bedankt!", "Waardeloos"), but its words are Dutch ones and Lingua leans
-      // Dutch (which keeps "Grill & Bar", Dutch "bar" = grim, English): score it as Dutch.
-      language = "nl";
+    if (LanguageDetection.UNDETERMINED.equals(language)) {
+      language = shortTextLanguage(bounded, detectable);
     }
     SentimentResult result = switch (language) {
       case "en" -> english.analyze(bounded);
@@ -62,5 +58,23 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
     };
     return new SentimentResult(result.label(), result.score(), result.probabilities(), language, result.sentences(),
         result.cues(), result.truncated() || cut);
+  }
+
+  /**
+   * A text too short or too mixed for Lingua to name its language is Dutch or English when two things agree: the
+   * words are that language's (its lexicons and cues know more of them than the other's), and Lingua rates that
+   * language highest. "Bedankt!" and "Waardeloos" are Dutch; "Terrible service, my parcel never came" English
+   * (French cognates keep Lingua from naming it); "Grill & Bar" is not Dutch (Lingua leans English). Else "und".
+   */
+  private String shortTextLanguage(String bounded, String detectable) {
+    int dutchWords = dutch.evidence(bounded);
+    int englishWords = english.knownWords(bounded);
+    if (dutchWords > englishWords && languages.moreDutchThanEnglish(detectable)) {
+      return "nl";
+    }
+    if (englishWords > dutchWords && "en".equals(languages.leaning(detectable))) {
+      return "en";
+    }
+    return LanguageDetection.UNDETERMINED;
   }
 }

@@ -5,10 +5,13 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.webcare.mention.AuthorKey;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.ScoredMention;
+import nl.webcare.mention.TriageClass;
+import nl.webcare.sla.SlaBand;
 import nl.webcare.sla.SlaPolicy;
 import nl.webcare.triage.Triage;
 
@@ -24,16 +27,26 @@ final class CaseCodec {
     if (state == null) {
       throw new IllegalStateException("case " + f.get("id") + " has an unknown state " + f.get("state"));
     }
+    SlaBand band = f.get("slaBand") == null ? null : SlaBand.valueOf(f.get("slaBand").toUpperCase(Locale.ROOT));
+    SlaClocks sla = new SlaClocks(band, instant(f.get("firstResponseDue")), instant(f.get("firstResponseAt")),
+        instant(f.get("firstResponseBreachedAt")), instant(f.get("resolutionDue")),
+        instant(f.get("resolutionBreachedAt")), instant(f.get("nextReplyDue")), instant(f.get("nextReplyBreachedAt")),
+        instant(f.get("lastReplyAt")));
+    Closure closure = f.get("resolvedAt") == null ? null
+        : new Closure(instant(f.get("resolvedAt")), f.get("closedBy"), f.get("dismissReason"));
+    Escalation escalation = f.get("escalatedFrom") == null && f.get("escalationReason") == null ? null
+        : new Escalation(f.get("escalatedFrom"), f.get("escalationReason"));
     return new Case(f.get("id"), f.get("mentionId"), state, Long.parseLong(f.get("priority")),
-        Double.parseDouble(f.getOrDefault("urgency", "0")), f.getOrDefault("triageClass", "complaint"), f.get("brand"),
+        Double.parseDouble(f.getOrDefault("urgency", "0")), triageClass(f.get("triageClass")), f.get("brand"),
         f.get("source"), f.get("channel"), f.get("language"), f.get("team"), f.get("assignee"), f.get("author"),
         f.get("authorKey"), instant(f.get("openedAt")), instant(f.get("lastMentionAt")),
-        Integer.parseInt(f.getOrDefault("mentionCount", "1")), instant(f.get("firstResponseAt")),
-        instant(f.get("lastReplyAt")),
-        instant(f.get("resolvedAt")), f.get("closedBy"), instant(f.get("snoozedUntil")), f.get("dismissReason"),
-        f.get("escalationReason"), f.get("escalatedFrom"), f.get("slaBand"), instant(f.get("firstResponseDue")),
-        instant(f.get("resolutionDue")), instant(f.get("firstResponseBreachedAt")), instant(f.get("resolutionBreachedAt")),
-        instant(f.get("nextReplyDue")), instant(f.get("nextReplyBreachedAt")));
+        Integer.parseInt(f.getOrDefault("mentionCount", "1")), instant(f.get("snoozedUntil")), sla, closure,
+        escalation);
+  }
+
+  /** Cases filed before the triage class was kept are complaints: that is what opened a case then. */
+  private static TriageClass triageClass(String wire) {
+    return wire == null ? TriageClass.COMPLAINT : TriageClass.valueOf(wire.toUpperCase(Locale.ROOT));
   }
 
   /**

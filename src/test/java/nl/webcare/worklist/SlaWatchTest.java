@@ -59,8 +59,8 @@ class SlaWatchTest {
     assertThat(Await.result(watch.flag(answered, "firstResponse", now))).isFalse();
     assertThat(Await.result(watch.flag(late, "firstResponse", now))).isFalse();
     assertThat(Await.result(watch.due("firstResponse", now, 10))).isEmpty();
-    assertThat(Await.result(worklist.find(late)).firstResponseBreachedAt()).isNotNull();
-    assertThat(Await.result(worklist.find(answered)).firstResponseBreachedAt()).isNull();
+    assertThat(Await.result(worklist.find(late)).sla().firstResponseBreachedAt()).isNotNull();
+    assertThat(Await.result(worklist.find(answered)).sla().firstResponseBreachedAt()).isNull();
     try (RedisClient client = TestRedis.client()) {
       List<StreamEntry> alerts = client.xrange(fixture.prefix + "alerts", (StreamEntryID) null, null);
       assertThat(alerts.stream().filter(e -> "sla.breached".equals(e.getFields().get("type"))))
@@ -79,21 +79,21 @@ class SlaWatchTest {
     String id = file("again-1", "carla");
     Actor ann = new Actor("ann", false);
     reply(id, ann);
-    assertThat(Await.result(worklist.find(id)).nextReplyDue()).isNull();
+    assertThat(Await.result(worklist.find(id)).sla().nextReplyDue()).isNull();
     // the customer writes again: the case reopens with a next reply due
     assertThat(fileOutcome("again-2", "carla")).isEqualTo("reopened");
-    assertThat(Await.result(worklist.find(id)).nextReplyDue()).isNotNull();
+    assertThat(Await.result(worklist.find(id)).sla().nextReplyDue()).isNotNull();
     Thread.sleep(20);
     Instant now = Instant.now();
     assertThat(Await.result(watch.due("nextReply", now, 10))).containsExactly(id);
     assertThat(Await.result(watch.flag(id, "nextReply", now))).isTrue();
-    assertThat(Await.result(worklist.find(id)).nextReplyBreachedAt()).isNotNull();
+    assertThat(Await.result(worklist.find(id)).sla().nextReplyBreachedAt()).isNotNull();
     // answered and reopened once more: a fresh clock; answered before the watch looks: nothing to flag
     reply(id, ann);
     fileOutcome("again-3", "carla");
-    assertThat(Await.result(worklist.find(id)).nextReplyBreachedAt()).isNull();
+    assertThat(Await.result(worklist.find(id)).sla().nextReplyBreachedAt()).isNull();
     reply(id, ann);
-    assertThat(Await.result(worklist.find(id)).nextReplyDue()).isNull();
+    assertThat(Await.result(worklist.find(id)).sla().nextReplyDue()).isNull();
     Thread.sleep(20);
     assertThat(Await.result(watch.flag(id, "nextReply", Instant.now()))).isFalse();
   }
