@@ -1,5 +1,10 @@
 package nl.webcare.app;
 
+import nl.webcare.access.RedisApiKeyStore;
+import nl.webcare.inbox.RedisScoringQueue;
+import nl.webcare.inbox.RedisMentionInbox;
+import nl.webcare.connector.RedisConnectorStatusStore;
+import nl.webcare.connector.push.RedisIngestRateLimiter;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +80,8 @@ final class Components {
     this.redis = redis;
     this.triage = Triage.load();
     this.mentions = new RedisMentionStore(redis, config.retention().mentions());
-    this.inbox = new MentionInbox(redis, config.retention().mentions());
-    this.scoringQueue = new ScoringQueue(redis);
+    this.inbox = new RedisMentionInbox(redis, config.retention().mentions());
+    this.scoringQueue = new RedisScoringQueue(redis);
     this.worklist = new RedisWorklist(redis, alertCap, config.worklist().groupingWindow(), config.sla(),
         config.worklist().teams());
     this.alerts = new RedisAlertFeed(redis);
@@ -84,12 +89,12 @@ final class Components {
     this.slaReports = new RedisSlaReport(redis);
     this.slaWatch = new RedisSlaWatch(redis, alertCap);
     this.authors = new RedisAuthorRecords(redis, mentions, worklist);
-    this.keys = new ApiKeyStore(redis);
-    this.connectorStatuses = new ConnectorStatusStore(redis);
+    this.keys = new RedisApiKeyStore(redis);
+    this.connectorStatuses = new RedisConnectorStatusStore(redis);
     this.cursors = new ConnectorCursorStore(redis);
     this.readBudgets = new ReadBudgetStore(redis);
     this.lease = new PollLease(redis, instanceId, config.connectors().lease());
-    this.ingestRates = new IngestRateLimiter(redis);
+    this.ingestRates = new RedisIngestRateLimiter(redis);
     this.housekeeping = new Housekeeping(redis, config.retention().mentions(), config.retention().closedCases());
     this.router = new CaseRouter(config.worklist().routing(), config.worklist().defaultTeam());
     this.caseViews = new StoredCaseViews(worklist, mentions);
@@ -104,7 +109,7 @@ final class Components {
     List<LuaScript> all = new ArrayList<>(RedisWorklist.SCRIPTS);
     all.add(PriorityKeyMigration.REKEY);
     all.add(RedisSlaWatch.BREACH);
-    all.add(MentionInbox.APPEND);
+    all.add(RedisMentionInbox.APPEND);
     all.add(PollLease.ACQUIRE);
     return List.copyOf(all);
   }

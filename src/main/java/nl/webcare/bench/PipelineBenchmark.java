@@ -1,5 +1,6 @@
 package nl.webcare.bench;
 
+import nl.webcare.inbox.RedisMentionInbox;
 import nl.webcare.evaluation.LabelledTexts;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -60,7 +61,7 @@ public final class PipelineBenchmark {
       String externalId = row.id() + "#" + i;
       mentions.add(Mention.ofText("benchmark", externalId, row.text()));
     }
-    MentionInbox inbox = new MentionInbox(app.redis(), config.retention().mentions());
+    MentionInbox inbox = new RedisMentionInbox(app.redis(), config.retention().mentions());
     long t0 = System.nanoTime();
     inbox.append(mentions).toCompletionStage().toCompletableFuture().get();
     long appendedNs = System.nanoTime() - t0;

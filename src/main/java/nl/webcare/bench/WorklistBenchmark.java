@@ -1,5 +1,6 @@
 package nl.webcare.bench;
 
+import nl.webcare.access.RedisApiKeyStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -71,7 +72,7 @@ public final class WorklistBenchmark {
     long t0 = System.nanoTime();
     List<String> ids = fill(worklist, count);
     double fillSeconds = (System.nanoTime() - t0) / 1e9;
-    String key = new ApiKeyStore(app.redis()).create("bench-agent", Role.AGENT, java.util.Set.of(), "bench").toCompletionStage()
+    String key = new RedisApiKeyStore(app.redis()).create("bench-agent", Role.AGENT, java.util.Set.of(), "bench").toCompletionStage()
         .toCompletableFuture().get().key();
     String base = "http://127.0.0.1:" + app.httpPort() + "/api/v1";
     JsonArray runs = new JsonArray()

@@ -26,13 +26,18 @@ final class CaseFiling {
   private static final int MAX_ATTEMPTS = 10;
 
   private final RedisKeys keys;
-  private final FilingScripts scripts;
+  private final OpenCaseScript open;
+  private final JoinCaseScript join;
   private final SlaPolicy sla;
   private final Duration groupingWindow;
 
-  CaseFiling(RedisKeys keys, FilingScripts scripts, SlaPolicy sla, Duration groupingWindow) {
+  /** What the filing read before deciding: the pointers, as the scripts check them again. */
+  record Pointers(String conversationKey, String authorKey, String conversationCase, String authorCase) {}
+
+  CaseFiling(RedisKeys keys, OpenCaseScript open, JoinCaseScript join, SlaPolicy sla, Duration groupingWindow) {
     this.keys = keys;
-    this.scripts = scripts;
+    this.open = open;
+    this.join = join;
     this.sla = sla;
     this.groupingWindow = groupingWindow;
   }
@@ -47,14 +52,14 @@ final class CaseFiling {
       if (existing != null) {
         return new Worklist.Filing(existing, "existing");
       }
-      FilingScripts.Pointers pointers = pointers(jedis, m);
+      Pointers pointers = pointers(jedis, m);
       Case candidate = candidate(jedis, pointers, now);
       List<?> result;
       if (candidate != null) {
-        result = scripts.join(jedis, m.id(), pointers, joining(m.id(), candidate, pointers, decision, due, now), alert);
+        result = join.run(jedis, m.id(), pointers, joining(m.id(), candidate, pointers, decision, due, now), alert);
       } else if (decision.needsReply()) {
         String id = CaseReference.of(jedis.incr(keys.caseSequence()));
-        result = scripts.open(jedis, m.id(), pointers, opening(id, scored, decision, due, now), alert);
+        result = open.run(jedis, m.id(), pointers, opening(id, scored, decision, due, now), alert);
       } else {
         return new Worklist.Filing(null, "none");
       }
@@ -65,17 +70,17 @@ final class CaseFiling {
     throw new IllegalStateException("the cases of mention " + m.id() + " kept changing; it is filed again later");
   }
 
-  private FilingScripts.Pointers pointers(UnifiedJedis jedis, Mention m) {
+  private Pointers pointers(UnifiedJedis jedis, Mention m) {
     String conversation = conversationKey(m);
     String author = AuthorKey.of(m) == null ? "" : AuthorKey.of(m);
     String byConversation = conversation.isEmpty() ? null : jedis.get(keys.caseByConversation(conversation));
     String byAuthor = author.isEmpty() ? null : jedis.get(keys.caseByAuthor(author));
-    return new FilingScripts.Pointers(conversation, author, byConversation == null ? "" : byConversation,
+    return new Pointers(conversation, author, byConversation == null ? "" : byConversation,
         byAuthor == null ? "" : byAuthor);
   }
 
   /** The thread's case, else the author's recent one; never a dismissed case or one that was erased. */
-  private Case candidate(UnifiedJedis jedis, FilingScripts.Pointers p, Instant now) {
+  private Case candidate(UnifiedJedis jedis, Pointers p, Instant now) {
     if (!p.conversationCase().isEmpty()) {
       Case c = read(jedis, p.conversationCase());
       if (c != null && c.state() != CaseState.DISMISSED) {
@@ -92,7 +97,7 @@ final class CaseFiling {
     return null;
   }
 
-  private FilingScripts.Joining joining(String mentionId, Case c, FilingScripts.Pointers p, Triage.Decision decision, SlaPolicy.Due due,
+  private JoinCaseScript.Joining joining(String mentionId, Case c, Pointers p, Triage.Decision decision, SlaPolicy.Due due,
       Instant now) {
     CaseState after = CaseMove.CUSTOMER_WROTE.decide(c.state(), c.assignee(), Actor.SYSTEM, null).state();
     // The sort key counts the wait from the first unanswered mention (the higher key); after our reply
@@ -102,13 +107,13 @@ final class CaseFiling {
     String nextReplyDue = answered && due.firstResponse() != null ? CaseCodec.millis(due.firstResponse()) : "";
     String history = new CaseEvent(now, Actor.SYSTEM.name(), "mention.added",
         new JsonObject().put("mentionId", mentionId)).encode();
-    return new FilingScripts.Joining(c, after, priority, now.toEpochMilli(), !p.conversationKey().isEmpty(),
+    return new JoinCaseScript.Joining(c, after, priority, now.toEpochMilli(), !p.conversationKey().isEmpty(),
         // the author's own next mention joins their own case, not a thread they once chimed in on
         !p.authorKey().isEmpty() && p.authorKey().equals(c.authorKey()), history, nextReplyDue,
         after != c.state() ? "reopened" : "joined");
   }
 
-  private FilingScripts.Opening opening(String id, ScoredMention scored, Triage.Decision decision, SlaPolicy.Due due,
+  private OpenCaseScript.Opening opening(String id, ScoredMention scored, Triage.Decision decision, SlaPolicy.Due due,
       Instant now) {
     Mention m = scored.mention();
     Map<String, String> f = CaseCodec.newCaseFields(id, scored, decision, due, now);
@@ -116,7 +121,7 @@ final class CaseFiling {
     String resolutionDue = due.resolution() == null ? "" : CaseCodec.millis(due.resolution());
     String history = new CaseEvent(now, Actor.SYSTEM.name(), "opened", new JsonObject().put("mentionId", m.id())
         .put("triageClass", decision.triageClass().wire())).encode();
-    return new FilingScripts.Opening(id, decision.priority(), now.toEpochMilli(), history, firstResponseDue,
+    return new OpenCaseScript.Opening(id, due.team(), decision.priority(), now.toEpochMilli(), history, firstResponseDue,
         resolutionDue, f);
   }
 

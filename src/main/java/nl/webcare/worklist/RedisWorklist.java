@@ -27,8 +27,8 @@ import redis.clients.jedis.resps.Tuple;
  */
 public final class RedisWorklist implements Worklist {
   /** The scripts this class runs, for loading at start. */
-  public static final List<LuaScript> SCRIPTS = List.of(TransitionScript.SCRIPT, FilingScripts.OPEN,
-      FilingScripts.JOIN);
+  public static final List<LuaScript> SCRIPTS = List.of(TransitionScript.SCRIPT, OpenCaseScript.SCRIPT,
+      JoinCaseScript.SCRIPT);
   /** A thread is followed this long after its last mention. */
   private static final Duration CONVERSATION_MEMORY = Duration.ofDays(30);
   /** A filtered page reads at most this many index entries, so one query cannot hold Redis up. */
@@ -46,8 +46,9 @@ public final class RedisWorklist implements Worklist {
       List<String> teams) {
     this.redis = redis;
     this.keys = redis.keys();
-    this.filing = new CaseFiling(keys, new FilingScripts(redis, alertStreamMaxLength, CONVERSATION_MEMORY.toMillis(),
-        groupingWindow.toMillis()), sla, groupingWindow);
+    long memory = CONVERSATION_MEMORY.toMillis();
+    this.filing = new CaseFiling(keys, new OpenCaseScript(redis, alertStreamMaxLength, memory, groupingWindow.toMillis()),
+        new JoinCaseScript(redis, alertStreamMaxLength, memory, groupingWindow.toMillis()), sla, groupingWindow);
     this.rules = new CaseRules(teams);
     this.transition = new TransitionScript(redis);
   }

@@ -1,5 +1,6 @@
 package nl.webcare.connector;
 
+import nl.webcare.inbox.RedisMentionInbox;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -46,7 +47,7 @@ class PollerVerticleTest {
     prefix = TestRedis.newPrefix();
     redis = RedisGateway.connect(vertx, TestRedis.url(), prefix, 8, 2000);
     cursors = new ConnectorCursorStore(redis);
-    statuses = new ConnectorStatusStore(redis);
+    statuses = new RedisConnectorStatusStore(redis);
   }
 
   @AfterEach
@@ -193,7 +194,7 @@ class PollerVerticleTest {
 
   private void deploy(Connector connector) {
     Await.result(statuses.register(connector.definition()));
-    Await.result(vertx.deployVerticle(new PollerVerticle(connector, new MentionInbox(redis, Duration.ofDays(1)),
+    Await.result(vertx.deployVerticle(new PollerVerticle(connector, new RedisMentionInbox(redis, Duration.ofDays(1)),
         cursors, statuses, new PollLease(redis, "test-instance", Duration.ofSeconds(10)), Duration.ofSeconds(10))));
   }
 
@@ -214,7 +215,7 @@ class PollerVerticleTest {
         vertx.createSharedWorkerExecutor("test-parsers"), limits, new ReadBudgetStore(redis), Map.of());
     Connector connector = new FeedConnectorType().create(definition, context);
     Await.result(statuses.register(definition));
-    Await.result(vertx.deployVerticle(new PollerVerticle(connector, new MentionInbox(redis, Duration.ofDays(1)),
+    Await.result(vertx.deployVerticle(new PollerVerticle(connector, new RedisMentionInbox(redis, Duration.ofDays(1)),
         cursors, statuses, new PollLease(redis, "test-instance", Duration.ofSeconds(10)), limits.retryMax())));
   }
 

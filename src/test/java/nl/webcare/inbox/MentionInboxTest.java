@@ -36,7 +36,7 @@ class MentionInboxTest {
 
   @Test
   void aMentionEntersTheStreamOncePerSourceAndExternalId() {
-    MentionInbox inbox = new MentionInbox(redis, Duration.ofDays(1));
+    MentionInbox inbox = new RedisMentionInbox(redis, Duration.ofDays(1));
     // GIVEN a batch with a duplicate, and the same external id from another source
     var batch = List.of(Mentions.mention("a", "1", "one"), Mentions.mention("a", "2", "two"),
         Mentions.mention("a", "1", "one again"), Mentions.mention("b", "1", "other source"));

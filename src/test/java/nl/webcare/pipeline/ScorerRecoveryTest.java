@@ -1,5 +1,7 @@
 package nl.webcare.pipeline;
 
+import nl.webcare.inbox.RedisScoringQueue;
+import nl.webcare.inbox.RedisMentionInbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -48,7 +50,7 @@ class ScorerRecoveryTest {
     vertx = fixture.vertx;
     prefix = fixture.prefix;
     redis = fixture.redis;
-    queue = new ScoringQueue(redis);
+    queue = new RedisScoringQueue(redis);
     pool = vertx.createSharedWorkerExecutor("test-scoring", 2);
     Await.result(queue.ensureGroup());
   }
@@ -67,7 +69,7 @@ class ScorerRecoveryTest {
           ? "This is terrible. The worst service ever, I am furious." : "Thank you, the service was wonderful and fast!"));
     }
     fed.add(fed.get(0));
-    Await.result(new MentionInbox(redis, Duration.ofDays(1)).append(fed));
+    Await.result(new RedisMentionInbox(redis, Duration.ofDays(1)).append(fed));
     // AND a scorer that read them all and died before acknowledging any
     List<ScoringQueue.Message> taken = Await.result(queue.readNew("crashed-scorer", 100));
     assertThat(taken).hasSize(6);
@@ -95,7 +97,7 @@ class ScorerRecoveryTest {
       }
       return new SentimentResult(SentimentLabel.NEUTRAL, 0, Probabilities.UNKNOWN, "en", List.of(), List.of(), false);
     };
-    Await.result(new MentionInbox(redis, Duration.ofDays(1)).append(List.of(
+    Await.result(new RedisMentionInbox(redis, Duration.ofDays(1)).append(List.of(
         Mentions.mention("feed", "bad", "POISON text"), Mentions.mention("feed", "good", "a normal text"))));
     // WHEN a scorer with at most 3 attempts runs
     deployScorer("scorer", flaky, Duration.ofMillis(100), 3);

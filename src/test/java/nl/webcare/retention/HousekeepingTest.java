@@ -1,5 +1,7 @@
 package nl.webcare.retention;
 
+import nl.webcare.inbox.RedisScoringQueue;
+import nl.webcare.inbox.RedisMentionInbox;
 import nl.webcare.inbox.ScoringQueue;
 import nl.webcare.inbox.MentionInbox;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +24,7 @@ class HousekeepingTest {
   @BeforeEach
   void setUp() {
     fixture = new RedisFixture();
-    queue = new ScoringQueue(fixture.redis);
+    queue = new RedisScoringQueue(fixture.redis);
     Await.result(queue.ensureGroup());
   }
 
@@ -34,7 +36,7 @@ class HousekeepingTest {
   @Test
   void acknowledgedMessagesAreTrimmedButPendingAndUnreadOnesStay() {
     // GIVEN 5 messages: 2 read and acknowledged, 1 read and still pending, 2 not read yet
-    MentionInbox inbox = new MentionInbox(fixture.redis, Duration.ofDays(1));
+    MentionInbox inbox = new RedisMentionInbox(fixture.redis, Duration.ofDays(1));
     for (int i = 0; i < 5; i++) {
       Await.result(inbox.append(List.of(Mentions.mention("s", "m" + i, "text " + i))));
     }
@@ -71,9 +73,9 @@ class HousekeepingTest {
   void aPublicationTimeBeyondTomorrowIsTakenAsTheTimeOfReceipt() {
     var now = java.time.Instant.now();
     var far = Mentions.mention("s", "future", "x").withPublishedAt(java.time.Instant.parse("9999-12-31T00:00:00Z"));
-    assertThat(MentionInbox.clamped(far, now).publishedAt()).isEqualTo(now);
+    assertThat(RedisMentionInbox.clamped(far, now).publishedAt()).isEqualTo(now);
     var soon = far.withPublishedAt(now.plus(Duration.ofHours(3)));
-    assertThat(MentionInbox.clamped(soon, now).publishedAt()).isEqualTo(soon.publishedAt());
+    assertThat(RedisMentionInbox.clamped(soon, now).publishedAt()).isEqualTo(soon.publishedAt());
   }
 
   @Test

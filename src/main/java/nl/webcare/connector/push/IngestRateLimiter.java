@@ -1,36 +1,15 @@
 package nl.webcare.connector.push;
 
-import nl.webcare.store.RedisGateway;
 import io.vertx.core.Future;
-import java.time.Instant;
 
 /**
- * Requests per source per minute, counted in Redis so that the limit holds for all Webcare processes
- * together. A fixed one-minute window: simple, and a burst at a window's edge can at most double.
+ * How many requests a push source may make per minute. Fails its future when the store cannot be reached.
  */
-public final class IngestRateLimiter {
-  private static final long WINDOW_SECONDS = 60;
-  private final RedisGateway redis;
-
-  public IngestRateLimiter(RedisGateway redis) {
-    this.redis = redis;
-  }
+public interface IngestRateLimiter {
 
   /** The outcome: allowed, or the seconds until the window ends. */
-  public record Decision(boolean allowed, long retryAfterSeconds) {}
+  record Decision(boolean allowed, long retryAfterSeconds) {}
 
   /** Counts one request of {@code source} and says whether it is within {@code perMinute}. */
-  public Future<Decision> acquire(String source, int perMinute) {
-    long now = Instant.now().getEpochSecond();
-    long window = now / WINDOW_SECONDS;
-    String key = redis.keys().ingestWindow(source, window);
-    return redis.call(jedis -> {
-      long count = jedis.incr(key);
-      if (count == 1) {
-        jedis.expire(key, WINDOW_SECONDS * 2);
-      }
-      long retryAfter = Math.max(1, (window + 1) * WINDOW_SECONDS - now);
-      return new Decision(count <= perMinute, retryAfter);
-    });
-  }
+  Future<Decision> acquire(String source, int perMinute);
 }

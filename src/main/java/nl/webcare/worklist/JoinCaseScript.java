@@ -8,17 +8,9 @@ import nl.webcare.store.RedisGateway;
 import nl.webcare.store.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 
-/** The KEYS and ARGV contracts of {@code open_case.lua} and {@code join_case.lua}. */
-final class FilingScripts {
-  static final LuaScript OPEN = LuaScript.load("open_case");
-  static final LuaScript JOIN = LuaScript.load("join_case");
-
-  /** What the filing read before deciding: the pointers, as the scripts check them again. */
-  record Pointers(String conversationKey, String authorKey, String conversationCase, String authorCase) {}
-
-  /** A new case, decided. */
-  record Opening(String caseId, long priority, long now, String history, String firstResponseDue,
-      String resolutionDue, Map<String, String> caseFields) {}
+/** The KEYS and ARGV contract of {@code join_case.lua}: a mention on an existing case, decided by {@link CaseFiling}. */
+final class JoinCaseScript {
+  static final LuaScript SCRIPT = LuaScript.load("join_case");
 
   /** A mention on an existing case, decided. */
   record Joining(Case read, CaseState after, long priority, long now, boolean pointConversation, boolean pointAuthor,
@@ -30,7 +22,7 @@ final class FilingScripts {
   private final long conversationMemoryMs;
   private final long authorWindowMs;
 
-  FilingScripts(RedisGateway redis, long alertStreamMaxLength, long conversationMemoryMs, long authorWindowMs) {
+  JoinCaseScript(RedisGateway redis, long alertStreamMaxLength, long conversationMemoryMs, long authorWindowMs) {
     this.redis = redis;
     this.keys = redis.keys();
     this.alertStreamMaxLength = alertStreamMaxLength;
@@ -38,26 +30,8 @@ final class FilingScripts {
     this.authorWindowMs = authorWindowMs;
   }
 
-  /** {case id, outcome}: opened, existing or stale. */
-  List<?> open(UnifiedJedis jedis, String mentionId, Pointers p, Opening o, Map<String, String> alert) {
-    String id = o.caseId();
-    List<String> scriptKeys = List.of(keys.caseByMention(mentionId), keys.caseByConversation(p.conversationKey()),
-        keys.caseByAuthor(p.authorKey()), keys.caseHash(id), keys.caseMentions(id), keys.caseHistory(id),
-        keys.activeCases(), keys.casesInState(CaseState.NEW.wire()), keys.casesOfTeam(o.caseFields().get("team")),
-        keys.casesByOpening(), keys.authorCases(p.authorKey()), keys.slaDue("firstResponse"),
-        keys.slaDue("resolution"), keys.alertStream());
-    List<String> args = new ArrayList<>(List.of(mentionId, id, p.conversationCase(), p.authorCase(),
-        flag(!p.conversationKey().isEmpty()), flag(!p.authorKey().isEmpty()), Long.toString(o.priority()),
-        Long.toString(o.now()), Long.toString(alertStreamMaxLength), Long.toString(conversationMemoryMs),
-        Long.toString(authorWindowMs), o.history(), o.firstResponseDue(), o.resolutionDue(),
-        Integer.toString(o.caseFields().size())));
-    pairs(args, o.caseFields());
-    pairs(args, alert);
-    return (List<?>) redis.evalScript(jedis, OPEN, scriptKeys, args);
-  }
-
   /** {case id, outcome}: joined, reopened, existing or stale. */
-  List<?> join(UnifiedJedis jedis, String mentionId, Pointers p, Joining j, Map<String, String> alert) {
+  List<?> run(UnifiedJedis jedis, String mentionId, CaseFiling.Pointers p, Joining j, Map<String, String> alert) {
     Case c = j.read();
     String id = c.id();
     String holder = TransitionScript.orEmpty(c.assignee());
@@ -72,7 +46,7 @@ final class FilingScripts {
         flag(j.pointConversation()), flag(j.pointAuthor()), Long.toString(conversationMemoryMs),
         Long.toString(authorWindowMs), j.history(), j.nextReplyDue(), j.outcome()));
     pairs(args, alert);
-    return (List<?>) redis.evalScript(jedis, JOIN, scriptKeys, args);
+    return (List<?>) redis.evalScript(jedis, SCRIPT, scriptKeys, args);
   }
 
   private static String flag(boolean on) {

@@ -1,0 +1,61 @@
+package nl.webcare.worklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.webcare.store.LuaScript;
+import nl.webcare.store.RedisGateway;
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The KEYS and ARGV contract of {@code open_case.lua}: a new case, decided by {@link CaseFiling}. */
+final class OpenCaseScript {
+  static final LuaScript SCRIPT = LuaScript.load("open_case");
+
+  /** A new case, decided. */
+  record Opening(String caseId, String team, long priority, long now, String history, String firstResponseDue,
+      String resolutionDue, Map<String, String> caseFields) {}
+
+  private final RedisGateway redis;
+  private final RedisKeys keys;
+  private final long alertStreamMaxLength;
+  private final long conversationMemoryMs;
+  private final long authorWindowMs;
+
+  OpenCaseScript(RedisGateway redis, long alertStreamMaxLength, long conversationMemoryMs, long authorWindowMs) {
+    this.redis = redis;
+    this.keys = redis.keys();
+    this.alertStreamMaxLength = alertStreamMaxLength;
+    this.conversationMemoryMs = conversationMemoryMs;
+    this.authorWindowMs = authorWindowMs;
+  }
+
+  /** {case id, outcome}: opened, existing or stale. */
+  List<?> run(UnifiedJedis jedis, String mentionId, CaseFiling.Pointers p, Opening o, Map<String, String> alert) {
+    String id = o.caseId();
+    List<String> scriptKeys = List.of(keys.caseByMention(mentionId), keys.caseByConversation(p.conversationKey()),
+        keys.caseByAuthor(p.authorKey()), keys.caseHash(id), keys.caseMentions(id), keys.caseHistory(id),
+        keys.activeCases(), keys.casesInState(CaseState.NEW.wire()), keys.casesOfTeam(o.team()),
+        keys.casesByOpening(), keys.authorCases(p.authorKey()), keys.slaDue("firstResponse"),
+        keys.slaDue("resolution"), keys.alertStream());
+    List<String> args = new ArrayList<>(List.of(mentionId, id, p.conversationCase(), p.authorCase(),
+        flag(!p.conversationKey().isEmpty()), flag(!p.authorKey().isEmpty()), Long.toString(o.priority()),
+        Long.toString(o.now()), Long.toString(alertStreamMaxLength), Long.toString(conversationMemoryMs),
+        Long.toString(authorWindowMs), o.history(), o.firstResponseDue(), o.resolutionDue(),
+        Integer.toString(o.caseFields().size())));
+    pairs(args, o.caseFields());
+    pairs(args, alert);
+    return (List<?>) redis.evalScript(jedis, SCRIPT, scriptKeys, args);
+  }
+
+  private static String flag(boolean on) {
+    return on ? "1" : "0";
+  }
+
+  private static void pairs(List<String> args, Map<String, String> fields) {
+    fields.forEach((k, v) -> {
+      args.add(k);
+      args.add(v);
+    });
+  }
+}
