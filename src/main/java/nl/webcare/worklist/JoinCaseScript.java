@@ -18,16 +18,12 @@ final class JoinCaseScript {
 
   private final RedisGateway redis;
   private final RedisKeys keys;
-  private final long alertStreamMaxLength;
-  private final long conversationMemoryMs;
-  private final long authorWindowMs;
+  private final FilingLimits limits;
 
-  JoinCaseScript(RedisGateway redis, long alertStreamMaxLength, long conversationMemoryMs, long authorWindowMs) {
+  JoinCaseScript(RedisGateway redis, FilingLimits limits) {
     this.redis = redis;
     this.keys = redis.keys();
-    this.alertStreamMaxLength = alertStreamMaxLength;
-    this.conversationMemoryMs = conversationMemoryMs;
-    this.authorWindowMs = authorWindowMs;
+    this.limits = limits;
   }
 
   /** {case id, outcome}: joined, reopened, existing or stale. */
@@ -42,21 +38,10 @@ final class JoinCaseScript {
         keys.snoozedCases(), keys.slaDue("nextReply"), keys.alertStream());
     List<String> args = new ArrayList<>(List.of(mentionId, id, p.conversationCase(), p.authorCase(),
         c.state().wire(), holder, TransitionScript.orEmpty(c.team()), Long.toString(c.priority()), j.after().wire(),
-        Long.toString(j.priority()), Long.toString(j.now()), Long.toString(alertStreamMaxLength),
-        flag(j.pointConversation()), flag(j.pointAuthor()), Long.toString(conversationMemoryMs),
-        Long.toString(authorWindowMs), j.history(), j.nextReplyDue(), j.outcome()));
-    pairs(args, alert);
+        Long.toString(j.priority()), Long.toString(j.now()), Long.toString(limits.alertStreamMaxLength()),
+        ScriptArgs.flag(j.pointConversation()), ScriptArgs.flag(j.pointAuthor()), Long.toString(limits.conversationMemoryMs()),
+        Long.toString(limits.authorWindowMs()), j.history(), j.nextReplyDue(), j.outcome()));
+    ScriptArgs.pairs(args, alert);
     return (List<?>) redis.evalScript(jedis, SCRIPT, scriptKeys, args);
-  }
-
-  private static String flag(boolean on) {
-    return on ? "1" : "0";
-  }
-
-  private static void pairs(List<String> args, Map<String, String> fields) {
-    fields.forEach((k, v) -> {
-      args.add(k);
-      args.add(v);
-    });
   }
 }

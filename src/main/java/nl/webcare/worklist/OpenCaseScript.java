@@ -18,16 +18,12 @@ final class OpenCaseScript {
 
   private final RedisGateway redis;
   private final RedisKeys keys;
-  private final long alertStreamMaxLength;
-  private final long conversationMemoryMs;
-  private final long authorWindowMs;
+  private final FilingLimits limits;
 
-  OpenCaseScript(RedisGateway redis, long alertStreamMaxLength, long conversationMemoryMs, long authorWindowMs) {
+  OpenCaseScript(RedisGateway redis, FilingLimits limits) {
     this.redis = redis;
     this.keys = redis.keys();
-    this.alertStreamMaxLength = alertStreamMaxLength;
-    this.conversationMemoryMs = conversationMemoryMs;
-    this.authorWindowMs = authorWindowMs;
+    this.limits = limits;
   }
 
   /** {case id, outcome}: opened, existing or stale. */
@@ -39,23 +35,12 @@ final class OpenCaseScript {
         keys.casesByOpening(), keys.authorCases(p.authorKey()), keys.slaDue("firstResponse"),
         keys.slaDue("resolution"), keys.alertStream());
     List<String> args = new ArrayList<>(List.of(mentionId, id, p.conversationCase(), p.authorCase(),
-        flag(!p.conversationKey().isEmpty()), flag(!p.authorKey().isEmpty()), Long.toString(o.priority()),
-        Long.toString(o.now()), Long.toString(alertStreamMaxLength), Long.toString(conversationMemoryMs),
-        Long.toString(authorWindowMs), o.history(), o.firstResponseDue(), o.resolutionDue(),
+        ScriptArgs.flag(!p.conversationKey().isEmpty()), ScriptArgs.flag(!p.authorKey().isEmpty()), Long.toString(o.priority()),
+        Long.toString(o.now()), Long.toString(limits.alertStreamMaxLength()), Long.toString(limits.conversationMemoryMs()),
+        Long.toString(limits.authorWindowMs()), o.history(), o.firstResponseDue(), o.resolutionDue(),
         Integer.toString(o.caseFields().size())));
-    pairs(args, o.caseFields());
-    pairs(args, alert);
+    ScriptArgs.pairs(args, o.caseFields());
+    ScriptArgs.pairs(args, alert);
     return (List<?>) redis.evalScript(jedis, SCRIPT, scriptKeys, args);
-  }
-
-  private static String flag(boolean on) {
-    return on ? "1" : "0";
-  }
-
-  private static void pairs(List<String> args, Map<String, String> fields) {
-    fields.forEach((k, v) -> {
-      args.add(k);
-      args.add(v);
-    });
   }
 }

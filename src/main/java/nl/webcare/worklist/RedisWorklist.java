@@ -46,9 +46,10 @@ public final class RedisWorklist implements Worklist {
       List<String> teams) {
     this.redis = redis;
     this.keys = redis.keys();
-    long memory = CONVERSATION_MEMORY.toMillis();
-    this.filing = new CaseFiling(keys, new OpenCaseScript(redis, alertStreamMaxLength, memory, groupingWindow.toMillis()),
-        new JoinCaseScript(redis, alertStreamMaxLength, memory, groupingWindow.toMillis()), sla, groupingWindow);
+    FilingLimits limits = new FilingLimits(alertStreamMaxLength, CONVERSATION_MEMORY.toMillis(),
+        groupingWindow.toMillis());
+    this.filing = new CaseFiling(keys, new OpenCaseScript(redis, limits), new JoinCaseScript(redis, limits), sla,
+        groupingWindow);
     this.rules = new CaseRules(teams);
     this.transition = new TransitionScript(redis);
   }

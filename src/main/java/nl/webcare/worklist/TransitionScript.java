@@ -33,14 +33,8 @@ final class TransitionScript {
         after.wire(), orEmpty(holderAfter), orEmpty(writes.team()), after.closed() ? "1" : "0",
         CaseCodec.millis(now), wakeAt(read, after, writes),
         history, Integer.toString(writes.set().size()), Integer.toString(writes.setIfAbsent().size())));
-    writes.set().forEach((k, v) -> {
-      args.add(k);
-      args.add(v);
-    });
-    writes.setIfAbsent().forEach((k, v) -> {
-      args.add(k);
-      args.add(v);
-    });
+    ScriptArgs.pairs(args, writes.set());
+    ScriptArgs.pairs(args, writes.setIfAbsent());
     args.addAll(writes.delete());
     Object result = redis.evalScript(jedis, SCRIPT, scriptKeys, args);
     return Result.valueOf(((String) result).toUpperCase(java.util.Locale.ROOT));

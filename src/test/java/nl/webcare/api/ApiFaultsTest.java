@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.webcare.connector.push.RequestSignature;
 import nl.webcare.support.ApiClient;
 import nl.webcare.support.Await;
+import nl.webcare.support.PushedComplaints;
 import nl.webcare.support.RunningApp;
 import nl.webcare.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
@@ -26,22 +22,20 @@ import redis.clients.jedis.StreamEntryID;
 
 /** What a new user ran into when trying Webcare, each answered as they would expect. Runs without CoreNLP. */
 class ApiFaultsTest {
-  private static final String SECRET = "form-secret-0123456789abcdef";
+  private static PushedComplaints pushed;
   private static RunningApp running;
   private static ApiClient api;
 
   @BeforeAll
-  static void start() throws IOException {
-    Path connectors = TestRedis.tempDir();
-    Files.writeString(connectors.resolve("contact-form.yaml"),
-        "name: contact-form\ntype: push\nbrand: acme\nchannel: form\nlanguage: en\nsecretEnv: FORM_SECRET\n");
-    running = new RunningApp(connectors, Map.of("FORM_SECRET", SECRET), RunningApp.LIGHT);
-    api = running.api;
+  static void start() {
+    pushed = new PushedComplaints();
+    running = pushed.running;
+    api = pushed.api;
   }
 
   @AfterAll
   static void stop() {
-    running.close();
+    pushed.close();
   }
 
   @Test
@@ -179,30 +173,10 @@ class ApiFaultsTest {
   }
 
   private static String complaint(String externalId, String handle) {
-    String mentionId = push(externalId, handle, "Terrible service, my order never arrived and nobody answers!", null);
-    String[] found = new String[1];
-    Await.until("the complaint has a case", Duration.ofSeconds(30), () -> {
-      for (Object item : api.get("/api/v1/worklist?limit=500").json().getJsonArray("items")) {
-        if (mentionId.equals(((JsonObject) item).getString("mentionId"))) {
-          found[0] = ((JsonObject) item).getString("id");
-          return true;
-        }
-      }
-      return false;
-    });
-    return found[0];
+    return pushed.complaint(externalId, handle, "Terrible service, my order never arrived and nobody answers!");
   }
 
   private static String push(String externalId, String handle, String text, String publishedAt) {
-    JsonObject mention = new JsonObject().put("externalId", externalId).put("text", text)
-        .put("author", new JsonObject().put("name", handle).put("handle", handle));
-    if (publishedAt != null) {
-      mention.put("publishedAt", publishedAt);
-    }
-    byte[] body = mention.encode().getBytes(StandardCharsets.UTF_8);
-    ApiClient.Answer accepted = api.post("/api/v1/ingest/contact-form", body, RequestSignature.HEADER,
-        RequestSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), body));
-    assertThat(accepted.status()).isEqualTo(202);
-    return accepted.json().getString("id");
+    return pushed.push(externalId, handle, text, publishedAt);
   }
 }

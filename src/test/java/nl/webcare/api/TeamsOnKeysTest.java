@@ -3,19 +3,10 @@ package nl.webcare.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import nl.webcare.connector.push.RequestSignature;
 import nl.webcare.support.ApiClient;
-import nl.webcare.support.Await;
+import nl.webcare.support.PushedComplaints;
 import nl.webcare.support.RunningApp;
-import nl.webcare.support.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,22 +16,20 @@ import org.junit.jupiter.api.Test;
  * handed only to somebody in its team, and the default worklist is what an agent works on. Runs without CoreNLP.
  */
 class TeamsOnKeysTest {
-  private static final String SECRET = "form-secret-0123456789abcdef";
+  private static PushedComplaints pushed;
   private static RunningApp running;
   private static ApiClient admin;
 
   @BeforeAll
-  static void start() throws IOException {
-    Path connectors = TestRedis.tempDir();
-    Files.writeString(connectors.resolve("contact-form.yaml"),
-        "name: contact-form\ntype: push\nbrand: acme\nchannel: form\nlanguage: en\nsecretEnv: FORM_SECRET\n");
-    running = new RunningApp(connectors, Map.of("FORM_SECRET", SECRET), RunningApp.LIGHT);
-    admin = running.api;
+  static void start() {
+    pushed = new PushedComplaints();
+    running = pushed.running;
+    admin = pushed.api;
   }
 
   @AfterAll
   static void stop() {
-    running.close();
+    pushed.close();
   }
 
   @Test
@@ -107,27 +96,8 @@ class TeamsOnKeysTest {
     assertThat(ids(care.get("/api/v1/worklist?state=waiting&limit=500"))).contains(caseId);
   }
 
-  /** Pushes a complaint and waits until its case is on the worklist; the case's id. */
   private static String complaint(String externalId, String handle, String text) {
-    byte[] body = new JsonObject().put("externalId", externalId).put("text", text)
-        .put("author", new JsonObject().put("name", handle).put("handle", handle)).encode()
-        .getBytes(StandardCharsets.UTF_8);
-    ApiClient.Answer accepted = admin.post("/api/v1/ingest/contact-form", body, RequestSignature.HEADER,
-        RequestSignature.sign(SECRET.getBytes(StandardCharsets.UTF_8), body));
-    assertThat(accepted.status()).isEqualTo(202);
-    String mentionId = accepted.json().getString("id");
-    String[] found = new String[1];
-    Await.until("the complaint has a case", Duration.ofSeconds(30), () -> {
-      for (Object item : admin.get("/api/v1/worklist?limit=500").json().getJsonArray("items")) {
-        JsonObject c = (JsonObject) item;
-        if (mentionId.equals(c.getString("mentionId"))) {
-          found[0] = c.getString("id");
-          return true;
-        }
-      }
-      return false;
-    });
-    return found[0];
+    return pushed.complaint(externalId, handle, text);
   }
 
   private static List<Object> ids(ApiClient.Answer page) {
