@@ -22,6 +22,7 @@ import nl.webcare.connector.ConnectorException;
 import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollerVerticle;
 import nl.webcare.connector.ReplyChannels;
+import nl.webcare.connector.http.OutboundGuard;
 import nl.webcare.connector.push.PushSource;
 import nl.webcare.demo.DemoConnectors;
 import nl.webcare.demo.DemoFeedVerticle;
@@ -59,6 +60,8 @@ public final class WebcareApp {
   private EmbeddedRedisServer embeddedRedis;
   private RedisGateway redis;
   private Components parts;
+  /** The demo's own sample-feed server: the one internal address a demo may fetch. */
+  private java.net.URI demoFeeds;
   private List<ConnectorDefinition> connectors = List.of();
   private ApiVerticle api;
   private volatile boolean modelLoaded;
@@ -157,6 +160,7 @@ public final class WebcareApp {
           }
           DemoFeedVerticle demo = new DemoFeedVerticle(config.demo().port());
           return deploy(demo, new DeploymentOptions()).onSuccess(v -> {
+            demoFeeds = java.net.URI.create(demo.baseUrl());
             connectors.addAll(DemoConnectors.definitions(demo.baseUrl(), config.demo().pollInterval()));
             LOG.info("demo mode: sample feeds served on {}", demo.baseUrl());
           });
@@ -229,11 +233,21 @@ public final class WebcareApp {
   }
 
   private Future<Void> startPollers() {
-    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxRedirects(5).setDecompressionSupported(true));
+    // redirects are followed by HttpFetcher, hop by hop through the guard, never by the client
+    HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDecompressionSupported(true));
     WorkerExecutor parsers = vertx.createSharedWorkerExecutor(PARSER_POOL, config.background().parserWorkers(), 1,
         TimeUnit.MINUTES);
+    OutboundGuard guard;
+    try {
+      guard = OutboundGuard.allowing(config.outbound().allowHosts());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new IllegalStateException(e.getMessage(), e));
+    }
+    if (demoFeeds != null) {
+      guard = guard.allowingEndpoint(demoFeeds.getHost(), demoFeeds.getPort());
+    }
     ConnectorContext context = new ConnectorContext(vertx, http, parsers, config.connectors(), parts.readBudgets,
-        environment);
+        environment, guard);
     ConnectorTypes types = ConnectorTypes.discover();
     Future<Void> chain = Future.succeededFuture();
     for (ConnectorDefinition definition : connectors) {

@@ -110,9 +110,16 @@ public final class ConfigLoader {
         new WebcareConfig.Auth(adminKey(v)),
         new WebcareConfig.Background(v.millisIn("background.housekeepingEveryMs", 1000, 86_400_000L),
             v.millisIn("background.watchEveryMs", 100, 3_600_000L),
-            v.intIn("background.alertStreamMaxLength", 1000, 100_000_000), v.intIn("background.parserWorkers", 1, 64)));
+            v.intIn("background.alertStreamMaxLength", 1000, 100_000_000), v.intIn("background.parserWorkers", 1, 64)),
+        new WebcareConfig.Outbound(allowHosts(v)));
   }
 
+
+  /** {@code outbound.allowHosts}: a list, or one comma-separated text (from WEBCARE_OUTBOUND_ALLOW_HOSTS). */
+  private static java.util.List<String> allowHosts(ConfigValues v) {
+    // each entry is read (and refused with its name) where the guard is built, at start
+    return v.textList("outbound.allowHosts");
+  }
 
   private static String adminKey(ConfigValues v) {
     String key = v.optionalText("auth.adminKey");
@@ -150,6 +157,7 @@ public final class ConfigLoader {
     keys.put("WEBCARE_DEMO", "demo.enabled");
     keys.put("WEBCARE_DEMO_PORT", "demo.port");
     keys.put("WEBCARE_ADMIN_KEY", "auth.adminKey");
+    keys.put("WEBCARE_OUTBOUND_ALLOW_HOSTS", "outbound.allowHosts");
     return Map.copyOf(keys);
   }
 }

@@ -76,6 +76,23 @@ final class ConfigValues {
     return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value).trim();
   }
 
+  /** A list of texts, or one comma-separated text (as an environment variable gives it); empty when absent. */
+  java.util.List<String> textList(String key) {
+    Object value = raw(key);
+    java.util.List<String> items = new java.util.ArrayList<>();
+    if (value instanceof io.vertx.core.json.JsonArray array) {
+      array.forEach(item -> items.add(String.valueOf(item).trim()));
+    } else if (value instanceof String text && !text.isBlank()) {
+      for (String item : text.split(",")) {
+        items.add(item.trim());
+      }
+    } else if (value != null) {
+      throw invalid(key, value, "a list of texts");
+    }
+    items.removeIf(String::isEmpty);
+    return java.util.List.copyOf(items);
+  }
+
   static ConfigException invalid(String key, Object value, String expected) {
     String shown = value == null ? "nothing" : "\"" + value + "\"";
     return new ConfigException("config key " + key + ": expected " + expected + ", got " + shown);

@@ -16,7 +16,8 @@ public record WebcareConfig(
     Worklist worklist,
     nl.webcare.sla.SlaPolicy sla,
     Auth auth,
-    Background background) {
+    Background background,
+    Outbound outbound) {
 
   /** HTTP API listener. {@code port} 0 picks a free port (tests). */
   public record Http(String host, int port, int maxBodyBytes) {}
@@ -67,6 +68,16 @@ public record WebcareConfig(
    */
   public record Background(Duration housekeepingEvery, Duration watchEvery, long alertStreamMaxLength,
       int parserWorkers) {}
+
+  /**
+   * Outbound requests: besides the public internet, the hosts, addresses and ranges ({@code 10.1.0.0/16}) in
+   * {@code allowHosts} may be fetched; everything internal (loopback, private, link-local ...) is refused otherwise.
+   */
+  public record Outbound(java.util.List<String> allowHosts) {
+    public Outbound {
+      allowHosts = java.util.List.copyOf(allowHosts);
+    }
+  }
 
   /** Demo mode: sample feeds served from the jar on {@code port} (0 = free port) and polled. */
   public record Demo(boolean enabled, int port, Duration pollInterval) {}

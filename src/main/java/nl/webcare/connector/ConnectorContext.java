@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClient;
 import java.util.Map;
 import nl.webcare.config.WebcareConfig;
 import nl.webcare.connector.http.HttpFetcher;
+import nl.webcare.connector.http.OutboundGuard;
 
 /**
  * What connectors share: Vert.x, one HTTP client, the worker pool for parsing and blocking client
@@ -14,7 +15,7 @@ import nl.webcare.connector.http.HttpFetcher;
  */
 public record ConnectorContext(
     Vertx vertx, HttpClient http, WorkerExecutor parsers, WebcareConfig.Connectors limits, ReadBudgetStore budgets,
-    Map<String, String> environment) {
+    Map<String, String> environment, OutboundGuard guard) {
 
   public ConnectorContext {
     environment = Map.copyOf(environment);
@@ -46,6 +47,6 @@ public record ConnectorContext(
 
   /** An HTTP fetcher with the configured timeout and size cap. */
   public HttpFetcher fetcher() {
-    return new HttpFetcher(vertx, http, limits.requestTimeoutMs(), limits.maxFeedBytes());
+    return new HttpFetcher(vertx, http, guard, limits.requestTimeoutMs(), limits.maxFeedBytes());
   }
 }

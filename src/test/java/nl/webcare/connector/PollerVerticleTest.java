@@ -88,6 +88,17 @@ class PollerVerticleTest {
   }
 
   @Test
+  void aFeedOnAnInternalAddressIsRefusedAndTheStatusSaysWhy() {
+    // GIVEN a connector whose feed lies on a loopback address that the configuration does not allow
+    feeds.stubFor(get("/internal.rss").willReturn(aResponse().withStatus(200).withBody(Fixtures.feed("rss-forum.xml"))));
+    deployPoller("internal", "/internal.rss", nl.webcare.connector.http.OutboundGuard.allowing(List.of()));
+    // WHEN it polls THEN nothing is fetched, and the status names the refusal
+    Await.until("refused", Duration.ofSeconds(10), () -> status("internal").consecutiveFailures() >= 1);
+    assertThat(status("internal").lastError()).contains("refused").contains("loopback").contains("outbound.allowHosts");
+    feeds.verify(0, getRequestedFor(urlEqualTo("/internal.rss")));
+  }
+
+  @Test
   void aBrokenConnectorDoesNotHoldUpAnother() {
     feeds.stubFor(get("/slow.rss").willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
     feeds.stubFor(get("/good.rss").willReturn(aResponse().withStatus(200).withBody(Fixtures.feed("rss-forum.xml"))));
@@ -207,12 +218,16 @@ class PollerVerticleTest {
   }
 
   private void deployPoller(String name, String path) {
+    deployPoller(name, path, nl.webcare.support.TestConfig.localGuard());
+  }
+
+  private void deployPoller(String name, String path, nl.webcare.connector.http.OutboundGuard guard) {
     ConnectorDefinition definition = new ConnectorDefinition(name, "feed", "testbrand",
         "http://127.0.0.1:" + feeds.port() + path, Duration.ofMillis(200), true, Map.of());
     WebcareConfig.Connectors limits = new WebcareConfig.Connectors("connectors", 1000, 64 * 1024,
         Duration.ofMillis(300), Duration.ofSeconds(10));
     ConnectorContext context = new ConnectorContext(vertx, vertx.createHttpClient(),
-        vertx.createSharedWorkerExecutor("test-parsers"), limits, new ReadBudgetStore(redis), Map.of());
+        vertx.createSharedWorkerExecutor("test-parsers"), limits, new ReadBudgetStore(redis), Map.of(), guard);
     Connector connector = new FeedConnectorType().create(definition, context);
     Await.result(statuses.register(definition));
     Await.result(vertx.deployVerticle(new PollerVerticle(connector, new RedisMentionInbox(redis, Duration.ofDays(1)),

@@ -43,7 +43,7 @@ public final class ConnectorHarness implements AutoCloseable, BeforeEachCallback
     WebcareConfig.Connectors limits = new WebcareConfig.Connectors("connectors", TIMEOUT_MS, MAX_BYTES,
         Duration.ofSeconds(1), Duration.ofSeconds(10));
     context = new ConnectorContext(vertx, vertx.createHttpClient(), vertx.createSharedWorkerExecutor("test-parsers", 2),
-        limits, null, environment);
+        limits, null, environment, nl.webcare.support.TestConfig.localGuard());
   }
 
   public String baseUrl() {

@@ -23,7 +23,16 @@ public final class TestConfig {
         worklist(),
         sla(),
         new WebcareConfig.Auth(ADMIN_KEY),
-        new WebcareConfig.Background(Duration.ofMinutes(1), Duration.ofSeconds(15), 100_000, 2));
+        new WebcareConfig.Background(Duration.ofMinutes(1), Duration.ofSeconds(15), 100_000, 2),
+        new WebcareConfig.Outbound(LOCAL_FAKES));
+  }
+
+  /** The fakes (WireMock) run on this machine: tests allow loopback, which Webcare refuses by default. */
+  public static final java.util.List<String> LOCAL_FAKES = java.util.List.of("127.0.0.1", "localhost", "::1");
+
+  /** A guard that lets requests reach the local fakes. */
+  public static nl.webcare.connector.http.OutboundGuard localGuard() {
+    return nl.webcare.connector.http.OutboundGuard.allowing(LOCAL_FAKES);
   }
 
   /** The admin key every test app starts with; {@link ApiClient} sends it unless told otherwise. */

@@ -32,8 +32,7 @@ final class FeedConnector implements Connector {
   FeedConnector(ConnectorDefinition definition, ConnectorContext context, String channel, FeedPreset preset) {
     this.definition = definition;
     this.context = context;
-    this.fetcher = new HttpFetcher(context.vertx(), context.http(), context.limits().requestTimeoutMs(),
-        context.limits().maxFeedBytes());
+    this.fetcher = context.fetcher();
     this.mapper = new FeedEntryMapper(definition, channel, preset);
     this.pages = definition.url().contains("/page=1/") ? (int) definition.longOption("pages", 1) : 1;
   }

@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.URI;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,14 +35,23 @@ public final class HttpFetcher {
       "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5";
   public static final String ACCEPT_JSON = "application/json";
 
+  /** Redirects followed at most, each hop checked by the guard like the first. */
+  static final int MAX_REDIRECTS = 5;
+  private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303, 307, 308);
+  /** Headers that carry a credential: they go to the origin they were configured for, never further. */
+  private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("authorization", "proxy-authorization",
+      "cookie");
+
   private final Vertx vertx;
   private final HttpClient http;
+  private final OutboundGuard guard;
   private final int timeoutMs;
   private final int maxBytes;
 
-  public HttpFetcher(Vertx vertx, HttpClient http, int timeoutMs, int maxBytes) {
+  public HttpFetcher(Vertx vertx, HttpClient http, OutboundGuard guard, int timeoutMs, int maxBytes) {
     this.vertx = vertx;
     this.http = http;
+    this.guard = guard;
     this.timeoutMs = timeoutMs;
     this.maxBytes = maxBytes;
   }
@@ -58,22 +69,87 @@ public final class HttpFetcher {
    */
   public Future<HttpResponseBody> fetch(String url, String accept, Map<String, String> headers, String etag,
       String lastModified) {
-    RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.GET)
-        .setAbsoluteURI(url)
-        .setFollowRedirects(true)
-        .setConnectTimeout(timeoutMs)
-        .setIdleTimeout(timeoutMs)
-        .putHeader(HttpHeaders.USER_AGENT, USER_AGENT)
-        .putHeader(HttpHeaders.ACCEPT, accept);
-    headers.forEach(options::putHeader);
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put(HttpHeaders.ACCEPT.toString(), accept);
     if (etag != null) {
-      options.putHeader(HttpHeaders.IF_NONE_MATCH, etag);
+      all.put(HttpHeaders.IF_NONE_MATCH.toString(), etag);
     }
     if (lastModified != null) {
-      options.putHeader(HttpHeaders.IF_MODIFIED_SINCE, lastModified);
+      all.put(HttpHeaders.IF_MODIFIED_SINCE.toString(), lastModified);
     }
-    return exchange(options, null);
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new ConnectorException("refused: not a URL"));
+    }
+    return get(uri, all, 0);
+  }
+
+  /**
+   * One hop of a GET. Redirects are followed here, by hand, so that each hop passes the guard; a hop to another
+   * origin (scheme, host or port) leaves the credentials behind.
+   */
+  private Future<HttpResponseBody> get(URI uri, Map<String, String> headers, int hops) {
+    return target(uri).compose(target -> exchange(options(HttpMethod.GET, target, headers), null))
+        .recover(error -> {
+          if (!(error instanceof Redirect redirect)) {
+            return Future.failedFuture(error);
+          }
+          if (hops >= MAX_REDIRECTS) {
+            return Future.failedFuture(new ConnectorException("more than " + MAX_REDIRECTS + " redirects"));
+          }
+          URI next;
+          try {
+            next = uri.resolve(redirect.location.trim());
+          } catch (IllegalArgumentException e) {
+            return Future.failedFuture(new ConnectorException("redirected to something that is not a URL"));
+          }
+          return get(next, sameOrigin(uri, next) ? headers : withoutCredentials(headers), hops + 1);
+        });
+  }
+
+  private Future<OutboundGuard.Target> target(URI uri) {
+    return vertx.executeBlocking(() -> guard.check(uri), false);
+  }
+
+  private RequestOptions options(HttpMethod method, OutboundGuard.Target target, Map<String, String> headers) {
+    RequestOptions options = new RequestOptions()
+        .setMethod(method)
+        .setAbsoluteURI(target.uri().toString())
+        // connect to the address the guard checked, not to a second DNS answer
+        .setServer(SocketAddress.inetSocketAddress(target.port(), target.address().getHostAddress()))
+        .setFollowRedirects(false)
+        .setConnectTimeout(timeoutMs)
+        .setIdleTimeout(timeoutMs)
+        .putHeader(HttpHeaders.USER_AGENT, USER_AGENT);
+    headers.forEach(options::putHeader);
+    return options;
+  }
+
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  private static Map<String, String> withoutCredentials(Map<String, String> headers) {
+    Map<String, String> kept = new java.util.LinkedHashMap<>(headers);
+    kept.keySet().removeIf(name -> CREDENTIALS.contains(name.toLowerCase(java.util.Locale.ROOT)));
+    return kept;
+  }
+
+  /** A 3xx with a Location: where the hop loop goes next. */
+  private static final class Redirect extends RuntimeException {
+    final String location;
+
+    Redirect(String location) {
+      super(null, null, false, false);
+      this.location = location;
+    }
   }
 
   /**
@@ -81,16 +157,19 @@ public final class HttpFetcher {
    * {@link #fetch(String, String, Map, String, String)}. Never retried here: a post must not go out twice.
    */
   public Future<HttpResponseBody> postJson(String url, Map<String, String> headers, String json) {
-    RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.POST)
-        .setAbsoluteURI(url)
-        .setConnectTimeout(timeoutMs)
-        .setIdleTimeout(timeoutMs)
-        .putHeader(HttpHeaders.USER_AGENT, USER_AGENT)
-        .putHeader(HttpHeaders.ACCEPT, ACCEPT_JSON)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-    headers.forEach(options::putHeader);
-    return exchange(options, Buffer.buffer(json));
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put(HttpHeaders.ACCEPT.toString(), ACCEPT_JSON);
+    all.put(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(new ConnectorException("refused: not a URL"));
+    }
+    // a redirect of a POST is not followed: it answers as the status it is
+    return target(uri).compose(target -> exchange(options(HttpMethod.POST, target, all), Buffer.buffer(json)))
+        .recover(error -> Future.failedFuture(error instanceof Redirect
+            ? new HttpStatusException(307, "source answered a redirect to a POST; not followed") : error));
   }
 
   private Future<HttpResponseBody> exchange(RequestOptions options, Buffer body) {
@@ -113,7 +192,8 @@ public final class HttpFetcher {
           if (ar.succeeded()) {
             result.tryComplete(ar.result());
           } else {
-            result.tryFail(ar.cause() instanceof ConnectorException ? ar.cause() : unreachable(ar.cause()));
+            result.tryFail(ar.cause() instanceof ConnectorException || ar.cause() instanceof Redirect ? ar.cause()
+                : unreachable(ar.cause()));
           }
         });
   }
@@ -122,6 +202,11 @@ public final class HttpFetcher {
     int status = response.statusCode();
     if (status == 304) {
       return response.end().map(v -> new HttpResponseBody(true, Buffer.buffer(), null, null, null));
+    }
+    String location = response.getHeader(HttpHeaders.LOCATION);
+    if (REDIRECTS.contains(status) && location != null && !location.isBlank()) {
+      discard(request, response);
+      return Future.failedFuture(new Redirect(location));
     }
     if (status < 200 || status > 299) {
       discard(request, response);

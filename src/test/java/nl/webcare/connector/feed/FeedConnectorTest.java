@@ -230,7 +230,7 @@ class FeedConnectorTest {
         "http://127.0.0.1:" + wiremock.port() + path, Duration.ofSeconds(60), true, options);
     WebcareConfig.Connectors limits = new WebcareConfig.Connectors("connectors", TIMEOUT_MS, MAX_BYTES,
         Duration.ofSeconds(1), Duration.ofSeconds(10));
-    ConnectorContext context = new ConnectorContext(vertx, vertx.createHttpClient(), parsers, limits, null, Map.of());
+    ConnectorContext context = new ConnectorContext(vertx, vertx.createHttpClient(), parsers, limits, null, Map.of(), nl.webcare.support.TestConfig.localGuard());
     return (FeedConnector) new FeedConnectorType().create(definition, context);
   }
 

@@ -291,7 +291,7 @@ class XConnectorTest {
     WebcareConfig.Connectors limits = new WebcareConfig.Connectors("connectors", 1500, 1 << 20,
         Duration.ofSeconds(1), Duration.ofSeconds(10));
     ConnectorContext context = new ConnectorContext(fixture.vertx, fixture.vertx.createHttpClient(),
-        fixture.vertx.createSharedWorkerExecutor("test-parsers"), limits, budgets, ENV);
+        fixture.vertx.createSharedWorkerExecutor("test-parsers"), limits, budgets, ENV, nl.webcare.support.TestConfig.localGuard());
     return new XConnectorType().create(definition, context);
   }
 
