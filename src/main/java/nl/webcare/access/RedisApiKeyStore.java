@@ -33,7 +33,10 @@ public final class RedisApiKeyStore implements ApiKeyStore {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String key = "wck_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    String id = HexFormat.of().formatHex(secret, 0, 4);
+    // the public id is drawn apart from the secret: knowing it tells nothing of the key; 64 bits do not collide
+    byte[] idBytes = new byte[8];
+    RANDOM.nextBytes(idBytes);
+    String id = HexFormat.of().formatHex(idBytes);
     ApiKey record = new ApiKey(id, owner, role, Instant.now(), createdBy, teams);
     return save(key, record).map(new Issued(key, record));
   }

@@ -44,7 +44,7 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
 
   /** A path without personal data: author handles are left out of the log. */
   static String loggablePath(String path) {
-    return path == null ? "" : path.replaceAll("(/authors/[^/]+/)[^/?]+", "$1(handle)");
+    return path == null ? "" : LogText.clean(path.replaceAll("(/authors/[^/]+/)[^/?]+", "$1(handle)"));
   }
 
   private static ApiException toApiException(RoutingContext ctx) {

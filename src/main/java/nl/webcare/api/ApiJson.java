@@ -12,6 +12,7 @@ import nl.webcare.mention.Probabilities;
 import nl.webcare.mention.ScoredMention;
 import nl.webcare.mention.SentenceSentiment;
 import nl.webcare.inbox.ScoringQueue;
+import nl.webcare.privacy.Redaction;
 import nl.webcare.worklist.Case;
 import nl.webcare.worklist.CaseDetails;
 import nl.webcare.worklist.SlaClocks;
@@ -140,8 +141,8 @@ final class ApiJson {
         .put("brand", m.brand())
         .put("externalId", m.externalId())
         .put("author", withAuthor ? m.author() : null)
-        .put("title", m.title())
-        .put("text", m.text())
+        .put("title", withAuthor ? m.title() : Redaction.text(m.title()))
+        .put("text", withAuthor ? m.text() : Redaction.text(m.text()))
         .put("url", withAuthor ? m.url() : null)
         .put("publishedAt", time(m.publishedAt()))
         .put("language", m.language())
@@ -186,20 +187,30 @@ final class ApiJson {
         .put("figures", s.figures().isEmpty() ? null : new JsonObject(new java.util.TreeMap<String, Object>(s.figures()))));
   }
 
-  static JsonObject alertJson(Alert alert) {
+  /** An alert; without {@code withAuthor} (analysts) no author fields, and an excerpt without handles or links. */
+  static JsonObject alertJson(Alert alert, boolean withAuthor) {
     JsonObject json = new JsonObject().put("cursor", alert.cursor()).put("type", alert.type());
-    alert.fields().forEach((key, value) -> json.put(key, alertValue(key, value)));
+    alert.fields().forEach((key, value) -> {
+      if (withAuthor) {
+        json.put(key, alertValue(key, value));
+      } else if (!Redaction.AUTHOR_FIELDS.contains(key)) {
+        json.put(key, "excerpt".equals(key) ? Redaction.text(value) : alertValue(key, value));
+      }
+    });
     return json;
   }
 
-  static JsonObject deadLetterJson(ScoringQueue.Message message) {
+  /** A dead letter; without {@code withAuthor} the message keeps no author fields and its text is redacted. */
+  static JsonObject deadLetterJson(ScoringQueue.Message message, boolean withAuthor) {
     JsonObject json = new JsonObject().put("id", message.id()).put("deliveries", message.deliveries());
     JsonObject original = new JsonObject();
     message.fields().forEach((key, value) -> {
       if (key.startsWith("deadLetter.")) {
         json.put(key.substring("deadLetter.".length()), value);
-      } else {
+      } else if (withAuthor) {
         original.put(key, value);
+      } else if (!Redaction.AUTHOR_FIELDS.contains(key)) {
+        original.put(key, "text".equals(key) || "title".equals(key) ? Redaction.text(value) : value);
       }
     });
     return json.put("message", original);

@@ -68,6 +68,14 @@ final class Authentication implements Handler<RoutingContext> {
     return new Actor(caller.owner(), caller.role().may(Permission.LEAD_CASES), caller.teams());
   }
 
+  /**
+   * Whether alerts name their author: for whoever may read authors, and for integrations, which hand an alert to
+   * the people who answer (a ticket system, a chat channel); never for analysts.
+   */
+  static boolean seesAlertAuthors(RoutingContext ctx) {
+    return mayReadAuthors(ctx) || caller(ctx).role() == nl.webcare.access.Role.INTEGRATION;
+  }
+
   static boolean mayReadAuthors(RoutingContext ctx) {
     return caller(ctx).role().may(Permission.READ_AUTHORS);
   }

@@ -49,7 +49,7 @@ final class AuthorRoutes {
     String by = Authentication.caller(ctx).owner();
     // the audit line names who erased and how much, never whom (that would keep the personal data in the log)
     return records.erase(channel, handle).onSuccess(r -> LOG.info("audit: author on {} erased by {}: {} mentions, {} cases",
-        channel, by, r.mentions(), r.cases())).map(r -> new JsonObject().put("authorKey", r.authorKey())
+        LogText.clean(channel), LogText.clean(by), r.mentions(), r.cases())).map(r -> new JsonObject().put("authorKey", r.authorKey())
         .put("erased", r.foundAnything())
         .put("removed", new JsonObject().put("mentions", r.mentions()).put("cases", r.cases())
             .put("mentionsTakenFromOtherCases", r.mentionsLeftInOtherCases()).put("inboxEntries", r.inboxEntries())

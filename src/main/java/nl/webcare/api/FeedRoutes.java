@@ -27,7 +27,7 @@ final class FeedRoutes {
     }
     return alerts.after(after, RequestReader.limit(ctx)).map(page -> {
       JsonArray items = new JsonArray();
-      page.alerts().forEach(a -> items.add(ApiJson.alertJson(a)));
+      page.alerts().forEach(a -> items.add(ApiJson.alertJson(a, Authentication.seesAlertAuthors(ctx))));
       return new JsonObject().put("items", items).put("next", page.next()).put("more", page.more());
     });
   }

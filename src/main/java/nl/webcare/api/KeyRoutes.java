@@ -37,6 +37,9 @@ final class KeyRoutes {
   private Future<JsonObject> create(RoutingContext ctx) {
     JsonObject body = RequestReader.jsonBody(ctx);
     String owner = RequestReader.text(body, "owner", RequestReader.MAX_NAME_CHARS);
+    if (LogText.unsafe(owner)) {
+      throw ApiException.badRequest("bad_field", "owner must not hold control or text-direction characters");
+    }
     String roleName = RequestReader.text(body, "role", 20);
     Role role = Role.fromWire(roleName);
     if (role == null) {
@@ -55,8 +58,8 @@ final class KeyRoutes {
     }
     String by = Authentication.caller(ctx).owner();
     return keys.create(owner, role, keyTeams, by)
-        .onSuccess(issued -> LOG.info("audit: API key {} ({}, role {}) made by {}", issued.record().id(), owner,
-            role.wire(), by))
+        .onSuccess(issued -> LOG.info("audit: API key {} ({}, role {}) made by {}", issued.record().id(), LogText.clean(owner),
+            role.wire(), LogText.clean(by)))
         .map(issued -> json(issued.record()).put("key", issued.key()));
   }
 
@@ -81,7 +84,7 @@ final class KeyRoutes {
     String by = Authentication.caller(ctx).owner();
     return keys.revoke(id).onSuccess(done -> {
       if (done) {
-        LOG.info("audit: API key {} revoked by {}", id, by);
+        LOG.info("audit: API key {} revoked by {}", LogText.clean(id), LogText.clean(by));
       }
     }).compose(done -> done
         ? Future.succeededFuture(new JsonObject().put("id", id).put("revoked", true))

@@ -43,7 +43,7 @@ final class OperationsRoutes {
     }
     return queue.deadLetters(RequestReader.limit(ctx), after).map(page -> {
       JsonArray items = new JsonArray();
-      page.messages().forEach(m -> items.add(ApiJson.deadLetterJson(m)));
+      page.messages().forEach(m -> items.add(ApiJson.deadLetterJson(m, Authentication.mayReadAuthors(ctx))));
       return new JsonObject().put("items", items).put("next", page.next() == null ? null : page.next().encode());
     });
   }

@@ -128,10 +128,10 @@ public final class WebcareApp {
         }, false)
         : Future.succeededFuture(settings.url());
     return url.compose(u -> {
-      redis = RedisGateway.connect(vertx, u, settings.keyPrefix(), settings.poolSize(), settings.timeoutMs());
+      redis = RedisGateway.connect(vertx, u, keyPrefix(), settings.poolSize(), settings.timeoutMs());
       return redis.ping()
           .onSuccess(v -> LOG.info("Redis: {} (key prefix \"{}\")", settings.embedded() ? "embedded" : redactedUrl(u),
-              settings.keyPrefix()))
+              keyPrefix()))
           .recover(e -> Future.failedFuture(new IllegalStateException(
               "Redis at " + redactedUrl(u) + " does not answer: " + e.getMessage(), e)))
           .compose(v -> buildComponents());
@@ -148,6 +148,15 @@ public final class WebcareApp {
           + cause.getMessage(), cause));
     }
     return parts.loadScripts();
+  }
+
+  /**
+   * A demo keeps its data, and its well-known admin key, under a prefix of its own: on a Redis that holds a
+   * brand's real cases the two never mix, and a normal start never sees the demo's key.
+   */
+  private String keyPrefix() {
+    String prefix = config.redis().keyPrefix();
+    return config.demo().enabled() ? prefix + DemoConnectors.KEY_PREFIX : prefix;
   }
 
   private Future<Void> loadConnectors() {
@@ -178,7 +187,8 @@ public final class WebcareApp {
     } else if (adminKey == null) {
       LOG.warn("no WEBCARE_ADMIN_KEY: keys made earlier still work, but no admin key was set at this start");
     }
-    Future<Void> bootstrap = adminKey == null ? Future.succeededFuture() : parts.keys.bootstrapAdmin(adminKey);
+    Future<Void> bootstrap = (adminKey == null ? Future.<Void>succeededFuture() : parts.keys.bootstrapAdmin(adminKey))
+        .compose(v -> config.demo().enabled() ? Future.succeededFuture() : revokeDemoKey());
     // Not fatal: old keys only misorder the worklist, and the next start tries again.
     Future<Integer> rekeyed = parts.priorityKeyMigration.run()
         .onSuccess(n -> {
@@ -191,6 +201,20 @@ public final class WebcareApp {
           return Future.succeededFuture(0);
         });
     return Future.all(bootstrap, rekeyed).compose(v -> deploy(api, new DeploymentOptions()));
+  }
+
+  /**
+   * Builds before demo data had a prefix of their own stored the demo key with the real ones: a normal start
+   * revokes it wherever it is found.
+   */
+  private Future<Void> revokeDemoKey() {
+    return parts.keys.find(DemoConnectors.DEMO_ADMIN_KEY).compose(found -> {
+      if (found == null) {
+        return Future.succeededFuture();
+      }
+      LOG.warn("the demo admin key was stored with this Redis's keys; revoked (API key id {})", found.id());
+      return parts.keys.revoke(found.id()).mapEmpty();
+    });
   }
 
   private ApiVerticle.Services services() {

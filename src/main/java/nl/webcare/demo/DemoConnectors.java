@@ -9,6 +9,8 @@ import nl.webcare.connector.ConnectorDefinition;
 public final class DemoConnectors {
   /** The admin API key of demo mode when WEBCARE_ADMIN_KEY is not set: for a local try-out only. */
   public static final String DEMO_ADMIN_KEY = "demo-admin-key-local-only";
+  /** Appended to the key prefix in demo mode: the demo's data and key never mix with a brand's. */
+  public static final String KEY_PREFIX = "demo:";
 
   public static final String BRAND = "stroomlijn";
 

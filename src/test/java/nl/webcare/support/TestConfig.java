@@ -27,6 +27,14 @@ public final class TestConfig {
         new WebcareConfig.Outbound(LOCAL_FAKES));
   }
 
+  /** As {@link #create}, in demo mode and without an admin key (as {@code java -jar webcare.jar --demo} runs). */
+  public static WebcareConfig demo(String redisUrl, String prefix, String connectorsDir) {
+    WebcareConfig c = create(redisUrl, prefix, connectorsDir);
+    return new WebcareConfig(c.http(), c.redis(), c.connectors(), c.scoring(), c.retention(),
+        new WebcareConfig.Demo(true, 0, Duration.ofSeconds(60)), c.worklist(), c.sla(), new WebcareConfig.Auth(null),
+        c.background(), c.outbound());
+  }
+
   /** The fakes (WireMock) run on this machine: tests allow loopback, which Webcare refuses by default. */
   public static final java.util.List<String> LOCAL_FAKES = java.util.List.of("127.0.0.1", "localhost", "::1");
 
