@@ -31,4 +31,15 @@ public interface ApiKeyStore {
 
   /** Revokes the key with that id; false when there is none. */
   Future<Boolean> revoke(String id);
+
+  /** What a log may name of a key: the first 12 hex digits of its SHA-256 (never the key, never the whole hash). */
+  static String fingerprint(String key) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
 }

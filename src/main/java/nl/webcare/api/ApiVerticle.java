@@ -3,6 +3,9 @@ package nl.webcare.api;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
+import java.util.concurrent.TimeUnit;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import nl.webcare.access.ApiKeyStore;
+import nl.webcare.access.AuthFailures;
 import nl.webcare.alerts.AlertFeed;
 import nl.webcare.casework.CaseReplies;
 import nl.webcare.casework.CaseViews;
@@ -44,6 +48,7 @@ public final class ApiVerticle extends VerticleBase {
       SlaReports sla,
       AuthorRecords authors,
       ApiKeyStore keys,
+      AuthFailures authFailures,
       Operations operations,
       Ingest ingest,
       Health health,
@@ -73,6 +78,10 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    WebcareConfig.Guards guards = settings.guards();
+    ConnectionGuard connections = new ConnectionGuard(vertx, guards);
+    router.route().handler(connections::requestArrived);
+    router.route().handler(new ResponseHeaders(guards.corsOrigins()));
     router.route().handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()));
     new HealthRoutes(vertx, deps.health().storePing(), deps.health().modelLoaded()).mount(router);
     // Prometheus scrapes without a key: counts and team names only, no personal data
@@ -83,7 +92,7 @@ public final class ApiVerticle extends VerticleBase {
     new DocumentRoutes().mount(api);
     new IngestRoutes(deps.ingest().sources(), deps.ingest().rates(), deps.ingest().inbox(), deps.ingest().statuses())
         .mount(api);
-    api.route().handler(new Authentication(deps.keys()));
+    api.route().handler(new Authentication(deps.keys(), deps.authFailures()));
     new WorklistRoutes(deps.views(), deps.teams()).mount(api);
     new CaseActionRoutes(deps.work()).mount(api);
     new MentionRoutes(deps.mentions()).mount(api);
@@ -99,13 +108,27 @@ public final class ApiVerticle extends VerticleBase {
     apiRouter = api;
     router.route().last().handler(ctx -> ctx.fail(ApiException.notFound("no such resource: " + ctx.request().path())));
     router.route().failureHandler(new ApiErrorHandler());
-    return vertx.createHttpServer()
+    HttpServer created = vertx.createHttpServer(serverOptions(guards));
+    connections.watch(created);
+    return created
         .requestHandler(router)
         .listen(settings.port(), settings.host())
         .onSuccess(s -> {
           server = s;
-          LOG.info("HTTP API listening on http://{}:{}{}", settings.host(), s.actualPort(), API_ROOT);
+          LOG.info("HTTP API listening on {}://{}:{}{}", guards.tlsKeyStore() == null ? "http" : "https",
+              settings.host(), s.actualPort(), API_ROOT);
         });
+  }
+
+  /** Idle connections closed after the idle timeout; TLS from a PKCS#12 key store when one is configured. */
+  private static HttpServerOptions serverOptions(WebcareConfig.Guards guards) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setIdleTimeout((int) guards.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
+    if (guards.tlsKeyStore() != null) {
+      options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(guards.tlsKeyStore())
+          .setPassword(guards.tlsKeyStorePassword()));
+    }
+    return options;
   }
 
   /** Every route under {@link #API_ROOT} as "METHOD /path/{param}", for the test that holds the OpenAPI document to it. */

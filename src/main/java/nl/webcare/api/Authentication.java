@@ -1,5 +1,9 @@
 package nl.webcare.api;
 
+import io.vertx.core.Future;
+import nl.webcare.access.AuthFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import nl.webcare.access.ApiKey;
@@ -13,12 +17,15 @@ import nl.webcare.worklist.Actor;
  * route's permission. The key's owner is who acts, and is recorded on every change.
  */
 final class Authentication implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(Authentication.class);
   private static final String CALLER = "webcare.caller";
   private static final String BEARER = "Bearer ";
   private final ApiKeyStore keys;
+  private final AuthFailures failures;
 
-  Authentication(ApiKeyStore keys) {
+  Authentication(ApiKeyStore keys, AuthFailures failures) {
     this.keys = keys;
+    this.failures = failures;
   }
 
   @Override
@@ -29,16 +36,37 @@ final class Authentication implements Handler<RoutingContext> {
       ctx.fail(unauthorized("send Authorization: Bearer <API key>"));
       return;
     }
-    keys.find(header.substring(BEARER.length()).trim()).onComplete(ar -> {
-      if (ar.failed()) {
-        ctx.fail(ar.cause());
-      } else if (ar.result() == null) {
-        ctx.fail(unauthorized("the API key is not valid (unknown or revoked)"));
-      } else {
-        ctx.put(CALLER, ar.result());
-        ctx.next();
-      }
+    String key = header.substring(BEARER.length()).trim();
+    String client = client(ctx);
+    failures.standing(client)
+        .compose(standing -> standing.blocked() ? Future.failedFuture(tooManyFailures(standing)) : keys.find(key))
+        .compose(found -> found != null ? Future.succeededFuture(found) : refuse(client, key))
+        .onSuccess(found -> {
+          ctx.put(CALLER, found);
+          ctx.next();
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** Counts the failure and logs the refused key by a hash of it, never the key itself. */
+  private Future<ApiKey> refuse(String client, String key) {
+    return failures.failed(client).compose(standing -> {
+      LOG.warn("refused API key sha256:{} from {}{}", ApiKeyStore.fingerprint(key), LogText.clean(client),
+          standing.blocked() ? " (too many failures: blocked for " + standing.retryAfterSeconds() + " s)" : "");
+      return Future.failedFuture(standing.blocked() ? tooManyFailures(standing)
+          : unauthorized("the API key is not valid (unknown or revoked)"));
     });
+  }
+
+  private static ApiException tooManyFailures(AuthFailures.Standing standing) {
+    return ApiException.tooManyRequests("too many failed authentications from this address; try again in "
+        + standing.retryAfterSeconds() + " s", standing.retryAfterSeconds());
+  }
+
+  /** The client's address as the connection shows it (a proxy's, when Webcare runs behind one). */
+  private static String client(RoutingContext ctx) {
+    var address = ctx.request().remoteAddress();
+    return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
   }
 
   /** A handler that lets the request on only when the caller's role has {@code permission}. */

@@ -54,14 +54,16 @@ final class IngestRoutes {
       throw new ApiException(413, "body_too_large", "the body is " + body.length() + " bytes; source " + source.name()
           + " accepts at most " + source.maxBodyBytes());
     }
-    if (!RequestSignature.verify(source.secret(), body.getBytes(), ctx.request().getHeader(RequestSignature.HEADER))) {
-      throw new ApiException(401, "bad_signature", "missing or wrong " + RequestSignature.HEADER
-          + " header: send sha256=<hex HMAC-SHA256 of the body with the source's shared secret>");
-    }
+    String signature = ctx.request().getHeader(RequestSignature.HEADER);
+    // the rate first: a flood of forged signatures spends the source's budget, not the CPU's HMACs
     return rates.acquire(source.name(), source.ratePerMinute()).compose(decision -> {
       if (!decision.allowed()) {
         throw ApiException.tooManyRequests("source " + source.name() + " sent more than " + source.ratePerMinute()
             + " requests this minute", decision.retryAfterSeconds());
+      }
+      if (!RequestSignature.verify(source.secret(), body.getBytes(), signature)) {
+        throw new ApiException(401, "bad_signature", "missing or wrong " + RequestSignature.HEADER
+            + " header: send sha256=<hex HMAC-SHA256 of the body with the source's shared secret>");
       }
       return accept(source, parse(body));
     });

@@ -9,6 +9,8 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import nl.webcare.access.ApiKeyStore;
+import nl.webcare.access.AuthFailures;
+import nl.webcare.access.RedisAuthFailures;
 import nl.webcare.alerts.AlertFeed;
 import nl.webcare.alerts.RedisAlertFeed;
 import nl.webcare.casework.CaseReplies;
@@ -62,6 +64,7 @@ final class Components {
   final RedisSlaWatch slaWatch;
   final AuthorRecords authors;
   final ApiKeyStore keys;
+  final AuthFailures authFailures;
   final ConnectorStatusStore connectorStatuses;
   final ConnectorCursorStore cursors;
   final ReadBudgetStore readBudgets;
@@ -90,6 +93,7 @@ final class Components {
     this.slaWatch = new RedisSlaWatch(redis, alertCap);
     this.authors = new RedisAuthorRecords(redis, mentions, worklist);
     this.keys = new RedisApiKeyStore(redis);
+    this.authFailures = new RedisAuthFailures(redis, config.auth().maxFailuresPerMinute());
     this.connectorStatuses = new RedisConnectorStatusStore(redis);
     this.cursors = new ConnectorCursorStore(redis);
     this.readBudgets = new ReadBudgetStore(redis);

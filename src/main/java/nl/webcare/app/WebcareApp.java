@@ -219,7 +219,7 @@ public final class WebcareApp {
 
   private ApiVerticle.Services services() {
     return new ApiVerticle.Services(parts.caseViews, parts.caseWork, parts.caseReplies, parts.mentions, parts.alerts,
-        parts.templates, parts.slaReports, parts.authors, parts.keys,
+        parts.templates, parts.slaReports, parts.authors, parts.keys, parts.authFailures,
         new ApiVerticle.Operations(parts.connectorStatuses, connectors.stream().map(ConnectorDefinition::name).toList(),
             parts.scoringQueue),
         new ApiVerticle.Ingest(pushSources(), parts.ingestRates, parts.inbox, parts.connectorStatuses),

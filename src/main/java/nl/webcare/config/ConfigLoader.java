@@ -92,7 +92,7 @@ public final class ConfigLoader {
     WebcareConfig.Worklist worklist = WorklistSettings.read(v);
     return new WebcareConfig(
         new WebcareConfig.Http(v.text("http.host"), v.intIn("http.port", 0, 65535),
-            v.intIn("http.maxBodyBytes", 1024, 64 * 1024 * 1024)),
+            v.intIn("http.maxBodyBytes", 1024, 64 * 1024 * 1024), httpGuards(v)),
         new WebcareConfig.Redis(redisUrl(v), v.text("redis.keyPrefix"), v.text("redis.embedded.dataDir"),
             v.intIn("redis.poolSize", 2, 512), v.intIn("redis.timeoutMs", 100, 60_000)),
         new WebcareConfig.Connectors(v.text("connectors.dir"), v.intIn("connectors.requestTimeoutMs", 100, 300_000),
@@ -107,13 +107,31 @@ public final class ConfigLoader {
             v.millisIn("demo.pollIntervalMs", 100, 3_600_000L)),
         worklist,
         SlaSettings.read(v, worklist.teams(), worklist.timezone()),
-        new WebcareConfig.Auth(adminKey(v)),
+        new WebcareConfig.Auth(adminKey(v), v.intIn("auth.maxFailuresPerMinute", 1, 100_000)),
         new WebcareConfig.Background(v.millisIn("background.housekeepingEveryMs", 1000, 86_400_000L),
             v.millisIn("background.watchEveryMs", 100, 3_600_000L),
             v.intIn("background.alertStreamMaxLength", 1000, 100_000_000), v.intIn("background.parserWorkers", 1, 64)),
         new WebcareConfig.Outbound(allowHosts(v)));
   }
 
+
+  private static WebcareConfig.Guards httpGuards(ConfigValues v) {
+    java.util.List<String> origins = v.textList("http.corsOrigins");
+    for (String origin : origins) {
+      if (!origin.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+        throw ConfigValues.invalid("http.corsOrigins", origin, "origins such as https://dashboard.example");
+      }
+    }
+    String keyStore = v.optionalText("http.tls.keyStore");
+    String password = v.optionalText("http.tls.keyStorePassword");
+    if (keyStore != null && password == null) {
+      throw ConfigValues.invalid("http.tls.keyStorePassword", "(unset)", "the key store's password in "
+          + "WEBCARE_TLS_KEYSTORE_PASSWORD");
+    }
+    return new WebcareConfig.Guards(v.millisIn("http.headerTimeoutMs", 100, 600_000),
+        v.millisIn("http.bodyTimeoutMs", 100, 3_600_000), v.millisIn("http.idleTimeoutMs", 1000, 3_600_000),
+        v.intIn("http.maxConnections", 1, 1_000_000), origins, keyStore, password);
+  }
 
   /** {@code outbound.allowHosts}: a list, or one comma-separated text (from WEBCARE_OUTBOUND_ALLOW_HOSTS). */
   private static java.util.List<String> allowHosts(ConfigValues v) {
@@ -158,6 +176,9 @@ public final class ConfigLoader {
     keys.put("WEBCARE_DEMO_PORT", "demo.port");
     keys.put("WEBCARE_ADMIN_KEY", "auth.adminKey");
     keys.put("WEBCARE_OUTBOUND_ALLOW_HOSTS", "outbound.allowHosts");
+    keys.put("WEBCARE_CORS_ORIGINS", "http.corsOrigins");
+    keys.put("WEBCARE_TLS_KEYSTORE", "http.tls.keyStore");
+    keys.put("WEBCARE_TLS_KEYSTORE_PASSWORD", "http.tls.keyStorePassword");
     return Map.copyOf(keys);
   }
 }

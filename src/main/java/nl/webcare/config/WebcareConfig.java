@@ -20,7 +20,28 @@ public record WebcareConfig(
     Outbound outbound) {
 
   /** HTTP API listener. {@code port} 0 picks a free port (tests). */
-  public record Http(String host, int port, int maxBodyBytes) {}
+  public record Http(String host, int port, int maxBodyBytes, Guards guards) {
+    /** A listener with the default guards (tests, benchmarks). */
+    public Http(String host, int port, int maxBodyBytes) {
+      this(host, port, maxBodyBytes, Guards.DEFAULTS);
+    }
+  }
+
+  /**
+   * What the HTTP server holds every client to: {@code headerTimeout} to send a request's headers,
+   * {@code bodyTimeout} to send its body, {@code idleTimeout} of silence on a kept-alive connection, at most
+   * {@code maxConnections} open at once; cross-origin requests from {@code corsOrigins} only (none by default);
+   * TLS when {@code tlsKeyStore} (a PKCS#12 file) is given, its password from {@code WEBCARE_TLS_KEYSTORE_PASSWORD}.
+   */
+  public record Guards(Duration headerTimeout, Duration bodyTimeout, Duration idleTimeout, int maxConnections,
+      java.util.List<String> corsOrigins, String tlsKeyStore, String tlsKeyStorePassword) {
+    public static final Guards DEFAULTS = new Guards(Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Duration.ofSeconds(60), 2000, java.util.List.of(), null, null);
+
+    public Guards {
+      corsOrigins = java.util.List.copyOf(corsOrigins);
+    }
+  }
 
   /**
    * Redis. {@code url} null means: start the embedded server with append-only persistence under
@@ -59,7 +80,12 @@ public record WebcareConfig(
       java.util.List<nl.webcare.worklist.RoutingRule> routing, java.time.ZoneId timezone) {}
 
   /** API keys: {@code adminKey} (from {@code WEBCARE_ADMIN_KEY}) is stored as an admin key at start; null: none. */
-  public record Auth(String adminKey) {}
+  public record Auth(String adminKey, int maxFailuresPerMinute) {
+    /** With the default limit of failed authentications: 20 a minute from one address. */
+    public Auth(String adminKey) {
+      this(adminKey, 20);
+    }
+  }
 
   /**
    * Background work: housekeeping every {@code housekeepingEvery}; snoozes, SLA clocks and backlog gauges every

@@ -225,6 +225,11 @@ public final class RedisKeys {
     return prefix + "ingest:" + source + ":window:" + window;
   }
 
+  /** Failed authentications from one client address in one minute (a counter that expires with the window). */
+  public String authFailures(String client, long window) {
+    return prefix + "auth:failures:" + client + ":" + window;
+  }
+
   public String connectorStatus(String connector) {
     return prefix + "connector:" + connector + ":status";
   }

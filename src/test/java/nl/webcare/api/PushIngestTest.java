@@ -36,6 +36,7 @@ class PushIngestTest {
     write(connectors, "contact-form", "channel: form\nlanguage: nl\nsecretEnv: FORM_SECRET\nmaxBodyBytes: 2048\n");
     write(connectors, "chat-relay", "channel: chat\nsecretEnv: CHAT_SECRET\nratePerMinute: 2\n");
     write(connectors, "fb-comments", "channel: facebook\nsecretEnv: FB_SECRET\nbrandTerms: [acme]\n");
+    write(connectors, "flood-form", "channel: form\nsecretEnv: FORM_SECRET\nratePerMinute: 2\n");
     running = new RunningApp(connectors, Map.of("FORM_SECRET", FORM_SECRET, "CHAT_SECRET", CHAT_SECRET, "FB_SECRET", FB_SECRET));
     app = running.app;
     api = running.api;
@@ -154,6 +155,18 @@ class PushIngestTest {
     assertThat(status.getLong("itemsIrrelevant")).isEqualTo(1);
     assertThat(status.getLong("itemsNew")).isEqualTo(1);
     assertThat(status.getString("type")).isEqualTo("push");
+  }
+
+  @Test
+  void theRateIsCheckedBeforeTheSignature() {
+    // GIVEN a source that takes 2 requests a minute WHEN forged requests flood it THEN the third is 429, not a
+    // third HMAC to compute
+    byte[] body = mention("flood-1", "x").getBytes(StandardCharsets.UTF_8);
+    assertThat(post("flood-form", body, "wrong-secret-0123456789abcdef").status()).isEqualTo(401);
+    assertThat(post("flood-form", body, "wrong-secret-0123456789abcdef").status()).isEqualTo(401);
+    ApiClient.Answer third = post("flood-form", body, "wrong-secret-0123456789abcdef");
+    assertThat(third.status()).isEqualTo(429);
+    assertThat(third.json().getString("error")).isEqualTo("rate_limited");
   }
 
   @Test

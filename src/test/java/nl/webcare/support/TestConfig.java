@@ -35,6 +35,12 @@ public final class TestConfig {
         c.background(), c.outbound());
   }
 
+  /** {@code c} with another HTTP listener (server limits, CORS, TLS). */
+  public static WebcareConfig withHttp(WebcareConfig c, WebcareConfig.Http http) {
+    return new WebcareConfig(http, c.redis(), c.connectors(), c.scoring(), c.retention(), c.demo(), c.worklist(),
+        c.sla(), c.auth(), c.background(), c.outbound());
+  }
+
   /** The fakes (WireMock) run on this machine: tests allow loopback, which Webcare refuses by default. */
   public static final java.util.List<String> LOCAL_FAKES = java.util.List.of("127.0.0.1", "localhost", "::1");
 
