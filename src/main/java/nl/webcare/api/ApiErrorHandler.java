@@ -18,7 +18,8 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     ApiException error = toApiException(ctx);
-    if (error.status() >= 500) {
+    // an outage is logged once by the gateway, not once per request
+    if (error.status() >= 500 && !"store_unavailable".equals(error.code())) {
       LOG.error("{} {} failed: {}", ctx.request().method(), loggablePath(ctx.request().path()), error.getMessage(),
           ctx.failure());
     }
@@ -64,7 +65,7 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
           refusal.details().isEmpty() ? null : new JsonObject(new java.util.LinkedHashMap<>(refusal.details())));
     }
     if (hasCause(failure, StoreUnavailableException.class)) {
-      return new ApiException(503, "store_unavailable", "the store (Redis) cannot be reached; try again shortly");
+      return ApiException.unavailable("the store (Redis) cannot serve right now; try again shortly", 5);
     }
     return switch (ctx.statusCode()) {
       case 400 -> ApiException.badRequest("bad_request", "the request could not be read");

@@ -50,6 +50,13 @@ public final class ApiException extends RuntimeException {
     return e;
   }
 
+  /** 503 {@code store_unavailable} with a {@code Retry-After} header of {@code seconds}. */
+  public static ApiException unavailable(String message, long seconds) {
+    ApiException e = new ApiException(503, "store_unavailable", message);
+    e.retryAfterSeconds = seconds;
+    return e;
+  }
+
   /** Seconds for a {@code Retry-After} header, or null. */
   public Long retryAfterSeconds() {
     return retryAfterSeconds;

@@ -23,6 +23,10 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 public final class RedisGateway implements AutoCloseable {
   public static final String WORKER_POOL = "webcare-redis";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisGateway.class);
+  private static final long QUIET_MS = 2_000;
+  private final java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile long lastFailure;
   private final RedisClient jedis;
   private final WorkerExecutor workers;
   private final RedisKeys keys;
@@ -73,9 +77,15 @@ public final class RedisGateway implements AutoCloseable {
     try {
       return workers.executeBlocking(() -> {
         try {
-          return commands.apply(jedis);
+          T result = commands.apply(jedis);
+          outage(false, null);
+          return result;
         } catch (redis.clients.jedis.exceptions.JedisException e) {
-          throw unreachable(e) ? new StoreUnavailableException(e) : e;
+          if (unreachable(e)) {
+            outage(true, e.getMessage());
+            throw new StoreUnavailableException(e);
+          }
+          throw e;
         }
       }, false);
     } catch (RejectedExecutionException e) {
@@ -84,13 +94,47 @@ public final class RedisGateway implements AutoCloseable {
     }
   }
 
-  private static boolean unreachable(Throwable error) {
+  /**
+   * True when Redis cannot serve right now, whatever the command: unreachable or timed out, still loading its data,
+   * a read-only replica, out of memory, busy with a script, or without its master. Such a failure is an outage, not
+   * an error of the caller's.
+   */
+  static boolean unreachable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (t instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
         return true;
       }
+      String message = t.getMessage();
+      if (t instanceof redis.clients.jedis.exceptions.JedisDataException && message != null
+          && UNAVAILABLE_REPLIES.stream().anyMatch(message::startsWith)) {
+        return true;
+      }
     }
     return false;
+  }
+
+  /**
+   * The error replies of a Redis that cannot serve for a while (the first word of its answer). A transaction whose
+   * queued writes were refused (OOM, READONLY) ends in EXECABORT without the reason, so it counts too: Webcare's
+   * own transactions queue only commands whose syntax the tests hold.
+   */
+  private static final java.util.List<String> UNAVAILABLE_REPLIES = java.util.List.of("LOADING", "READONLY", "OOM",
+      "BUSY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "EXECABORT");
+
+  /**
+   * Logs an outage once when it begins and once when it ends, not once per failed call. Under OOM or READONLY
+   * reads still work while writes fail, so the end is a success after {@link #QUIET_MS} without a failure.
+   */
+  private void outage(boolean failed, String why) {
+    long now = System.currentTimeMillis();
+    if (failed) {
+      lastFailure = now;
+      if (down.compareAndSet(false, true)) {
+        LOG.warn("Redis cannot serve: {}; answering 503 until it can", why);
+      }
+    } else if (down.get() && now - lastFailure > QUIET_MS && down.compareAndSet(true, false)) {
+      LOG.info("Redis serves again");
+    }
   }
 
   /** Runs a Lua script by its SHA, loading it once when the server does not know it yet (after a restart). */
