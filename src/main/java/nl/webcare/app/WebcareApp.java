@@ -123,7 +123,7 @@ public final class WebcareApp {
     WebcareConfig.Redis settings = config.redis();
     Future<String> url = settings.embedded()
         ? vertx.executeBlocking(() -> {
-          embeddedRedis = EmbeddedRedisServer.start(Path.of(settings.embeddedDataDir()));
+          embeddedRedis = EmbeddedRedisServer.start(Path.of(settings.embeddedDataDir()), settings.embeddedAppendfsync());
           return embeddedRedis.url();
         }, false)
         : Future.succeededFuture(settings.url());

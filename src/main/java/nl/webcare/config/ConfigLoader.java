@@ -94,7 +94,7 @@ public final class ConfigLoader {
         new WebcareConfig.Http(v.text("http.host"), v.intIn("http.port", 0, 65535),
             v.intIn("http.maxBodyBytes", 1024, 64 * 1024 * 1024), httpGuards(v)),
         new WebcareConfig.Redis(redisUrl(v), v.text("redis.keyPrefix"), v.text("redis.embedded.dataDir"),
-            v.intIn("redis.poolSize", 2, 512), v.intIn("redis.timeoutMs", 100, 60_000)),
+            v.intIn("redis.poolSize", 2, 512), v.intIn("redis.timeoutMs", 100, 60_000), appendfsync(v)),
         new WebcareConfig.Connectors(v.text("connectors.dir"), v.intIn("connectors.requestTimeoutMs", 100, 300_000),
             v.intIn("connectors.maxFeedBytes", 1024, 512 * 1024 * 1024),
             v.millisIn("connectors.retryMaxMs", 100, 86_400_000L), v.millisIn("connectors.leaseMs", 1000, 3_600_000L)),
@@ -139,6 +139,14 @@ public final class ConfigLoader {
     return v.textList("outbound.allowHosts");
   }
 
+  private static String appendfsync(ConfigValues v) {
+    String value = v.text("redis.embedded.appendfsync");
+    if (!value.equals("everysec") && !value.equals("always")) {
+      throw ConfigValues.invalid("redis.embedded.appendfsync", value, "everysec or always");
+    }
+    return value;
+  }
+
   private static String adminKey(ConfigValues v) {
     String key = v.optionalText("auth.adminKey");
     if (key != null && key.length() < 24) {
@@ -170,6 +178,7 @@ public final class ConfigLoader {
     keys.put("REDIS_URL", "redis.url");
     keys.put("WEBCARE_REDIS_KEY_PREFIX", "redis.keyPrefix");
     keys.put("WEBCARE_DATA_DIR", "redis.embedded.dataDir");
+    keys.put("WEBCARE_REDIS_APPENDFSYNC", "redis.embedded.appendfsync");
     keys.put("WEBCARE_CONNECTORS_DIR", "connectors.dir");
     keys.put("WEBCARE_SCORING_WORKERS", "scoring.workers");
     keys.put("WEBCARE_DEMO", "demo.enabled");

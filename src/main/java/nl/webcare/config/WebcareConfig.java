@@ -47,7 +47,13 @@ public record WebcareConfig(
    * Redis. {@code url} null means: start the embedded server with append-only persistence under
    * {@code embeddedDataDir}. {@code keyPrefix} lets several deployments (or tests) share one server.
    */
-  public record Redis(String url, String keyPrefix, String embeddedDataDir, int poolSize, int timeoutMs) {
+  public record Redis(String url, String keyPrefix, String embeddedDataDir, int poolSize, int timeoutMs,
+      String embeddedAppendfsync) {
+    /** With the default durability of the embedded server: everysec. */
+    public Redis(String url, String keyPrefix, String embeddedDataDir, int poolSize, int timeoutMs) {
+      this(url, keyPrefix, embeddedDataDir, poolSize, timeoutMs, "everysec");
+    }
+
     public boolean embedded() {
       return url == null;
     }

@@ -27,8 +27,13 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
   /** Starts the server; blocking, call it from a worker or before Vert.x starts. */
   public static EmbeddedRedisServer start(Path dataDir) {
+    return start(dataDir, "everysec");
+  }
+
+  /** Starts the server on a free port with that durability (see {@link #start(Path, int, String)}). */
+  public static EmbeddedRedisServer start(Path dataDir, String appendfsync) {
     try {
-      return start(dataDir, freePort());
+      return start(dataDir, freePort(), appendfsync);
     } catch (IOException e) {
       throw new UncheckedIOException("no free port for the embedded Redis server", e);
     }
@@ -36,6 +41,15 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
   /** Starts the server on a given port (tests restart it on the same port). */
   public static EmbeddedRedisServer start(Path dataDir, int port) {
+    return start(dataDir, port, "everysec");
+  }
+
+  /**
+   * Starts the server on a port, writing its append-only file with {@code appendfsync}: {@code everysec} (a crash of
+   * the machine may lose the last second of writes) or {@code always} (no acknowledged write is lost, each write
+   * waits for the disk).
+   */
+  public static EmbeddedRedisServer start(Path dataDir, int port, String appendfsync) {
     try {
       Files.createDirectories(dataDir);
       RedisServer server = RedisServer.newRedisServer()
@@ -43,13 +57,14 @@ public final class EmbeddedRedisServer implements AutoCloseable {
           .port(port)
           .setting("dir " + dataDir.toAbsolutePath())
           .setting("appendonly yes")
-          .setting("appendfsync everysec")
+          .setting("appendfsync " + appendfsync)
           .setting("save \"\"")
           .setting("protected-mode yes")
           .onShutdownForceStop(true)
           .build();
       server.start();
-      LOG.info("Redis: embedded server on 127.0.0.1:{}, append-only file in {}", port, dataDir.toAbsolutePath());
+      LOG.info("Redis: embedded server on 127.0.0.1:{}, append-only file in {} (appendfsync {})", port,
+          dataDir.toAbsolutePath(), appendfsync);
       return new EmbeddedRedisServer(server, port);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded Redis server in " + dataDir, e);

@@ -50,6 +50,26 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void durabilityAndTheServersGuardsAreStatedChoices() {
+    WebcareConfig defaults = Await.result(loader.load(null, Map.of()));
+    assertThat(defaults.redis().embeddedAppendfsync()).isEqualTo("everysec");
+    assertThat(defaults.http().guards().headerTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(defaults.http().guards().corsOrigins()).isEmpty();
+    assertThat(defaults.auth().maxFailuresPerMinute()).isEqualTo(20);
+    assertThat(defaults.outbound().allowHosts()).isEmpty();
+    WebcareConfig chosen = Await.result(loader.load(null, Map.of("WEBCARE_REDIS_APPENDFSYNC", "always",
+        "WEBCARE_CORS_ORIGINS", "https://dash.example,https://wall.example", "WEBCARE_OUTBOUND_ALLOW_HOSTS",
+        "feeds.intranet.example, 10.1.0.0/16")));
+    assertThat(chosen.redis().embeddedAppendfsync()).isEqualTo("always");
+    assertThat(chosen.http().guards().corsOrigins()).containsExactly("https://dash.example", "https://wall.example");
+    assertThat(chosen.outbound().allowHosts()).containsExactly("feeds.intranet.example", "10.1.0.0/16");
+    assertThat(Await.failure(loader.load(null, Map.of("WEBCARE_REDIS_APPENDFSYNC", "sometimes"))))
+        .hasMessageContaining("redis.embedded.appendfsync");
+    assertThat(Await.failure(loader.load(null, Map.of("WEBCARE_CORS_ORIGINS", "*"))))
+        .hasMessageContaining("http.corsOrigins");
+  }
+
+  @Test
   void theConfigFileCanComeFromTheEnvironment() throws IOException {
     Path file = Files.createTempFile("webcare", ".yaml");
     Files.writeString(file, "redis:\n  keyPrefix: \"brand-a:\"\n");
