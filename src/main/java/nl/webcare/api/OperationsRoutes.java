@@ -26,6 +26,10 @@ final class OperationsRoutes {
   void mount(Router api) {
     api.get("/connectors").handler(Authentication.requires(Permission.READ_WORKLIST)).handler(Responses.json(this::connectors));
     api.get("/dead-letters").handler(Authentication.requires(Permission.READ_WORKLIST)).handler(Responses.json(this::deadLetters));
+    api.post("/dead-letters/requeue").handler(Authentication.requires(Permission.ADMINISTER))
+        .handler(Responses.json(ctx -> queue.requeueAll().map(n -> new JsonObject().put("requeued", n))));
+    api.post("/dead-letters/:id/requeue").handler(Authentication.requires(Permission.ADMINISTER))
+        .handler(Responses.json(this::requeue));
   }
 
   private Future<JsonObject> connectors(RoutingContext ctx) {
@@ -34,6 +38,13 @@ final class OperationsRoutes {
       list.forEach(s -> items.add(ApiJson.connectorJson(s)));
       return new JsonObject().put("items", items);
     });
+  }
+
+  private Future<JsonObject> requeue(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    return queue.requeue(id).compose(done -> done
+        ? Future.succeededFuture(new JsonObject().put("id", id).put("requeued", true))
+        : Future.failedFuture(ApiException.notFound("no dead letter " + LogText.clean(id))));
   }
 
   private Future<JsonObject> deadLetters(RoutingContext ctx) {

@@ -84,7 +84,7 @@ final class Components {
     this.triage = Triage.load();
     this.mentions = new RedisMentionStore(redis, config.retention().mentions());
     this.inbox = new RedisMentionInbox(redis, config.retention().mentions());
-    this.scoringQueue = new RedisScoringQueue(redis);
+    this.scoringQueue = new RedisScoringQueue(redis, config.scoring().deadLetterMax());
     this.worklist = new RedisWorklist(redis, alertCap, config.worklist().groupingWindow(), config.sla(),
         config.worklist().teams());
     this.alerts = new RedisAlertFeed(redis);
@@ -115,6 +115,7 @@ final class Components {
     all.add(RedisSlaWatch.BREACH);
     all.add(RedisMentionInbox.APPEND);
     all.add(PollLease.ACQUIRE);
+    all.add(PollLease.RELEASE);
     return List.copyOf(all);
   }
 

@@ -69,7 +69,14 @@ public record WebcareConfig(
    * {@code maxTextChars} the prefix of a long text that is scored.
    */
   public record Scoring(
-      int workers, int batchSize, Duration claimIdle, int maxAttempts, int maxTextChars, Duration idlePoll) {}
+      int workers, int batchSize, Duration claimIdle, int maxAttempts, int maxTextChars, Duration idlePoll,
+      long deadLetterMax) {
+    /** With the default cap of 10,000 dead letters. */
+    public Scoring(int workers, int batchSize, Duration claimIdle, int maxAttempts, int maxTextChars,
+        Duration idlePoll) {
+      this(workers, batchSize, claimIdle, maxAttempts, maxTextChars, idlePoll, 10_000);
+    }
+  }
 
   /**
    * How long personal data is kept: mentions, their dedup markers, author indexes and alerts

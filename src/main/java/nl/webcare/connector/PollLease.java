@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class PollLease {
   public static final LuaScript ACQUIRE = LuaScript.load("acquire_lease");
+  /** {@code release_lease.lua}: KEYS the lease, ARGV the owner. */
+  public static final LuaScript RELEASE = LuaScript.load("release_lease");
 
   private final RedisGateway redis;
   private final String owner;
@@ -30,5 +32,16 @@ public final class PollLease {
           List.of(owner, Long.toString(ttl.toMillis())));
       return Long.valueOf(1L).equals(held);
     });
+  }
+
+  /** Gives the lease back when this process holds it, so that another may poll at once (a clean stop). */
+  public Future<Boolean> release(String connector) {
+    return redis.call(jedis -> Long.valueOf(1L).equals(redis.evalScript(jedis, RELEASE,
+        List.of(redis.keys().connectorLease(connector)), List.of(owner))));
+  }
+
+  /** How often a holder renews its lease: a third of its length, so that a killed holder keeps it at most ttl. */
+  public Duration renewEvery() {
+    return ttl.dividedBy(3);
   }
 }

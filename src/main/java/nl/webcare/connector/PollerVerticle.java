@@ -29,6 +29,11 @@ public final class PollerVerticle extends VerticleBase {
   private final Duration retryMax;
   private int consecutiveFailures;
   private long timerId = -1;
+  private long renewTimer = -1;
+  /** Whether this process held the lease at its last look. */
+  private volatile boolean holding;
+  /** A wait for Redis: short, so that polling resumes within seconds of its return. */
+  private static final Duration STORE_RETRY = Duration.ofSeconds(2);
   private boolean stopped;
 
   public PollerVerticle(Connector connector, MentionInbox inbox, ConnectorCursorStore cursors,
@@ -44,14 +49,23 @@ public final class PollerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     schedule(Duration.ZERO);
+    // renewed between polls too: a poll interval longer than the lease must not hand the source to another
+    // process, and a killed process must not hold it longer than the lease
+    renewTimer = vertx.setPeriodic(Math.max(1, lease.renewEvery().toMillis()), id -> {
+      if (holding) {
+        lease.acquire(name()).onSuccess(held -> holding = held);
+      }
+    });
     return Future.succeededFuture();
   }
 
+  /** A clean stop gives the lease back, so that another process polls the source at once. */
   @Override
   public Future<?> stop() {
     stopped = true;
     vertx.cancelTimer(timerId);
-    return Future.succeededFuture();
+    vertx.cancelTimer(renewTimer);
+    return holding ? lease.release(name()).otherwiseEmpty() : Future.succeededFuture();
   }
 
   private void schedule(Duration delay) {
@@ -64,7 +78,10 @@ public final class PollerVerticle extends VerticleBase {
   private Future<Duration> pollOnce() {
     String name = name();
     return lease.acquire(name)
-        .compose(held -> held ? pollUnlessPaused() : Future.succeededFuture(interval()))
+        .compose(held -> {
+          holding = held;
+          return held ? pollUnlessPaused() : Future.succeededFuture(interval());
+        })
         .recover(this::recordFailure);
   }
 
@@ -105,6 +122,11 @@ public final class PollerVerticle extends VerticleBase {
   }
 
   private Future<Duration> recordFailure(Throwable error) {
+    if (storeUnavailable(error)) {
+      // Redis's outage, not the source's: no failure of the source is counted, and the poll is retried as soon
+      // as Redis serves again (the gateway logs the outage once)
+      return Future.succeededFuture(STORE_RETRY);
+    }
     String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     if (error instanceof CredentialsRejectedException) {
       LOG.error("connector {}: stopped, the source refused the credentials: {}", name(), message);
@@ -121,6 +143,15 @@ public final class PollerVerticle extends VerticleBase {
     return statuses.recordFailure(name(), Instant.now(), message, Instant.now().plus(next))
         .map(next)
         .otherwise(next);
+  }
+
+  private static boolean storeUnavailable(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof nl.webcare.store.StoreUnavailableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Doubles from the poll interval (at most 30 s to start) up to the configured maximum, with 20% jitter. */

@@ -27,14 +27,25 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  */
 public final class RedisScoringQueue implements ScoringQueue {
   /** Dead letters kept at most; they are for people to look at, not a second inbox. */
-  private static final long DEAD_LETTER_MAX = 10_000;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisScoringQueue.class);
+  /** How often a full dead-letter stream is reported at most. */
+  private static final long FULL_REPORT_EVERY_MS = 3_600_000;
 
   private final RedisGateway redis;
   private final RedisKeys keys;
 
+  private final long deadLetterMax;
+  private volatile long fullReportedAt;
+
   public RedisScoringQueue(RedisGateway redis) {
+    this(redis, 10_000);
+  }
+
+  /** {@code deadLetterMax}: dead letters kept at most; beyond it the oldest go, and the log says so. */
+  public RedisScoringQueue(RedisGateway redis, long deadLetterMax) {
     this.redis = redis;
     this.keys = redis.keys();
+    this.deadLetterMax = deadLetterMax;
   }
 
 
@@ -71,9 +82,16 @@ public final class RedisScoringQueue implements ScoringQueue {
 
   @Override
   public Future<List<Message>> claimStale(String consumer, Duration minIdle, int count) {
+    return claimStale(consumer, minIdle, count, "0-0").map(Claimed::messages);
+  }
+
+  @Override
+  public Future<Claimed> claimStale(String consumer, Duration minIdle, int count, String from) {
     return redis.call(jedis -> {
       var claimed = jedis.xautoclaim(keys.mentionStream(), RedisKeys.SCORER_GROUP, consumer, minIdle.toMillis(),
-          new StreamEntryID(0, 0), XAutoClaimParams.xAutoClaimParams().count(count));
+          new StreamEntryID(from), XAutoClaimParams.xAutoClaimParams().count(count));
+      StreamEntryID cursor = claimed.getKey();
+      String next = cursor == null || cursor.equals(new StreamEntryID(0, 0)) ? null : cursor.toString();
       List<StreamEntry> entries = new ArrayList<>();
       for (StreamEntry entry : claimed.getValue()) {
         if (entry != null && entry.getFields() != null) {
@@ -81,7 +99,7 @@ public final class RedisScoringQueue implements ScoringQueue {
         }
       }
       if (entries.isEmpty()) {
-        return List.<Message>of();
+        return new Claimed(List.of(), next);
       }
       Map<String, Long> deliveries = new HashMap<>();
       List<StreamPendingEntry> pending = jedis.xpending(keys.mentionStream(), RedisKeys.SCORER_GROUP,
@@ -90,12 +108,42 @@ public final class RedisScoringQueue implements ScoringQueue {
       for (StreamPendingEntry p : pending) {
         deliveries.put(p.getID().toString(), p.getDeliveredTimes());
       }
+      List<String> attempts = jedis.hmget(keys.scoringAttempts(),
+          entries.stream().map(e -> e.getID().toString()).toArray(String[]::new));
       List<Message> messages = new ArrayList<>();
-      for (StreamEntry entry : entries) {
+      for (int i = 0; i < entries.size(); i++) {
+        StreamEntry entry = entries.get(i);
         String id = entry.getID().toString();
-        messages.add(new Message(id, entry.getFields(), deliveries.getOrDefault(id, 1L)));
+        long tried = attempts.get(i) == null ? 0 : Long.parseLong(attempts.get(i));
+        messages.add(new Message(id, entry.getFields(), deliveries.getOrDefault(id, 1L), tried));
       }
-      return messages;
+      return new Claimed(messages, next);
+    });
+  }
+
+  @Override
+  public Future<Integer> removeIdleConsumers(String self, Duration idle) {
+    return redis.call(jedis -> {
+      int removed = 0;
+      for (var consumer : jedis.xinfoConsumers2(keys.mentionStream(), RedisKeys.SCORER_GROUP)) {
+        if (!consumer.getName().equals(self) && consumer.getPending() == 0 && consumer.getIdle() > idle.toMillis()) {
+          jedis.xgroupDelConsumer(keys.mentionStream(), RedisKeys.SCORER_GROUP, consumer.getName());
+          removed++;
+        }
+      }
+      return removed;
+    });
+  }
+
+  @Override
+  public Future<Void> leave(String consumer) {
+    return redis.call(jedis -> {
+      var summary = jedis.xpending(keys.mentionStream(), RedisKeys.SCORER_GROUP);
+      Long mine = summary.getConsumerMessageCount() == null ? null : summary.getConsumerMessageCount().get(consumer);
+      if (mine == null || mine == 0) {
+        jedis.xgroupDelConsumer(keys.mentionStream(), RedisKeys.SCORER_GROUP, consumer);
+      }
+      return null;
     });
   }
 
@@ -105,6 +153,7 @@ public final class RedisScoringQueue implements ScoringQueue {
       try (var tx = jedis.multi()) {
         tx.xack(keys.mentionStream(), RedisKeys.SCORER_GROUP, new StreamEntryID(messageId));
         tx.hdel(keys.scoringErrors(), messageId);
+        tx.hdel(keys.scoringAttempts(), messageId);
         tx.exec();
       }
       return null;
@@ -114,7 +163,11 @@ public final class RedisScoringQueue implements ScoringQueue {
   @Override
   public Future<Void> recordError(String messageId, String error) {
     return redis.call(jedis -> {
-      jedis.hset(keys.scoringErrors(), messageId, error);
+      try (var tx = jedis.multi()) {
+        tx.hset(keys.scoringErrors(), messageId, error);
+        tx.hincrBy(keys.scoringAttempts(), messageId, 1);
+        tx.exec();
+      }
       return null;
     });
   }
@@ -126,17 +179,70 @@ public final class RedisScoringQueue implements ScoringQueue {
       Map<String, String> fields = new LinkedHashMap<>(message.fields());
       fields.put("deadLetter.messageId", message.id());
       fields.put("deadLetter.deliveries", Long.toString(message.deliveries()));
+      fields.put("deadLetter.attempts", Long.toString(message.attempts()));
       fields.put("deadLetter.reason", reason);
       fields.put("deadLetter.lastError", lastError == null ? "" : lastError);
       fields.put("deadLetter.at", Long.toString(System.currentTimeMillis()));
       try (var tx = jedis.multi()) {
-        tx.xadd(keys.deadLetterStream(), XAddParams.xAddParams().maxLen(DEAD_LETTER_MAX).approximateTrimming(), fields);
+        tx.xadd(keys.deadLetterStream(), XAddParams.xAddParams().maxLen(deadLetterMax).approximateTrimming(), fields);
         tx.xack(keys.mentionStream(), RedisKeys.SCORER_GROUP, new StreamEntryID(message.id()));
         tx.hdel(keys.scoringErrors(), message.id());
+        tx.hdel(keys.scoringAttempts(), message.id());
         tx.exec();
       }
+      reportWhenFull(jedis.xlen(keys.deadLetterStream()));
       return null;
     });
+  }
+
+  private void reportWhenFull(long length) {
+    long now = System.currentTimeMillis();
+    if (length >= deadLetterMax && now - fullReportedAt > FULL_REPORT_EVERY_MS) {
+      fullReportedAt = now;
+      LOG.warn("the dead-letter stream holds {} messages, its cap (scoring.deadLetterMax): the oldest are dropped; "
+          + "look at GET /api/v1/dead-letters and requeue or mend", length);
+    }
+  }
+
+  @Override
+  public Future<Boolean> requeue(String deadLetterId) {
+    StreamEntryID id;
+    try {
+      id = new StreamEntryID(deadLetterId);
+    } catch (IllegalArgumentException e) {
+      return Future.succeededFuture(false);
+    }
+    return redis.call(jedis -> {
+      List<StreamEntry> found = jedis.xrange(keys.deadLetterStream(), id, id, 1);
+      return !found.isEmpty() && requeue(jedis, found.get(0));
+    });
+  }
+
+  @Override
+  public Future<Integer> requeueAll() {
+    return redis.call(jedis -> {
+      int moved = 0;
+      List<StreamEntry> page;
+      do {
+        page = jedis.xrange(keys.deadLetterStream(), (StreamEntryID) null, (StreamEntryID) null, 500);
+        for (StreamEntry entry : page) {
+          moved += requeue(jedis, entry) ? 1 : 0;
+        }
+      } while (!page.isEmpty());
+      return moved;
+    });
+  }
+
+  /** The original fields back into the inbox and the dead letter gone, in one transaction. */
+  private boolean requeue(redis.clients.jedis.UnifiedJedis jedis, StreamEntry entry) {
+    Map<String, String> original = new LinkedHashMap<>(entry.getFields());
+    original.keySet().removeIf(key -> key.startsWith("deadLetter."));
+    try (var tx = jedis.multi()) {
+      tx.xadd(keys.mentionStream(), XAddParams.xAddParams(), original);
+      tx.xdel(keys.deadLetterStream(), entry.getID());
+      tx.exec();
+    }
+    return true;
   }
 
   @Override

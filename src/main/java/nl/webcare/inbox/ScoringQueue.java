@@ -13,8 +13,15 @@ import java.util.Map;
  */
 public interface ScoringQueue {
 
-  /** A stream message and how often it has been handed out (1 on the first read). */
-  record Message(String id, Map<String, String> fields, long deliveries) {}
+  /**
+   * A stream message, how often it has been handed out (1 on the first read), and how often scoring it failed for a
+   * reason of its own ({@link #recordError}); a store that could not be reached is no attempt.
+   */
+  record Message(String id, Map<String, String> fields, long deliveries, long attempts) {
+    public Message(String id, Map<String, String> fields, long deliveries) {
+      this(id, fields, deliveries, 0);
+    }
+  }
 
   /** Creates the stream and the consumer group if they are missing. */
   Future<Void> ensureGroup();
@@ -25,10 +32,31 @@ public interface ScoringQueue {
   /** Takes over messages pending for longer than {@code minIdle} (from any consumer, this one included). */
   Future<List<Message>> claimStale(String consumer, Duration minIdle, int count);
 
+  /** A page of taken-over messages, and where the next page starts ({@code null}: none is left). */
+  record Claimed(List<Message> messages, String next) {}
+
+  /**
+   * As {@link #claimStale(String, Duration, int)}, from {@code from} (a stream id, "0-0" for the start): one page
+   * of a round that goes on from {@link Claimed#next} until none is left.
+   */
+  Future<Claimed> claimStale(String consumer, Duration minIdle, int count, String from);
+
+  /**
+   * Removes the group's consumers, but {@code self}, that have nothing pending and were idle longer than
+   * {@code idle} (processes that are gone); how many went.
+   */
+  Future<Integer> removeIdleConsumers(String self, Duration idle);
+
+  /** Leaves the group when nothing is pending for {@code consumer} (a clean stop); else its messages stay to be claimed. */
+  Future<Void> leave(String consumer);
+
   /** Done with a message: acknowledge it and forget its last error. */
   Future<Void> ack(String messageId);
 
-  /** Remembers why a message failed; it stays pending and is claimed again after the idle time. */
+  /**
+   * Remembers why a message failed and counts the attempt; it stays pending and is claimed again after the idle
+   * time.
+   */
   Future<Void> recordError(String messageId, String error);
 
   /** Moves a message that keeps failing to the dead-letter stream and acknowledges it, in one step. */
@@ -36,6 +64,15 @@ public interface ScoringQueue {
 
   /** The newest dead letters, newest first. */
   Future<List<Message>> deadLetters(int count);
+
+  /**
+   * Puts a dead letter back into the inbox as it first came (without its dead-letter fields), for the scorers to
+   * try again; false when there is no such dead letter.
+   */
+  Future<Boolean> requeue(String deadLetterId);
+
+  /** Puts every dead letter back into the inbox; how many went. */
+  Future<Integer> requeueAll();
 
   /** A page of dead letters, newest first. */
   record DeadLetters(List<Message> messages, PageCursor next) {}

@@ -6,6 +6,7 @@ import nl.webcare.mention.Mention;
 import nl.webcare.mention.MentionStore;
 import nl.webcare.mention.MentionCodec;
 import nl.webcare.inbox.ScoringQueue;
+import nl.webcare.store.StoreUnavailableException;
 import nl.webcare.triage.MentionAssessor;
 import nl.webcare.worklist.CaseRouter;
 import nl.webcare.worklist.Worklist;
@@ -20,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MentionScorer {
   private static final Logger LOG = LoggerFactory.getLogger(MentionScorer.class);
+
+  /** Deliveries without an answer per allowed attempt before a message is dead-lettered all the same. */
+  static final int DELIVERIES_PER_ATTEMPT = 50;
 
   private final ScoringQueue queue;
   private final MentionStore mentions;
@@ -40,22 +44,40 @@ public final class MentionScorer {
     this.maxAttempts = maxAttempts;
   }
 
-  /** Always succeeds: a failure is recorded on the message, which stays pending for a later try. */
-  public Future<Void> handle(ScoringQueue.Message message) {
-    if (message.deliveries() > maxAttempts) {
-      return queue.deadLetter(message, "failed " + maxAttempts + " times").otherwiseEmpty();
+  /** What became of a message. */
+  public enum Outcome {
+    /** Scored and acknowledged, dead-lettered, or failed for a reason of its own (counted, to be tried again). */
+    HANDLED,
+    /** The store could not serve: nothing counted, the message waits for the store. */
+    STORE_UNAVAILABLE
+  }
+
+  /**
+   * Never fails: a failure of the mention itself is counted on the message, which stays pending for a later try;
+   * one of the store is no attempt. A message is dead-lettered after {@code maxAttempts} failures of its own, or
+   * after {@link #DELIVERIES_PER_ATTEMPT} times as many deliveries without an answer (a mention that brings its
+   * scorer down every time; an outage of the store adds deliveries too, so the margin is wide).
+   */
+  public Future<Outcome> handle(ScoringQueue.Message message) {
+    if (message.attempts() >= maxAttempts) {
+      return queue.deadLetter(message, "failed " + maxAttempts + " times").otherwiseEmpty().map(Outcome.HANDLED);
+    }
+    if (message.deliveries() > (long) maxAttempts * DELIVERIES_PER_ATTEMPT) {
+      return queue.deadLetter(message, "delivered " + message.deliveries() + " times without an answer")
+          .otherwiseEmpty().map(Outcome.HANDLED);
     }
     Mention mention;
     try {
       mention = MentionCodec.mention(message.fields());
     } catch (RuntimeException e) {
       // A message that cannot be read will never be readable: no point in retrying it.
-      return queue.deadLetter(message, "unreadable message: " + e.getMessage()).otherwiseEmpty();
+      return queue.deadLetter(message, "unreadable message: " + e.getMessage()).otherwiseEmpty().map(Outcome.HANDLED);
     }
     return assess(mention)
         .compose(assessment -> mentions.save(assessment.scored()).map(assessment))
         .compose(this::openCaseIfNeeded)
         .compose(v -> queue.ack(message.id()))
+        .map(Outcome.HANDLED)
         .recover(error -> recordFailure(message, error));
   }
 
@@ -72,9 +94,21 @@ public final class MentionScorer {
     return worklist.file(assessment.scored(), assessment.decision(), team).mapEmpty();
   }
 
-  private Future<Void> recordFailure(ScoringQueue.Message message, Throwable error) {
+  private Future<Outcome> recordFailure(ScoringQueue.Message message, Throwable error) {
+    if (storeUnavailable(error)) {
+      return Future.succeededFuture(Outcome.STORE_UNAVAILABLE);
+    }
     String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
-    LOG.warn("scoring message {} failed (delivery {}): {}", message.id(), message.deliveries(), text);
-    return queue.recordError(message.id(), text).otherwiseEmpty();
+    LOG.warn("scoring message {} failed (attempt {}): {}", message.id(), message.attempts() + 1, text);
+    return queue.recordError(message.id(), text).otherwiseEmpty().map(Outcome.HANDLED);
+  }
+
+  private static boolean storeUnavailable(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof StoreUnavailableException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

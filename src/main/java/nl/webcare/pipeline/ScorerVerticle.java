@@ -46,12 +46,13 @@ public final class ScorerVerticle extends VerticleBase {
     });
   }
 
+  /** A clean stop leaves the group when nothing is pending here; what is pending stays for another to claim. */
   @Override
   public Future<?> stop() {
     stopped = true;
     vertx.cancelTimer(readTimer);
     vertx.cancelTimer(claimTimer);
-    return Future.succeededFuture();
+    return queue.leave(consumer).otherwiseEmpty();
   }
 
   private void readNext() {
@@ -59,9 +60,11 @@ public final class ScorerVerticle extends VerticleBase {
       return;
     }
     queue.readNew(consumer, settings.batchSize())
-        .compose(messages -> handleAll(messages).map(messages.size()))
+        .compose(messages -> handleAll(messages).map(storeDown -> storeDown ? -1 : messages.size()))
         .onComplete(ar -> {
-          Duration pause = ar.failed() ? ERROR_PAUSE : ar.result() > 0 ? Duration.ZERO : settings.idlePoll();
+          // while the store refuses writes, reading on would only move the backlog into the pending list
+          Duration pause = ar.failed() || ar.result() < 0 ? ERROR_PAUSE : ar.result() > 0 ? Duration.ZERO
+              : settings.idlePoll();
           if (ar.failed()) {
             LOG.warn("scorer {}: cannot read the mention stream: {}", consumer, ar.cause().getMessage());
           }
@@ -71,13 +74,13 @@ public final class ScorerVerticle extends VerticleBase {
         });
   }
 
+  /** A round of taking over what crashed consumers left: page after page until none is left. */
   private void claimStale() {
     if (stopped || claiming) {
       return;
     }
     claiming = true;
-    queue.claimStale(consumer, settings.claimIdle(), settings.batchSize())
-        .compose(this::handleAll)
+    claimFrom("0-0").compose(v -> queue.removeIdleConsumers(consumer, settings.claimIdle().multipliedBy(10)))
         .onComplete(ar -> {
           claiming = false;
           if (ar.failed()) {
@@ -86,7 +89,16 @@ public final class ScorerVerticle extends VerticleBase {
         });
   }
 
-  private Future<Void> handleAll(List<ScoringQueue.Message> messages) {
-    return Future.join(messages.stream().map(scorer::handle).toList()).mapEmpty();
+  private Future<Void> claimFrom(String from) {
+    return queue.claimStale(consumer, settings.claimIdle(), settings.batchSize(), from)
+        .compose(page -> handleAll(page.messages()).compose(storeDown -> storeDown || page.next() == null || stopped
+            ? Future.<Void>succeededFuture() : claimFrom(page.next())));
+  }
+
+  /** True when the store could not serve one of them. */
+  private Future<Boolean> handleAll(List<ScoringQueue.Message> messages) {
+    List<Future<MentionScorer.Outcome>> handled = messages.stream().map(scorer::handle).toList();
+    return Future.join(handled).map(all -> handled.stream()
+        .anyMatch(f -> f.result() == MentionScorer.Outcome.STORE_UNAVAILABLE));
   }
 }

@@ -47,6 +47,11 @@ public final class RedisKeys {
   }
 
   /** Last scoring error per stream message id, so a dead letter can say why. */
+  /** Failed attempts per stream message id: failures of the mention itself, not of the store. */
+  public String scoringAttempts() {
+    return prefix + "mentions:attempts";
+  }
+
   public String scoringErrors() {
     return prefix + "mentions:errors";
   }

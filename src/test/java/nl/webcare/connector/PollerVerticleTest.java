@@ -99,6 +99,35 @@ class PollerVerticleTest {
   }
 
   @Test
+  void aPollerThatStopsCleanlyGivesItsLeaseBack() {
+    feeds.stubFor(get("/lease.rss").willReturn(aResponse().withStatus(200).withBody(Fixtures.feed("rss-forum.xml"))));
+    String deployment = deployPoller("leased", "/lease.rss", nl.webcare.support.TestConfig.localGuard());
+    Await.until("polled", Duration.ofSeconds(10), () -> status("leased").state() == ConnectorStatus.State.OK);
+    try (RedisClient client = TestRedis.client()) {
+      assertThat(client.get(prefix + "connector:leased:lease")).isEqualTo("test-instance");
+      Await.result(vertx.undeploy(deployment));
+      assertThat(client.get(prefix + "connector:leased:lease")).isNull();
+    }
+  }
+
+  @Test
+  void aPollerWaitsForRedisNotForTheSourcesBackOff() {
+    // GIVEN an inbox whose Redis refuses the first three appends
+    feeds.stubFor(get("/outage.rss").willReturn(aResponse().withStatus(200).withBody(Fixtures.feed("rss-forum.xml"))));
+    RedisMentionInbox real = new RedisMentionInbox(redis, Duration.ofDays(1));
+    java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger(3);
+    nl.webcare.inbox.MentionInbox flaky = mentions -> refusals.getAndDecrement() > 0
+        ? io.vertx.core.Future.failedFuture(new nl.webcare.store.StoreUnavailableException(
+            new redis.clients.jedis.exceptions.JedisConnectionException("Connection refused")))
+        : real.append(mentions);
+    deployPoller("outage", "/outage.rss", nl.webcare.support.TestConfig.localGuard(), flaky);
+    // WHEN Redis serves again THEN polling resumes within seconds, and the source has no failure to its name
+    Await.until("the feed's items arrive", Duration.ofSeconds(20), () -> status("outage").itemsNew() == 2);
+    assertThat(status("outage").consecutiveFailures()).isZero();
+    assertThat(status("outage").lastError()).isNull();
+  }
+
+  @Test
   void aBrokenConnectorDoesNotHoldUpAnother() {
     feeds.stubFor(get("/slow.rss").willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
     feeds.stubFor(get("/good.rss").willReturn(aResponse().withStatus(200).withBody(Fixtures.feed("rss-forum.xml"))));
@@ -221,7 +250,12 @@ class PollerVerticleTest {
     deployPoller(name, path, nl.webcare.support.TestConfig.localGuard());
   }
 
-  private void deployPoller(String name, String path, nl.webcare.connector.http.OutboundGuard guard) {
+  private String deployPoller(String name, String path, nl.webcare.connector.http.OutboundGuard guard) {
+    return deployPoller(name, path, guard, new RedisMentionInbox(redis, Duration.ofDays(1)));
+  }
+
+  private String deployPoller(String name, String path, nl.webcare.connector.http.OutboundGuard guard,
+      nl.webcare.inbox.MentionInbox inbox) {
     ConnectorDefinition definition = new ConnectorDefinition(name, "feed", "testbrand",
         "http://127.0.0.1:" + feeds.port() + path, Duration.ofMillis(200), true, Map.of());
     WebcareConfig.Connectors limits = new WebcareConfig.Connectors("connectors", 1000, 64 * 1024,
@@ -230,7 +264,7 @@ class PollerVerticleTest {
         vertx.createSharedWorkerExecutor("test-parsers"), limits, new ReadBudgetStore(redis), Map.of(), guard);
     Connector connector = new FeedConnectorType().create(definition, context);
     Await.result(statuses.register(definition));
-    Await.result(vertx.deployVerticle(new PollerVerticle(connector, new RedisMentionInbox(redis, Duration.ofDays(1)),
+    return Await.result(vertx.deployVerticle(new PollerVerticle(connector, inbox,
         cursors, statuses, new PollLease(redis, "test-instance", Duration.ofSeconds(10)), limits.retryMax())));
   }
 

@@ -87,6 +87,27 @@ class ScorerRecoveryTest {
   }
 
   @Test
+  void aLargeBacklogOfADeadScorerIsClaimedPageByPageAndTheDeadConsumerLeavesTheGroup() {
+    // GIVEN 40 mentions that a scorer read and died on (more than two claim pages of 16)
+    List<Mention> fed = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      fed.add(Mentions.mention("feed", "backlog-" + i, "Thank you, all good " + i));
+    }
+    Await.result(new RedisMentionInbox(redis, Duration.ofDays(1)).append(fed));
+    assertThat(Await.result(queue.readNew("dead-scorer", 100))).hasSize(40);
+    // WHEN a healthy scorer runs THEN it finishes them all, and the dead consumer is removed once it holds nothing
+    deployScorer("live-scorer", SharedAnalyzer.get(), Duration.ofMillis(200), 5);
+    Await.until("the backlog is done", Duration.ofSeconds(60), () -> pendingCount() == 0 && storedCount() == 40);
+    Await.until("the dead consumer is gone", Duration.ofSeconds(30), () -> consumers().equals(List.of("live-scorer")));
+  }
+
+  private List<String> consumers() {
+    try (RedisClient client = TestRedis.client()) {
+      return client.xinfoConsumers2(prefix + "mentions", "scorers").stream().map(c -> c.getName()).toList();
+    }
+  }
+
+  @Test
   void aMessageThatKeepsFailingGoesToTheDeadLettersAndDoesNotBlockTheOthers() {
     // GIVEN an analyzer that fails on one text, and that text fed before a good one
     AtomicInteger attempts = new AtomicInteger();
