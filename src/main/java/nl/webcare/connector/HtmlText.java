@@ -20,7 +20,19 @@ public final class HtmlText {
 
   private HtmlText() {}
 
+  /** A tag that unescaping made: the text was escaped twice ({@code &lt;div class="md"&gt;}). */
+  private static final Pattern REAL_TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*(\\s[^<>]*)?/?>");
+
+  /**
+   * Plain text of an HTML fragment; an HTML fragment that was escaped twice (Reddit's feeds, some CMSs) is
+   * unescaped once more and stripped again, so no markup reaches the text.
+   */
   public static String toPlain(String html) {
+    String once = plain(html);
+    return REAL_TAG.matcher(once).find() ? plain(once) : once;
+  }
+
+  private static String plain(String html) {
     if (html == null) {
       return "";
     }

@@ -101,7 +101,8 @@ public final class PollerVerticle extends VerticleBase {
               .toList();
           return inbox.append(relevant)
               .compose(appended -> cursors.save(name, result.nextCursor()).map(appended))
-              .compose(appended -> recordSuccess(result, new ConnectorStatusStore.PollCounts(result.mentions().size(),
+              .compose(appended -> recordSuccess(result, new ConnectorStatusStore.PollCounts(
+                  result.mentions().size() + result.skipped(),
                   appended.appended(), result.mentions().size() - relevant.size())));
         });
   }

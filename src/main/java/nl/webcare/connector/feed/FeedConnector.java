@@ -48,7 +48,8 @@ final class FeedConnector implements Connector {
         .compose(response -> response.notModified()
             ? Future.succeededFuture(PollResult.notModified(cursor))
             : parse(response).compose(first -> laterPages(first, 2))
-                .map(mapped -> new PollResult(mapped.mentions(), nextCursor(cursor, response), false, mapped.skipped())));
+                .map(mapped -> new PollResult(mapped.mentions(), nextCursor(cursor, response), false, mapped.skipped(),
+                    null, Map.of(SKIPPED_FIGURE, skippedNote(mapped.skipped())))));
   }
 
   /**
@@ -75,6 +76,13 @@ final class FeedConnector implements Connector {
       SyndFeed feed = parser.parse(body, response.contentType());
       return mapper.map(feed, SecureFeedParser.declaredLanguage(body), fetchedAt);
     }, false);
+  }
+
+  /** The status figure that says how many entries of the last poll could not become a mention, and why. */
+  static final String SKIPPED_FIGURE = "skippedLastPoll";
+
+  static String skippedNote(int skipped) {
+    return skipped == 0 ? "0" : skipped + " (entries without guid, link or title, or without text)";
   }
 
   private static Map<String, String> nextCursor(Map<String, String> previous, HttpResponseBody response) {

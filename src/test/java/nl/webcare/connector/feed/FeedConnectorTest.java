@@ -174,6 +174,62 @@ class FeedConnectorTest {
   }
 
   @Test
+  void aNetscapeRss091FeedWithItsDoctypeIsReadWithoutFetchingTheDtd() {
+    String feed = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD"
+        + " RSS 0.91//EN\" \"http://127.0.0.1:" + wiremock.port() + "/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel>"
+        + "<title>Forum</title><link>https://x.test/</link><description>d</description><language>nl</language>"
+        + "<item><title>Slechte service&nbsp;bij de caf&eacute;</title><link>https://x.test/1</link>"
+        + "<description>Nooit meer</description></item></channel></rss>";
+    serve("/netscape.rss", feed, "application/rss+xml");
+    PollResult result = poll(feedConnector("netscape", "/netscape.rss", Map.of()), Map.of());
+    assertThat(result.mentions()).hasSize(1);
+    assertThat(result.mentions().get(0).title()).contains("café");
+    wiremock.verify(0, getRequestedFor(urlEqualTo("/rss-0.91.dtd")));
+  }
+
+  @Test
+  void entityExpansionIsRefused() {
+    String laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
+        + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n<rss version=\"2.0\"><channel>"
+        + "<title>t</title><item><title>&d;&d;&d;&d;</title></item></channel></rss>";
+    serve("/laughs.rss", laughs, "application/rss+xml");
+    assertThat(pollFailure(feedConnector("laughs", "/laughs.rss", Map.of()))).hasMessageContaining("declares entities");
+  }
+
+  @Test
+  void theEncodingComesFromTheBomOrTheHttpHeaderWhenTheXmlDoesNotSay() {
+    String body = "<rss version=\"2.0\"><channel><title>t</title><link>https://x.test/</link><description>d</description>"
+        + "<item><guid>u1</guid><title>Caf\u00e9 dicht, w\u00e9\u00e9r geen koffie</title></item></channel></rss>";
+    byte[] utf16 = ("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body).getBytes(StandardCharsets.UTF_16LE);
+    wiremock.stubFor(get("/utf16.rss").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/rss+xml").withBody(utf16)));
+    assertThat(poll(feedConnector("utf16", "/utf16.rss", Map.of()), Map.of()).mentions().get(0).title())
+        .isEqualTo("Café dicht, wéér geen koffie");
+    wiremock.stubFor(get("/latin1.rss").willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/rss+xml; charset=ISO-8859-1")
+        .withBody(body.getBytes(StandardCharsets.ISO_8859_1))));
+    assertThat(poll(feedConnector("latin1", "/latin1.rss", Map.of()), Map.of()).mentions().get(0).title())
+        .isEqualTo("Café dicht, wéér geen koffie");
+  }
+
+  @Test
+  void doubleEscapedHtmlIsStrippedAndEntriesWithoutIdOrTextAreCountedAsSkipped() {
+    String feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>https://x.test/</link>"
+        + "<description>d</description>"
+        + "<item><guid>r1</guid><title>Post</title><description>&amp;lt;div class=&amp;quot;md&amp;quot;&amp;gt;"
+        + "&amp;lt;p&amp;gt;My order never came&amp;lt;/p&amp;gt;&amp;lt;/div&amp;gt;</description></item>"
+        + "<item><description>no guid, no link, no title</description></item>"
+        + "</channel></rss>";
+    serve("/escaped.rss", feed, "application/rss+xml");
+    PollResult result = poll(feedConnector("escaped", "/escaped.rss", Map.of()), Map.of());
+    assertThat(result.mentions()).hasSize(1);
+    assertThat(result.mentions().get(0).text()).isEqualTo("My order never came").doesNotContain("<", "div");
+    assertThat(result.skipped()).isEqualTo(1);
+    assertThat(result.figures()).containsEntry(FeedConnector.SKIPPED_FIGURE,
+        "1 (entries without guid, link or title, or without text)");
+  }
+
+  @Test
   void malformedXmlIsReportedAsMalformed() {
     serve("/broken.rss", fixture("malformed.xml"), "application/rss+xml");
     Throwable error = pollFailure(feedConnector("broken", "/broken.rss", Map.of()));
