@@ -64,7 +64,7 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
       return new ApiException(status, refusal.code(), refusal.getMessage(),
           refusal.details().isEmpty() ? null : new JsonObject(new java.util.LinkedHashMap<>(refusal.details())));
     }
-    if (hasCause(failure, StoreUnavailableException.class)) {
+    if (StoreUnavailableException.isCauseOf(failure)) {
       return ApiException.unavailable("the store (Redis) cannot serve right now; try again shortly", 5);
     }
     return switch (ctx.statusCode()) {
@@ -74,14 +74,5 @@ final class ApiErrorHandler implements Handler<RoutingContext> {
       case 413 -> new ApiException(413, "body_too_large", "the request body is larger than allowed");
       default -> new ApiException(500, "internal", "an unexpected error happened; it has been logged");
     };
-  }
-
-  private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

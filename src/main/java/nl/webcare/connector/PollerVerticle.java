@@ -123,7 +123,7 @@ public final class PollerVerticle extends VerticleBase {
   }
 
   private Future<Duration> recordFailure(Throwable error) {
-    if (storeUnavailable(error)) {
+    if (nl.webcare.store.StoreUnavailableException.isCauseOf(error)) {
       // Redis's outage, not the source's: no failure of the source is counted, and the poll is retried as soon
       // as Redis serves again (the gateway logs the outage once)
       return Future.succeededFuture(STORE_RETRY);
@@ -144,15 +144,6 @@ public final class PollerVerticle extends VerticleBase {
     return statuses.recordFailure(name(), Instant.now(), message, Instant.now().plus(next))
         .map(next)
         .otherwise(next);
-  }
-
-  private static boolean storeUnavailable(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof nl.webcare.store.StoreUnavailableException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Doubles from the poll interval (at most 30 s to start) up to the configured maximum, with 20% jitter. */

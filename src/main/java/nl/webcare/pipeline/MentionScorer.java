@@ -95,7 +95,7 @@ public final class MentionScorer {
   }
 
   private Future<Outcome> recordFailure(ScoringQueue.Message message, Throwable error) {
-    if (storeUnavailable(error)) {
+    if (StoreUnavailableException.isCauseOf(error)) {
       return Future.succeededFuture(Outcome.STORE_UNAVAILABLE);
     }
     String text = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
@@ -103,12 +103,4 @@ public final class MentionScorer {
     return queue.recordError(message.id(), text).otherwiseEmpty().map(Outcome.HANDLED);
   }
 
-  private static boolean storeUnavailable(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof StoreUnavailableException) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
