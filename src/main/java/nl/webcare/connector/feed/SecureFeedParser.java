@@ -29,7 +29,9 @@ final class SecureFeedParser {
    * only there, and Rome does not report it), or null.
    */
   static String declaredLanguage(byte[] body) {
-    String head = new String(body, 0, Math.min(body.length, ROOT_SEARCH_BYTES), StandardCharsets.UTF_8);
+    String marked = byBom(body);
+    String head = marked != null ? marked.substring(0, Math.min(marked.length(), ROOT_SEARCH_BYTES))
+        : new String(body, 0, Math.min(body.length, ROOT_SEARCH_BYTES), StandardCharsets.UTF_8);
     Matcher m = ROOT_LANGUAGE.matcher(head);
     return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
   }

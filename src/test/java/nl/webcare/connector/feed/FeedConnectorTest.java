@@ -188,6 +188,13 @@ class FeedConnectorTest {
   }
 
   @Test
+  void theDeclaredLanguageOfAUtf16FeedIsRead() {
+    byte[] atom = ("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\"?><feed xmlns=\"http://www.w3.org/2005/Atom\" "
+        + "xml:lang=\"nl\"><title>t</title></feed>").getBytes(StandardCharsets.UTF_16LE);
+    assertThat(SecureFeedParser.declaredLanguage(atom)).isEqualTo("nl");
+  }
+
+  @Test
   void entityExpansionIsRefused() {
     String laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
         + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n<rss version=\"2.0\"><channel>"
