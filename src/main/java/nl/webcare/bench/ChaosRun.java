@@ -11,24 +11,54 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import nl.webcare.connector.push.RequestSignature;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 
 /**
- * The fault run: its own redis-server (append-only, fsync always), a Webcare process and a signed client that
- * pushes mentions and retries as a relay would; Webcare is killed with SIGKILL a third of the way and Redis
- * restarted two thirds of the way. Then it counts what arrived: pushed, accepted, stored, lost, duplicate cases,
- * dead letters, and how long each recovery took.
+ * The fault run: its own redis-server (append-only, fsync always), a Webcare process and four signed relays that
+ * push mentions at once and retry each until it is accepted, as a relay would. While they push, Webcare is killed
+ * with SIGKILL (at a fifth and three fifths of the way) and Redis is killed with SIGKILL (two fifths) and shut
+ * down cleanly (four fifths); Webcare is started again at once, Redis after three seconds. Then it counts what
+ * arrived: pushed (requests made), accepted, stored, lost, duplicate cases, dead letters, and the seconds from
+ * each fault to the next accepted push.
  */
 public final class ChaosRun {
   private static final String SECRET = "chaos-relay-secret-0123456789";
   private static final String PREFIX = "chaos:";
   private static final Duration GIVE_UP = Duration.ofMinutes(5);
+  /** Relays pushing at once, so that a kill strikes requests in flight, not only the gap between two. */
+  private static final int RELAYS = 4;
+  /** How long Redis stays away before it is started again: long enough for pushes to meet it gone. */
+  private static final Duration REDIS_DOWN = Duration.ofSeconds(3);
+
+  /** What strikes, in order, when this share of the mentions has been accepted. */
+  private enum Fault {
+    WEBCARE_KILLED(0.2, "webcare_killed"),
+    REDIS_KILLED(0.4, "redis_killed"),
+    WEBCARE_KILLED_AGAIN(0.6, "webcare_killed_again"),
+    REDIS_RESTARTED(0.8, "redis_restarted");
+
+    final double at;
+    final String key;
+
+    Fault(double at, String key) {
+      this.at = at;
+      this.key = key;
+    }
+  }
 
   private final Path jar;
   private final Path work;
@@ -45,56 +75,107 @@ public final class ChaosRun {
     this.httpPort = freePort();
   }
 
-  /** Runs it with {@code mentions} pushes, Webcare started from {@code jar}; the figures as JSON. */
-  public static JsonObject run(int mentions, Path jar) throws Exception {
+  /** Runs it with {@code mentions} pushes offered at {@code perSecond}, Webcare started from {@code jar}; the figures as JSON. */
+  public static JsonObject run(int mentions, int perSecond, Path jar) throws Exception {
     ChaosRun run = new ChaosRun(jar);
     try {
-      return run.go(mentions);
+      return run.go(mentions, perSecond);
     } finally {
       run.stopAll();
     }
   }
 
-  private JsonObject go(int mentions) throws Exception {
+  private JsonObject go(int mentions, int perSecond) throws Exception {
     Path connectors = Files.createDirectories(work.resolve("connectors"));
     Files.writeString(connectors.resolve("chaos-relay.yaml"), "name: chaos-relay\ntype: push\nbrand: chaos\n"
         + "channel: form\nlanguage: en\nsecretEnv: CHAOS_SECRET\nratePerMinute: 100000\nmaxBodyBytes: 8192\n");
     startRedis();
     startWebcare(connectors);
-    long pushed = 0;
-    double webcareRecovery = 0;
-    double redisRecovery = 0;
-    for (int i = 0; i < mentions; i++) {
-      if (i == mentions / 3) {
-        webcare.destroyForcibly().waitFor();
-        long killed = System.nanoTime();
-        startWebcare(connectors);
-        pushed += push(i);
-        webcareRecovery = (System.nanoTime() - killed) / 1e9;
-        continue;
-      }
-      if (i == 2 * mentions / 3) {
-        long stopped = System.nanoTime();
-        restartRedis();
-        pushed += push(i);
-        redisRecovery = (System.nanoTime() - stopped) / 1e9;
-        continue;
-      }
-      pushed += push(i);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicLong requests = new AtomicLong();
+    AtomicLongArray acceptedAt = new AtomicLongArray(mentions);
+    ExecutorService relays = Executors.newFixedThreadPool(RELAYS);
+    List<Future<?>> running = new ArrayList<>();
+    // each relay pauses between its pushes (not to a fixed schedule), so that no burst makes up for a fault's
+    // downtime and the later faults still strike while mentions keep coming
+    long pauseNanos = RELAYS * 1_000_000_000L / perSecond;
+    for (int r = 0; r < RELAYS; r++) {
+      running.add(relays.submit(() -> {
+        for (int i = next.getAndIncrement(); i < mentions; i = next.getAndIncrement()) {
+          Thread.sleep(pauseNanos / 1_000_000, (int) (pauseNanos % 1_000_000));
+          requests.addAndGet(push(i));
+          acceptedAt.set(accepted.getAndIncrement(), System.nanoTime());
+        }
+        return null;
+      }));
     }
-    long deadline = System.nanoTime() + GIVE_UP.toNanos();
+    JsonObject recovery = new JsonObject();
+    try {
+      for (Fault fault : Fault.values()) {
+        while (accepted.get() < mentions * fault.at && !allDone(running)) {
+          Thread.sleep(5);
+        }
+        if (allDone(running)) {
+          break;
+        }
+        int before = accepted.get();
+        long struck = System.nanoTime();
+        strike(fault, connectors);
+        while (accepted.get() == before && !allDone(running)) {
+          Thread.sleep(5);
+        }
+        while (accepted.get() > before && acceptedAt.get(before) == 0) {
+          Thread.onSpinWait(); // its relay is writing the time down
+        }
+        if (accepted.get() > before) {
+          // the relays go on pushing while a restarted Webcare loads its models: the first push it accepts ends
+          // the outage as a relay sees it
+          recovery.put(fault.key, round((acceptedAt.get(before) - struck) / 1e9));
+        }
+      }
+      for (Future<?> relay : running) {
+        relay.get();
+      }
+    } finally {
+      relays.shutdownNow();
+    }
+    return count(mentions, requests.get(), accepted.get(), recovery);
+  }
+
+  /** Waits until every accepted mention is stored or dead-lettered (or the drain time is up), then counts. */
+  private JsonObject count(int mentions, long requests, int accepted, JsonObject recovery) throws InterruptedException {
+    long deadline = System.nanoTime() + GIVE_UP.toNanos() + Duration.ofMillis(100L * mentions).toNanos();
     try (RedisClient client = RedisClient.create("redis://127.0.0.1:" + redisPort)) {
-      while (client.zcard(PREFIX + "mentions:idx:all") + client.xlen(PREFIX + "mentions:dead") < mentions
+      while (client.zcard(PREFIX + "mentions:idx:all") + client.xlen(PREFIX + "mentions:dead") < accepted
           && System.nanoTime() < deadline) {
         Thread.sleep(500);
       }
       long stored = client.zcard(PREFIX + "mentions:idx:all");
-      return new JsonObject().put("pushed", pushed).put("accepted", mentions).put("stored", stored)
-          .put("lost", mentions - stored - client.xlen(PREFIX + "mentions:dead"))
-          .put("duplicate_cases", duplicateCases(client)).put("dead_letters", client.xlen(PREFIX + "mentions:dead"))
-          .put("recovery_seconds", new JsonObject().put("webcare_killed", round(webcareRecovery))
-              .put("redis_restarted", round(redisRecovery)));
+      long dead = client.xlen(PREFIX + "mentions:dead");
+      return new JsonObject().put("pushed", requests).put("accepted", accepted).put("stored", stored)
+          .put("lost", accepted - stored - dead).put("duplicate_cases", duplicateCases(client))
+          .put("dead_letters", dead).put("recovery_seconds", recovery);
     }
+  }
+
+  private void strike(Fault fault, Path connectors) throws IOException, InterruptedException {
+    switch (fault) {
+      case WEBCARE_KILLED, WEBCARE_KILLED_AGAIN -> {
+        webcare.destroyForcibly().waitFor();
+        startWebcare(connectors);
+      }
+      case REDIS_KILLED -> {
+        redis.destroyForcibly().waitFor();
+        Thread.sleep(REDIS_DOWN.toMillis());
+        startRedis();
+      }
+      case REDIS_RESTARTED -> restartRedis();
+    }
+  }
+
+  private static boolean allDone(List<Future<?>> relays) {
+    return relays.stream().allMatch(Future::isDone);
   }
 
   /** Pushes mention {@code i} until Webcare answers 202, as a relay retries; the number of requests it took. */
@@ -157,6 +238,7 @@ public final class ChaosRun {
       // the server closes the connection as it goes
     }
     redis.waitFor();
+    Thread.sleep(REDIS_DOWN.toMillis());
     startRedis();
   }
 
@@ -172,9 +254,14 @@ public final class ChaosRun {
     env.put("WEBCARE_ADMIN_KEY", "chaos-admin-key-0123456789abcdef");
     env.put("CHAOS_SECRET", SECRET);
     webcare = builder.start();
-    waitFor("Webcare", () -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+    waitFor("Webcare", () -> {
+      if (!webcare.isAlive()) {
+        throw new IllegalStateException("Webcare exited with " + webcare.exitValue() + "; its log is in " + work);
+      }
+      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
         + "/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
-        .statusCode() == 200);
+        .statusCode() == 200;
+    });
   }
 
   private interface Check {
@@ -188,6 +275,8 @@ public final class ChaosRun {
         if (check.ok()) {
           return;
         }
+      } catch (IllegalStateException gone) {
+        throw gone;
       } catch (Exception notYet) {
         // not up yet
       }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code chaos --mentions N}: the fault run (see {@link ChaosRun}). */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
-    description = {"Pushes N signed mentions into a Webcare of its own (own redis-server with an append-only file)",
+    description = {"Pushes N signed mentions at a steady rate into a Webcare of its own (own redis-server with an append-only file)",
         "while it kills Webcare with SIGKILL and restarts Redis; prints pushed, accepted, stored, lost, duplicate",
         "cases, dead letters and recovery seconds as JSON. Needs redis-server on the PATH."},
     exitCodeListHeading = "Exit codes:%n",
@@ -19,6 +19,11 @@ final class ChaosCli implements Callable<Integer> {
       description = "mentions to push (default ${DEFAULT-VALUE})")
   int mentions = 300;
 
+  @Option(names = "--rate", paramLabel = "PER_SECOND", converter = EvaluateCli.PositiveConverter.class,
+      description = "mentions offered per second (default: N/60 between 1 and 50, so that the pushing lasts "
+          + "long enough for every fault to strike while mentions keep coming)")
+  Integer rate;
+
   @Option(names = "--jar", paramLabel = "FILE", description = "the Webcare jar to run (default: this one)")
   Path jar;
 
@@ -26,7 +31,7 @@ final class ChaosCli implements Callable<Integer> {
   public Integer call() throws Exception {
     Path self = jar != null ? jar
         : Path.of(ChaosCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    var figures = ChaosRun.run(mentions, Commands.readable(self.toString()));
+    var figures = ChaosRun.run(mentions, rate != null ? rate : Math.max(1, Math.min(50, mentions / 60)), Commands.readable(self.toString()));
     System.out.println(figures.encodePrettily());
     return figures.getLong("lost") == 0 && figures.getLong("duplicate_cases") == 0 ? 0 : 1;
   }

@@ -38,6 +38,7 @@ enum FeedPreset {
   YOUTUBE("youtube", "youtube", Set.of("channelId"));
 
   private static final Pattern REDDIT_FOOTER = Pattern.compile("(?s)\\s*submitted by\\s+/u/\\S+.*$");
+  private static final Pattern REDDIT_AUTHOR = Pattern.compile("submitted by\\s+/u/([A-Za-z0-9_-]{1,40})");
   private static final Pattern MASTODON_POST = Pattern.compile("https?://([^/]+)/@([^/]+)/\\d+");
   private static final Pattern HN_FOOTER = Pattern.compile("(?s)Article URL:.*?Points:\\s*(\\d+).*?# Comments:\\s*(\\d+)\\s*$");
 
@@ -117,7 +118,10 @@ enum FeedPreset {
   }
 
   private static Mention reddit(Mention m) {
-    String author = m.author() == null ? null : m.author().replaceFirst("^/?u/", "");
+    // the Atom feed names the author; the older RSS format only in its "submitted by /u/name" footer
+    Matcher footer = REDDIT_AUTHOR.matcher(m.text());
+    String named = m.author() != null ? m.author() : footer.find() ? footer.group(1) : null;
+    String author = named == null ? null : named.replaceFirst("^/?u/", "");
     String text = REDDIT_FOOTER.matcher(m.text()).replaceFirst("").trim();
     return with(m, m.title(), text.isEmpty() ? m.title() : text, author, m.url(), null, null, handle(m, author));
   }

@@ -45,8 +45,14 @@ final class SecureFeedParser {
     if (text == null) {
       text = decoded(body, contentType);
     }
+    text = withoutDoctype(text);
+    String language = LocalizedFeedDates.channelLanguage(text);
+    if (language == null) {
+      Matcher root = ROOT_LANGUAGE.matcher(text.substring(0, Math.min(text.length(), ROOT_SEARCH_BYTES)));
+      language = root.find() ? root.group(1).toLowerCase(Locale.ROOT) : null;
+    }
     try {
-      return input.build(new StringReader(withoutDoctype(text)));
+      return input.build(new StringReader(LocalizedFeedDates.inEnglish(text, language)));
     } catch (FeedException | IllegalArgumentException e) {
       throw new ConnectorException("malformed feed: " + describe(e), e);
     }

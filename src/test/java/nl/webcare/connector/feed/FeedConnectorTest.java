@@ -195,6 +195,30 @@ class FeedConnectorTest {
   }
 
   @Test
+  void datesInTheFeedsOwnLanguageAreRead() {
+    String dutch = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>https://x.test/</link>"
+        + "<description>d</description><language>nl-NL</language>"
+        + "<item><guid>n1</guid><title>Weer geen bezorging</title><pubDate>wo, 25 nov. 2026 10:15:02 +0100</pubDate></item>"
+        + "<item><guid>n2</guid><title>Factuur klopt niet</title><pubDate>zo, 01 mrt 2026 08:00:00 +0100</pubDate></item>"
+        + "<item><guid>n3</guid><title>Bedankt!</title><pubDate>Mon, 02 Mar 2026 08:00:00 +0000</pubDate></item>"
+        + "</channel></rss>";
+    serve("/nl.rss", dutch, "application/rss+xml");
+    var dutchMentions = poll(feedConnector("nl-dates", "/nl.rss", Map.of()), Map.of()).mentions();
+    assertThat(dutchMentions).extracting(Mention::publishedAt).containsExactly(
+        java.time.Instant.parse("2026-11-25T09:15:02Z"), java.time.Instant.parse("2026-03-01T07:00:00Z"),
+        java.time.Instant.parse("2026-03-02T08:00:00Z"));
+    String german = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"de\"><title>t</title>"
+        + "<id>urn:t</id><updated>2026-11-25T10:00:00Z</updated>"
+        + "<entry><id>urn:d1</id><title>Paket nie angekommen</title><updated>Mi, 25 Nov 2026 10:15:02 +0100</updated></entry>"
+        + "<entry><id>urn:d2</id><title>Rechnung falsch</title><updated>Do, 12 März 2026 09:00:00 +0100</updated></entry>"
+        + "</feed>";
+    serve("/de.atom", german, "application/atom+xml");
+    var germanMentions = poll(feedConnector("de-dates", "/de.atom", Map.of()), Map.of()).mentions();
+    assertThat(germanMentions).extracting(Mention::publishedAt).containsExactly(
+        java.time.Instant.parse("2026-11-25T09:15:02Z"), java.time.Instant.parse("2026-03-12T08:00:00Z"));
+  }
+
+  @Test
   void entityExpansionIsRefused() {
     String laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">"
         + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;\">]>\n<rss version=\"2.0\"><channel>"

@@ -63,6 +63,18 @@ class FeedPresetTest {
   }
 
   @Test
+  void redditsOlderRssFormatGivesTheAuthorFromItsFooter() {
+    Mention post = read("reddit", "/r/thenetherlands/new.rss", "feeds/presets/reddit-old.rss", "application/rss+xml")
+        .get(0);
+    assertThat(post.author()).isEqualTo("klantje_42");
+    assertThat(post.details().authorHandle()).isEqualTo("klantje_42");
+    assertThat(post.text()).isEqualTo(
+        "Sinds vanochtend kan ik niet meer inloggen in de app van Acme Energie. Iemand anders ook?");
+    assertThat(post.publishedAt()).isEqualTo(java.time.Instant.parse("2026-11-25T09:15:02Z"));
+    assertThat(post.language()).isEqualTo("nl");
+  }
+
+  @Test
   void mastodonTakesTheAuthorFromThePostLinkAndSkipsMediaOnlyPosts() {
     PollResult result = pollPreset("mastodon", "/mastodon.rss", "feeds/presets/mastodon-tag.rss", "application/rss+xml");
     assertThat(result.mentions()).hasSize(1);
