@@ -7,7 +7,7 @@
 redis.call('ZREM', KEYS[3], ARGV[1])
 local kind = ARGV[2]
 local f = redis.call('HMGET', KEYS[1], 'state', 'firstResponseAt', kind .. 'BreachedAt', kind .. 'Due', 'team',
-  'channel', 'assignee')
+  'channel', 'assignee', 'brand', 'language', 'triageClass', 'urgency')
 if not f[1] or f[1] == 'resolved' or f[1] == 'dismissed' or f[3] then
   return 0
 end
@@ -18,8 +18,9 @@ redis.call('HSET', KEYS[1], kind .. 'BreachedAt', ARGV[3])
 redis.call('RPUSH', KEYS[2], ARGV[5])
 -- a field the case lacks (nobody holds it, no due time) is left out, not sent empty
 local alert = { 'type', 'sla.breached', 'caseId', ARGV[1], 'target', kind, 'at', ARGV[3] }
-local optional = { due = f[4], team = f[5], channel = f[6], assignee = f[7] }
-for _, name in ipairs({ 'due', 'team', 'channel', 'assignee' }) do
+local optional = { due = f[4], team = f[5], channel = f[6], assignee = f[7], brand = f[8], language = f[9],
+  triageClass = f[10], urgency = f[11] }
+for _, name in ipairs({ 'due', 'team', 'channel', 'assignee', 'brand', 'language', 'triageClass', 'urgency' }) do
   if optional[name] and optional[name] ~= '' then
     alert[#alert + 1] = name
     alert[#alert + 1] = optional[name]

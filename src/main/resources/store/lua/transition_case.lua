@@ -3,19 +3,20 @@
 -- KEYS[1] case hash, KEYS[2] history, KEYS[3] index of the state it was in, KEYS[4] index of the state it goes
 --   to, KEYS[5] active cases, KEYS[6] closed cases, KEYS[7] snoozed cases, KEYS[8] index of the team it was in,
 --   KEYS[9] index of the team it goes to, KEYS[10] index of the holder it had, KEYS[11] index of the holder it
---   gets (for a case without a holder, the index of the empty name, which is never written)
+--   gets (for a case without a holder, the index of the empty name, which is never written), KEYS[12] alert stream
 -- ARGV[1] case id, ARGV[2..4] state, holder and team as read ('' none), ARGV[5..7] state, holder and team after,
 -- ARGV[8] '1' when the state after is closed, ARGV[9] now (ms), ARGV[10] wake time (ms) when it goes to
---   snoozed, else '', ARGV[11] history entry (JSON), ARGV[12] N, ARGV[13] M, then N field pairs to set, M field
---   pairs to set only when absent, then the fields to delete
+--   snoozed, else '', ARGV[11] history entry (JSON), ARGV[12] alert type ('' no alert), ARGV[13] alert stream
+--   max length, ARGV[14] who made the move, ARGV[15] N, ARGV[16] M, then N field pairs to set, M field pairs to
+--   set only when absent, then the fields to delete
 -- Returns 'done', 'missing', or 'stale' (read again and decide again)
 local f = redis.call('HMGET', KEYS[1], 'state', 'assignee', 'team', 'priority')
 if not f[1] then return 'missing' end
 if f[1] ~= ARGV[2] or (f[2] or '') ~= ARGV[3] or (f[3] or '') ~= ARGV[4] then return 'stale' end
 local id, priority = ARGV[1], f[4]
-local n, m = tonumber(ARGV[12]), tonumber(ARGV[13])
+local n, m = tonumber(ARGV[15]), tonumber(ARGV[16])
 local set = { 'state', ARGV[5], 'team', ARGV[7] }
-local i = 14
+local i = 17
 for _ = 1, n do
   set[#set + 1] = ARGV[i]
   set[#set + 1] = ARGV[i + 1]
@@ -48,4 +49,17 @@ else
 end
 if ARGV[10] ~= '' then redis.call('ZADD', KEYS[7], ARGV[10], id) else redis.call('ZREM', KEYS[7], id) end
 redis.call('RPUSH', KEYS[2], ARGV[11])
+if ARGV[12] ~= '' then
+  -- the alert carries what a subscription filters on, as the case has it after the move
+  local names = { 'brand', 'channel', 'language', 'team', 'triageClass', 'urgency', 'assignee' }
+  local c = redis.call('HMGET', KEYS[1], unpack(names))
+  local alert = { 'type', ARGV[12], 'caseId', id, 'state', ARGV[5], 'at', ARGV[9], 'by', ARGV[14] }
+  for j, name in ipairs(names) do
+    if c[j] and c[j] ~= '' then
+      alert[#alert + 1] = name
+      alert[#alert + 1] = c[j]
+    end
+  end
+  redis.call('XADD', KEYS[12], 'MAXLEN', '~', ARGV[13], '*', unpack(alert))
+end
 return 'done'

@@ -189,15 +189,7 @@ final class ApiJson {
 
   /** An alert; without {@code withAuthor} (analysts) no author fields, and an excerpt without handles or links. */
   static JsonObject alertJson(Alert alert, boolean withAuthor) {
-    JsonObject json = new JsonObject().put("cursor", alert.cursor()).put("type", alert.type());
-    alert.fields().forEach((key, value) -> {
-      if (withAuthor) {
-        json.put(key, alertValue(key, value));
-      } else if (!Redaction.AUTHOR_FIELDS.contains(key)) {
-        json.put(key, "excerpt".equals(key) ? Redaction.text(value) : alertValue(key, value));
-      }
-    });
-    return json;
+    return nl.webcare.delivery.AlertJson.of(alert, withAuthor);
   }
 
   /** A dead letter; without {@code withAuthor} the message keeps no author fields and its text is redacted. */
@@ -214,15 +206,6 @@ final class ApiJson {
       }
     });
     return json.put("message", original);
-  }
-
-  private static Object alertValue(String key, String value) {
-    return switch (key) {
-      case "at", "publishedAt", "due" -> time(Instant.ofEpochMilli(Long.parseLong(value)));
-      case "score", "urgency" -> round(Double.parseDouble(value));
-      case "rating" -> Integer.parseInt(value);
-      default -> value;
-    };
   }
 
   private static String time(Instant at) {

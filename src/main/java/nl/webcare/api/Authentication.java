@@ -101,7 +101,7 @@ final class Authentication implements Handler<RoutingContext> {
    * the people who answer (a ticket system, a chat channel); never for analysts.
    */
   static boolean seesAlertAuthors(RoutingContext ctx) {
-    return mayReadAuthors(ctx) || caller(ctx).role() == nl.webcare.access.Role.INTEGRATION;
+    return nl.webcare.delivery.AlertJson.seesAuthors(caller(ctx).role());
   }
 
   static boolean mayReadAuthors(RoutingContext ctx) {

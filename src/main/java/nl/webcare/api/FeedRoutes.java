@@ -7,8 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.webcare.alerts.AlertFeed;
+import nl.webcare.alerts.AlertFilter;
 
-/** The alert feed for integrations, read by cursor. */
+/** The alert feed for integrations, read by cursor, with the subscription filter as query parameters. */
 final class FeedRoutes {
   private final AlertFeed alerts;
 
@@ -25,10 +26,19 @@ final class FeedRoutes {
     if (after != null && !AlertFeed.isCursor(after)) {
       throw ApiException.badRequest("bad_parameter", "after must be a cursor from an earlier answer, like 1732521600000-0");
     }
-    return alerts.after(after, RequestReader.limit(ctx)).map(page -> {
+    return alerts.after(after, RequestReader.limit(ctx), filter(ctx)).map(page -> {
       JsonArray items = new JsonArray();
       page.alerts().forEach(a -> items.add(ApiJson.alertJson(a, Authentication.seesAlertAuthors(ctx))));
       return new JsonObject().put("items", items).put("next", page.next()).put("more", page.more());
     });
+  }
+
+  /** The filter in the query ({@code type}, {@code brand}, ... {@code minUrgency}); 400 naming what is wrong. */
+  static AlertFilter filter(RoutingContext ctx) {
+    try {
+      return AlertFilter.read(name -> ctx.queryParams().getAll(name));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("bad_filter", e.getMessage());
+    }
   }
 }

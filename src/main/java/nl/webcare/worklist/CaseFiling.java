@@ -42,6 +42,16 @@ final class CaseFiling {
     this.groupingWindow = groupingWindow;
   }
 
+  /** The alert with the team of the case it opens or joins, which subscriptions filter on. */
+  private static Map<String, String> withTeam(Map<String, String> alert, String team) {
+    if (team == null) {
+      return alert;
+    }
+    Map<String, String> with = new java.util.LinkedHashMap<>(alert);
+    with.put("team", team);
+    return with;
+  }
+
   Worklist.Filing file(UnifiedJedis jedis, ScoredMention scored, Triage.Decision decision, String team) {
     Mention m = scored.mention();
     Instant now = Instant.now();
@@ -56,10 +66,12 @@ final class CaseFiling {
       Case candidate = candidate(jedis, pointers, now);
       List<?> result;
       if (candidate != null) {
-        result = join.run(jedis, m.id(), pointers, joining(m.id(), candidate, pointers, decision, due, now), alert);
+        result = join.run(jedis, m.id(), pointers, joining(m.id(), candidate, pointers, decision, due, now),
+            withTeam(alert, candidate.team()));
       } else if (decision.needsReply()) {
         String id = CaseReference.of(jedis.incr(keys.caseSequence()));
-        result = open.run(jedis, m.id(), pointers, opening(id, scored, decision, due, now), alert);
+        result = open.run(jedis, m.id(), pointers, opening(id, scored, decision, due, now),
+            withTeam(alert, due.team()));
       } else {
         return new Worklist.Filing(null, "none");
       }

@@ -51,7 +51,7 @@ public final class RedisWorklist implements Worklist {
     this.filing = new CaseFiling(keys, new OpenCaseScript(redis, limits), new JoinCaseScript(redis, limits), sla,
         groupingWindow);
     this.rules = new CaseRules(teams);
-    this.transition = new TransitionScript(redis);
+    this.transition = new TransitionScript(redis, alertStreamMaxLength);
   }
 
   @Override
@@ -160,8 +160,8 @@ public final class RedisWorklist implements Worklist {
         annotate(jedis, caseId, command, actor, now, history);
         return done(jedis, caseId, now);
       }
-      TransitionScript.Result result = transition.run(jedis, read, decision.state(), decision.holder(), writes,
-          history, now);
+      TransitionScript.Result result = transition.run(jedis, read, command.move(), actor.name(),
+          decision.state(), decision.holder(), writes, history, now);
       if (result == TransitionScript.Result.DONE) {
         return done(jedis, caseId, now);
       }

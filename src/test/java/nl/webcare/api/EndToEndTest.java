@@ -229,6 +229,18 @@ class EndToEndTest {
   }
 
   @Test
+  void theAlertFeedTakesTheSubscriptionFilterAsQueryParameters() {
+    String channel = api.get("/api/v1/alerts?limit=1").json().getJsonArray("items").getJsonObject(0).getString("channel");
+    JsonArray opened = api.get("/api/v1/alerts?type=case.opened&channel=nowhere," + channel + "&limit=100").json()
+        .getJsonArray("items");
+    assertThat(opened).isNotEmpty();
+    opened.forEach(a -> assertThat(((JsonObject) a).getString("type")).isEqualTo("case.opened"));
+    assertThat(api.get("/api/v1/alerts?brand=nobody-writes-about-this-brand").json().getJsonArray("items")).isEmpty();
+    assertError(api.get("/api/v1/alerts?type=case.exploded"), 400, "bad_filter");
+    assertError(api.get("/api/v1/alerts?minUrgency=very"), 400, "bad_filter");
+  }
+
+  @Test
   void connectorsShowTheirStateAndTheBrokenOneItsErrorWhileTheOthersCarryOn() {
     Await.until("broken connector retried", Duration.ofSeconds(20), () -> connector("broken")
         .getInteger("consecutiveFailures", 0) >= 2);

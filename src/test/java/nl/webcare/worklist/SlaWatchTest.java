@@ -67,6 +67,9 @@ class SlaWatchTest {
           .singleElement().satisfies(e -> {
             assertThat(e.getFields()).containsEntry("caseId", late).containsEntry("target", "firstResponse")
                 .containsEntry("team", "care").containsKey("due")
+                // what subscriptions filter on, as the case has it
+                .containsEntry("brand", "testbrand").containsEntry("language", "en")
+                .containsEntry("triageClass", "complaint").containsKey("urgency")
                 // nobody holds the late case: no assignee at all, rather than an empty one
                 .doesNotContainKey("assignee");
           });
