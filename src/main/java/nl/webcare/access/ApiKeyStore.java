@@ -23,6 +23,9 @@ public interface ApiKeyStore {
 
   Future<List<ApiKey>> list();
 
+  /** The record of the key with that public id, or null when there is none (revoked or never made). */
+  Future<ApiKey> byId(String id);
+
   /**
    * True when {@code owner} holds an agent or lead key (or an admin key) that works in {@code team}: whom a case of
    * that team can be handed to.

@@ -79,6 +79,18 @@ public final class RedisApiKeyStore implements ApiKeyStore {
   }
 
   @Override
+  public Future<ApiKey> byId(String id) {
+    return redis.call(jedis -> {
+      String sha = jedis.hget(redis.keys().apiKeyIds(), id);
+      if (sha == null) {
+        return null;
+      }
+      Map<String, String> f = jedis.hgetAll(redis.keys().apiKey(sha));
+      return f.isEmpty() ? null : fromFields(f);
+    });
+  }
+
+  @Override
   public Future<Boolean> revoke(String id) {
     return redis.call(jedis -> {
       String sha = jedis.hget(redis.keys().apiKeyIds(), id);

@@ -53,7 +53,12 @@ public final class ApiVerticle extends VerticleBase {
       Ingest ingest,
       Health health,
       List<String> teams,
-      WebcareMetrics metrics) {}
+      WebcareMetrics metrics,
+      Delivery delivery) {}
+
+  /** Alert subscriptions, their delivery state, and the check a webhook URL passes. */
+  public record Delivery(nl.webcare.delivery.SubscriptionStore subscriptions, nl.webcare.delivery.DeliveryState state,
+      nl.webcare.delivery.WebhookUrls urls) {}
 
   /** The connectors and the scoring queue, for the operations routes. */
   public record Operations(ConnectorStatusStore statuses, List<String> connectorNames, ScoringQueue scoringQueue) {}
@@ -97,6 +102,8 @@ public final class ApiVerticle extends VerticleBase {
     new CaseActionRoutes(deps.work()).mount(api);
     new MentionRoutes(deps.mentions()).mount(api);
     new FeedRoutes(deps.alerts()).mount(api);
+    new SubscriptionRoutes(deps.delivery().subscriptions(), deps.delivery().state(), deps.alerts(),
+        deps.delivery().urls()).mount(api);
     new OperationsRoutes(deps.operations().statuses(), deps.operations().connectorNames(),
         deps.operations().scoringQueue()).mount(api);
     new KeyRoutes(deps.keys(), deps.teams()).mount(api);

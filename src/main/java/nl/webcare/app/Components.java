@@ -1,5 +1,10 @@
 package nl.webcare.app;
 
+import nl.webcare.delivery.DeliveryState;
+import nl.webcare.delivery.RedisDeliveryState;
+import nl.webcare.delivery.RedisSubscriptionStore;
+import nl.webcare.delivery.SubscriptionStore;
+
 import nl.webcare.access.RedisApiKeyStore;
 import nl.webcare.inbox.RedisScoringQueue;
 import nl.webcare.inbox.RedisMentionInbox;
@@ -76,6 +81,8 @@ final class Components {
   final CaseWork caseWork;
   final CaseReplies caseReplies;
   final PriorityKeyMigration priorityKeyMigration;
+  final SubscriptionStore subscriptions;
+  final DeliveryState deliveryState;
 
   Components(WebcareConfig config, RedisGateway redis, ReplyChannels replyChannels, WebcareMetrics metrics,
       String instanceId) {
@@ -106,6 +113,8 @@ final class Components {
     this.caseReplies = new ChannelCaseReplies(worklist, mentions, replyChannels, templates, caseViews,
         config.worklist().timezone(), metrics);
     this.priorityKeyMigration = new PriorityKeyMigration(redis, triage.formula());
+    this.subscriptions = new RedisSubscriptionStore(redis, alertCap);
+    this.deliveryState = new RedisDeliveryState(redis);
   }
 
   /** Every Lua script Webcare runs: loaded at start, so a missing or broken one stops the start. */
@@ -116,6 +125,7 @@ final class Components {
     all.add(RedisMentionInbox.APPEND);
     all.add(PollLease.ACQUIRE);
     all.add(PollLease.RELEASE);
+    all.add(RedisDeliveryState.ADVANCE);
     return List.copyOf(all);
   }
 

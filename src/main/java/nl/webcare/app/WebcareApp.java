@@ -21,6 +21,12 @@ import nl.webcare.connector.ConnectorDefinitionLoader;
 import nl.webcare.connector.ConnectorException;
 import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollerVerticle;
+import nl.webcare.connector.http.HttpFetcher;
+import nl.webcare.delivery.RetryPolicy;
+import nl.webcare.delivery.WebhookDispatcher;
+import nl.webcare.delivery.WebhookMessages;
+import nl.webcare.delivery.WebhookSender;
+import nl.webcare.delivery.WebhookUrls;
 import nl.webcare.connector.ReplyChannels;
 import nl.webcare.connector.http.OutboundGuard;
 import nl.webcare.connector.push.PushSource;
@@ -55,6 +61,8 @@ public final class WebcareApp {
   private final Supplier<SentimentAnalyzer> analyzerLoader;
   private final String instanceId = InstanceId.create();
   private final List<String> deployments = new ArrayList<>();
+  private OutboundGuard outboundGuard;
+  private WebhookDispatcher webhooks;
   /** Filled as connectors start; read by the API when an agent replies. */
   private final ReplyChannels replyChannels = new ReplyChannels();
   private EmbeddedRedisServer embeddedRedis;
@@ -96,6 +104,7 @@ public final class WebcareApp {
     return app.connectRedis()
         .compose(v -> app.loadConnectors())
         .compose(v -> app.startApi())
+        .compose(v -> app.startWebhooks())
         .compose(v -> app.startScoring())
         .compose(v -> app.startPollers())
         .map(app)
@@ -178,6 +187,11 @@ public final class WebcareApp {
   }
 
   private Future<Void> startApi() {
+    try {
+      outboundGuard = buildOutboundGuard();
+    } catch (IllegalStateException e) {
+      return Future.failedFuture(e);
+    }
     api = new ApiVerticle(config.http(), services());
     String adminKey = config.auth().adminKey();
     if (adminKey == null && config.demo().enabled()) {
@@ -223,7 +237,39 @@ public final class WebcareApp {
         new ApiVerticle.Operations(parts.connectorStatuses, connectors.stream().map(ConnectorDefinition::name).toList(),
             parts.scoringQueue),
         new ApiVerticle.Ingest(pushSources(), parts.ingestRates, parts.inbox, parts.connectorStatuses),
-        new ApiVerticle.Health(redis::ping, () -> modelLoaded), config.worklist().teams(), metrics);
+        new ApiVerticle.Health(redis::ping, () -> modelLoaded), config.worklist().teams(), metrics,
+        new ApiVerticle.Delivery(parts.subscriptions, parts.deliveryState, new WebhookUrls(vertx, outboundGuard)));
+  }
+
+  /**
+   * Webhook delivery, in every process (each subscription is delivered by one process at a time, by lease). Its
+   * own HTTP client: a pool large enough that every subscription can have its one request in flight to the same
+   * host (Slack, Teams), so that a slow receiver never queues the others behind it.
+   */
+  private Future<Void> startWebhooks() {
+    WebcareConfig.Delivery settings = config.delivery();
+    HttpClient http = vertx.createHttpClient(new HttpClientOptions(),
+        new io.vertx.core.http.PoolOptions().setHttp1MaxSize(256).setMaxWaitQueueSize(1024));
+    HttpFetcher fetcher = new HttpFetcher(vertx, http, outboundGuard, (int) settings.webhookTimeout().toMillis(),
+        settings.webhookMaxResponseBytes());
+    WebhookSender sender = new WebhookSender(fetcher, new WebhookMessages(settings.publicUrl(),
+        config.worklist().timezone()));
+    webhooks = new WebhookDispatcher(parts.subscriptions, parts.deliveryState, parts.alerts, sender, parts.keys, redis,
+        instanceId, new WebhookDispatcher.Settings(settings.refreshEvery(), settings.idlePoll(),
+            settings.lease(), new RetryPolicy(settings.webhookFirstRetry(), settings.webhookMaxRetry(),
+                settings.webhookGiveUp())));
+    return deploy(webhooks, new DeploymentOptions());
+  }
+
+  /** The one guard of every outbound request; the demo's sample-feed server is the only internal host it adds. */
+  private OutboundGuard buildOutboundGuard() {
+    OutboundGuard guard;
+    try {
+      guard = OutboundGuard.allowing(config.outbound().allowHosts());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    return demoFeeds != null ? guard.allowingEndpoint(demoFeeds.getHost(), demoFeeds.getPort()) : guard;
   }
 
   /** The enabled push sources with their secrets; a secret that is not set stops the start, naming it. */
@@ -261,17 +307,8 @@ public final class WebcareApp {
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDecompressionSupported(true));
     WorkerExecutor parsers = vertx.createSharedWorkerExecutor(PARSER_POOL, config.background().parserWorkers(), 1,
         TimeUnit.MINUTES);
-    OutboundGuard guard;
-    try {
-      guard = OutboundGuard.allowing(config.outbound().allowHosts());
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(new IllegalStateException(e.getMessage(), e));
-    }
-    if (demoFeeds != null) {
-      guard = guard.allowingEndpoint(demoFeeds.getHost(), demoFeeds.getPort());
-    }
     ConnectorContext context = new ConnectorContext(vertx, http, parsers, config.connectors(), parts.readBudgets,
-        environment, guard);
+        environment, outboundGuard);
     ConnectorTypes types = ConnectorTypes.discover();
     Future<Void> chain = Future.succeededFuture();
     for (ConnectorDefinition definition : connectors) {

@@ -96,7 +96,7 @@ public final class PipelineBenchmark {
         new WebcareConfig.Connectors("/nonexistent-webcare-bench-connectors", c.connectors().requestTimeoutMs(),
             c.connectors().maxFeedBytes(), c.connectors().retryMax(), c.connectors().lease()),
         c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()), c.worklist(), c.sla(), c.auth(),
-        c.background(), c.outbound());
+        c.background(), c.outbound(), c.delivery());
   }
 
   static void deleteKeys(WebcareApp app, String prefix) throws Exception {

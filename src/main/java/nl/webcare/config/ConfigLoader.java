@@ -112,7 +112,26 @@ public final class ConfigLoader {
         new WebcareConfig.Background(v.millisIn("background.housekeepingEveryMs", 1000, 86_400_000L),
             v.millisIn("background.watchEveryMs", 100, 3_600_000L),
             v.intIn("background.alertStreamMaxLength", 1000, 100_000_000), v.intIn("background.parserWorkers", 1, 64)),
-        new WebcareConfig.Outbound(allowHosts(v)));
+        new WebcareConfig.Outbound(allowHosts(v)),
+        delivery(v));
+  }
+
+  private static WebcareConfig.Delivery delivery(ConfigValues v) {
+    String publicUrl = v.optionalText("delivery.publicUrl");
+    if (publicUrl != null && !publicUrl.matches("https?://[A-Za-z0-9.\\[\\]:-]+(/[^\\s?#]*)?")) {
+      throw ConfigValues.invalid("delivery.publicUrl", publicUrl, "the address people open Webcare at, such as "
+          + "https://webcare.example.nl");
+    }
+    return new WebcareConfig.Delivery(publicUrl == null ? "" : publicUrl,
+        v.millisIn("delivery.streamHeartbeatMs", 100, 300_000), v.intIn("delivery.streamsPerKey", 1, 1000),
+        v.intIn("delivery.streamBufferBytes", 1024, 64 * 1024 * 1024),
+        v.millisIn("delivery.webhookTimeoutMs", 100, 300_000),
+        v.intIn("delivery.webhookMaxResponseBytes", 1024, 16 * 1024 * 1024),
+        v.millisIn("delivery.webhookFirstRetryMs", 10, 3_600_000L),
+        v.millisIn("delivery.webhookMaxRetryMs", 10, 86_400_000L),
+        v.millisIn("delivery.webhookGiveUpMs", 100, 7 * 86_400_000L),
+        v.millisIn("delivery.refreshEveryMs", 50, 600_000L), v.millisIn("delivery.idlePollMs", 10, 60_000L),
+        v.millisIn("delivery.leaseMs", 1000, 3_600_000L));
   }
 
 
@@ -189,6 +208,7 @@ public final class ConfigLoader {
     keys.put("WEBCARE_CORS_ORIGINS", "http.corsOrigins");
     keys.put("WEBCARE_TLS_KEYSTORE", "http.tls.keyStore");
     keys.put("WEBCARE_TLS_KEYSTORE_PASSWORD", "http.tls.keyStorePassword");
+    keys.put("WEBCARE_PUBLIC_URL", "delivery.publicUrl");
     return Map.copyOf(keys);
   }
 }

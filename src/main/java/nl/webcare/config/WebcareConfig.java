@@ -17,7 +17,14 @@ public record WebcareConfig(
     nl.webcare.sla.SlaPolicy sla,
     Auth auth,
     Background background,
-    Outbound outbound) {
+    Outbound outbound,
+    Delivery delivery) {
+
+  /** This configuration with other alert-delivery settings (tests, benchmarks). */
+  public WebcareConfig withDelivery(Delivery other) {
+    return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
+        outbound, other);
+  }
 
   /** HTTP API listener. {@code port} 0 picks a free port (tests). */
   public record Http(String host, int port, int maxBodyBytes, Guards guards) {
@@ -116,6 +123,24 @@ public record WebcareConfig(
     public Outbound {
       allowHosts = java.util.List.copyOf(allowHosts);
     }
+  }
+
+  /**
+   * Alert delivery. {@code publicUrl}: where people open Webcare (links in Slack, Teams and the Atom feed; empty:
+   * no links). Live streams: a heartbeat comment every {@code streamHeartbeat}, at most {@code streamsPerKey} open
+   * per API key (all processes together), a client dropped once {@code streamBufferBytes} wait unsent. Webhooks:
+   * each request has {@code webhookTimeout} and reads at most {@code webhookMaxResponseBytes} of the answer; a
+   * failure is retried after {@code webhookFirstRetry}, doubling up to {@code webhookMaxRetry}, until
+   * {@code webhookGiveUp} after the first failure; subscriptions are looked up every {@code refreshEvery} and an
+   * idle subscription looks at the stream every {@code idlePoll} (sooner when the live reader sees a new alert); a
+   * process holds a subscription by a lease of {@code lease}, so a killed process's subscriptions move on after it.
+   */
+  public record Delivery(String publicUrl, Duration streamHeartbeat, int streamsPerKey, int streamBufferBytes,
+      Duration webhookTimeout, int webhookMaxResponseBytes, Duration webhookFirstRetry, Duration webhookMaxRetry,
+      Duration webhookGiveUp, Duration refreshEvery, Duration idlePoll, Duration lease) {
+    public static final Delivery DEFAULTS = new Delivery("", Duration.ofSeconds(15), 5, 256 * 1024,
+        Duration.ofSeconds(10), 64 * 1024, Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(24),
+        Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(30));
   }
 
   /** Demo mode: sample feeds served from the jar on {@code port} (0 = free port) and polled. */

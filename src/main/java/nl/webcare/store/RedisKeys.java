@@ -216,6 +216,51 @@ public final class RedisKeys {
     return prefix + "alerts";
   }
 
+  /** Alert subscriptions by creation time (a sorted set of ids). */
+  public String subscriptions() {
+    return prefix + "subscriptions";
+  }
+
+  /** One subscription: filter, webhook URL and format, signing secrets, owner, state. */
+  public String subscription(String id) {
+    return prefix + "subscription:" + id;
+  }
+
+  /** Feed tokens: SHA-256 of the token -> subscription id. */
+  public String subscriptionFeedTokens() {
+    return prefix + "subscriptions:feedTokens";
+  }
+
+  /** The last alert a webhook subscription has delivered (or passed by its filter). */
+  public String subscriptionCursor(String id) {
+    return subscription(id) + ":cursor";
+  }
+
+  /** The retry state of the alert a webhook subscription is trying to deliver. */
+  public String subscriptionRetry(String id) {
+    return subscription(id) + ":retry";
+  }
+
+  /** The delivery log, newest first, capped. */
+  public String subscriptionDeliveries(String id) {
+    return subscription(id) + ":deliveries";
+  }
+
+  /** Alerts an admin asked to send again, oldest first. */
+  public String subscriptionRedeliveries(String id) {
+    return subscription(id) + ":redeliver";
+  }
+
+  /** The process that delivers a subscription's webhooks, one at a time. */
+  public String subscriptionLease(String id) {
+    return subscription(id) + ":lease";
+  }
+
+  /** Live streams open per API key: stream id -> expiry (ms), counted over every process. */
+  public String alertStreamsOfKey(String keyId) {
+    return prefix + "alertStreams:" + keyId;
+  }
+
   public String connectorCursor(String connector) {
     return prefix + "connector:" + connector + ":cursor";
   }

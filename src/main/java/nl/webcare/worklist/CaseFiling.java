@@ -52,6 +52,16 @@ final class CaseFiling {
     return with;
   }
 
+  /** A new case's alert says when its first response is due, so that a chat message can say how long is left. */
+  private static Map<String, String> withDue(Map<String, String> alert, SlaPolicy.Due due) {
+    if (due.firstResponse() == null) {
+      return alert;
+    }
+    Map<String, String> with = new java.util.LinkedHashMap<>(alert);
+    with.put("due", Long.toString(due.firstResponse().toEpochMilli()));
+    return with;
+  }
+
   Worklist.Filing file(UnifiedJedis jedis, ScoredMention scored, Triage.Decision decision, String team) {
     Mention m = scored.mention();
     Instant now = Instant.now();
@@ -71,7 +81,7 @@ final class CaseFiling {
       } else if (decision.needsReply()) {
         String id = CaseReference.of(jedis.incr(keys.caseSequence()));
         result = open.run(jedis, m.id(), pointers, opening(id, scored, decision, due, now),
-            withTeam(alert, due.team()));
+            withDue(withTeam(alert, due.team()), due));
       } else {
         return new Worklist.Filing(null, "none");
       }

@@ -84,6 +84,11 @@ public final class ApiClient {
     return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Answer patch(String path, String body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public Answer delete(String path) {
     return send(request(path).DELETE());
   }

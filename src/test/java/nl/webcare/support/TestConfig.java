@@ -24,7 +24,11 @@ public final class TestConfig {
         sla(),
         new WebcareConfig.Auth(ADMIN_KEY),
         new WebcareConfig.Background(Duration.ofMinutes(1), Duration.ofSeconds(15), 100_000, 2),
-        new WebcareConfig.Outbound(LOCAL_FAKES));
+        new WebcareConfig.Outbound(LOCAL_FAKES),
+        // fast retries and look-ups, so that a test sees a webhook's whole life in seconds
+        new WebcareConfig.Delivery("http://webcare.test", Duration.ofMillis(500), 3, 64 * 1024,
+            Duration.ofSeconds(2), 64 * 1024, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(30),
+            Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(3)));
   }
 
   /** As {@link #create}, in demo mode and without an admin key (as {@code java -jar webcare.jar --demo} runs). */
@@ -32,13 +36,13 @@ public final class TestConfig {
     WebcareConfig c = create(redisUrl, prefix, connectorsDir);
     return new WebcareConfig(c.http(), c.redis(), c.connectors(), c.scoring(), c.retention(),
         new WebcareConfig.Demo(true, 0, Duration.ofSeconds(60)), c.worklist(), c.sla(), new WebcareConfig.Auth(null),
-        c.background(), c.outbound());
+        c.background(), c.outbound(), c.delivery());
   }
 
   /** {@code c} with another HTTP listener (server limits, CORS, TLS). */
   public static WebcareConfig withHttp(WebcareConfig c, WebcareConfig.Http http) {
     return new WebcareConfig(http, c.redis(), c.connectors(), c.scoring(), c.retention(), c.demo(), c.worklist(),
-        c.sla(), c.auth(), c.background(), c.outbound());
+        c.sla(), c.auth(), c.background(), c.outbound(), c.delivery());
   }
 
   /** The fakes (WireMock) run on this machine: tests allow loopback, which Webcare refuses by default. */

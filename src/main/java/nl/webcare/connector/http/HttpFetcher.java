@@ -201,7 +201,7 @@ public final class HttpFetcher {
   private Future<HttpResponseBody> read(HttpClientRequest request, HttpClientResponse response) {
     int status = response.statusCode();
     if (status == 304) {
-      return response.end().map(v -> new HttpResponseBody(true, Buffer.buffer(), null, null, null));
+      return response.end().map(v -> new HttpResponseBody(true, Buffer.buffer(), null, null, null, 304));
     }
     String location = response.getHeader(HttpHeaders.LOCATION);
     if (REDIRECTS.contains(status) && location != null && !location.isBlank()) {
@@ -215,7 +215,7 @@ public final class HttpFetcher {
           + (response.statusMessage() == null ? "" : " " + response.statusMessage())
           + (retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")");
       return Future.failedFuture(status == 429 ? new RateLimitedException(message, retryAt(retryAfter))
-          : new HttpStatusException(status, message));
+          : new HttpStatusException(status, message, retryAt(retryAfter)));
     }
     String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (length != null && parseLength(length) > maxBytes) {
@@ -224,7 +224,7 @@ public final class HttpFetcher {
     }
     return readCapped(request, response).map(body -> new HttpResponseBody(false, body,
         response.getHeader(HttpHeaders.CONTENT_TYPE), response.getHeader(HttpHeaders.ETAG),
-        response.getHeader(HttpHeaders.LAST_MODIFIED)));
+        response.getHeader(HttpHeaders.LAST_MODIFIED), status));
   }
 
   private Future<Buffer> readCapped(HttpClientRequest request, HttpClientResponse response) {

@@ -10,5 +10,7 @@ import io.vertx.core.buffer.Buffer;
  * @param contentType the Content-Type header (its charset guides XML decoding), may be null
  * @param etag        the ETag header, may be null
  * @param lastModified the Last-Modified header, may be null
+ * @param status      the HTTP status (2xx, or 304)
  */
-public record HttpResponseBody(boolean notModified, Buffer body, String contentType, String etag, String lastModified) {}
+public record HttpResponseBody(boolean notModified, Buffer body, String contentType, String etag, String lastModified,
+    int status) {}
