@@ -58,7 +58,8 @@ public final class ApiVerticle extends VerticleBase {
 
   /** Alert subscriptions, their delivery state, and the check a webhook URL passes. */
   public record Delivery(nl.webcare.delivery.SubscriptionStore subscriptions, nl.webcare.delivery.DeliveryState state,
-      nl.webcare.delivery.WebhookUrls urls) {}
+      nl.webcare.delivery.WebhookUrls urls, nl.webcare.delivery.AlertTail tail, nl.webcare.delivery.StreamSlots slots,
+      WebcareConfig.Delivery settings) {}
 
   /** The connectors and the scoring queue, for the operations routes. */
   public record Operations(ConnectorStatusStore statuses, List<String> connectorNames, ScoringQueue scoringQueue) {}
@@ -97,13 +98,19 @@ public final class ApiVerticle extends VerticleBase {
     new DocumentRoutes().mount(api);
     new IngestRoutes(deps.ingest().sources(), deps.ingest().rates(), deps.ingest().inbox(), deps.ingest().statuses())
         .mount(api);
-    api.route().handler(new Authentication(deps.keys(), deps.authFailures()));
+    Authentication authentication = new Authentication(deps.keys(), deps.authFailures());
+    // a feed token authenticates itself; without one the feed asks for a key like every other route
+    new AtomFeedRoutes(vertx, deps.alerts(), deps.delivery().subscriptions(), deps.keys(), deps.authFailures(),
+        authentication, deps.delivery().settings().publicUrl()).mount(api);
+    api.route().handler(authentication);
     new WorklistRoutes(deps.views(), deps.teams()).mount(api);
     new CaseActionRoutes(deps.work()).mount(api);
     new MentionRoutes(deps.mentions()).mount(api);
     new FeedRoutes(deps.alerts()).mount(api);
     new SubscriptionRoutes(deps.delivery().subscriptions(), deps.delivery().state(), deps.alerts(),
         deps.delivery().urls()).mount(api);
+    new AlertStreamRoutes(vertx, deps.alerts(), deps.delivery().tail(), deps.delivery().slots(), deps.keys(),
+        deps.delivery().settings().streamHeartbeat(), deps.delivery().settings().streamBufferBytes()).mount(api);
     new OperationsRoutes(deps.operations().statuses(), deps.operations().connectorNames(),
         deps.operations().scoringQueue()).mount(api);
     new KeyRoutes(deps.keys(), deps.teams()).mount(api);

@@ -64,7 +64,7 @@ final class Authentication implements Handler<RoutingContext> {
   }
 
   /** The client's address as the connection shows it (a proxy's, when Webcare runs behind one). */
-  private static String client(RoutingContext ctx) {
+  static String client(RoutingContext ctx) {
     var address = ctx.request().remoteAddress();
     return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
   }

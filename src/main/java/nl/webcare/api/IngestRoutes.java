@@ -1,5 +1,7 @@
 package nl.webcare.api;
 
+import nl.webcare.delivery.WebhookSignature;
+
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -61,12 +63,34 @@ final class IngestRoutes {
         throw ApiException.tooManyRequests("source " + source.name() + " sent more than " + source.ratePerMinute()
             + " requests this minute", decision.retryAfterSeconds());
       }
-      if (!RequestSignature.verify(source.secret(), body.getBytes(), signature)) {
+      if (ctx.request().getHeader("webhook-signature") != null) {
+        checkStandardWebhook(ctx, source, body);
+      } else if (!RequestSignature.verify(source.secret(), body.getBytes(), signature)) {
         throw new ApiException(401, "bad_signature", "missing or wrong " + RequestSignature.HEADER
-            + " header: send sha256=<hex HMAC-SHA256 of the body with the source's shared secret>");
+            + " header: send sha256=<hex HMAC-SHA256 of the body with the source's shared secret>, or sign as "
+            + "Standard Webhooks does (webhook-id, webhook-timestamp, webhook-signature)");
       }
       return accept(source, parse(body));
     });
+  }
+
+  /**
+   * A push signed as Standard Webhooks 1.0 signs (relays such as Make send it so): {@code v1,<base64 HMAC-SHA256
+   * of id.timestamp.body>} with the source's secret (its bytes; a {@code whsec_} secret is the base64 after the
+   * prefix), and a timestamp within five minutes of now, so that a captured request cannot be replayed later.
+   */
+  private static void checkStandardWebhook(RoutingContext ctx, PushSource source, Buffer body) {
+    String id = ctx.request().getHeader("webhook-id");
+    String timestamp = ctx.request().getHeader("webhook-timestamp");
+    byte[] key = WebhookSignature.key(new String(source.secret(), java.nio.charset.StandardCharsets.UTF_8));
+    if (!WebhookSignature.verify(key, id, timestamp, body.getBytes(), ctx.request().getHeader("webhook-signature"))) {
+      throw new ApiException(401, "bad_signature", "wrong or incomplete Standard Webhooks signature: send webhook-id, "
+          + "webhook-timestamp and webhook-signature v1,<base64 HMAC-SHA256 of id.timestamp.body>");
+    }
+    if (!WebhookSignature.fresh(timestamp, Instant.now().getEpochSecond())) {
+      throw new ApiException(401, "stale_signature", "webhook-timestamp is more than "
+          + WebhookSignature.TOLERANCE_SECONDS + " s away from now: refused as a possible replay");
+    }
   }
 
   private JsonObject parse(Buffer body) {

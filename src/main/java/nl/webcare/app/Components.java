@@ -126,6 +126,7 @@ final class Components {
     all.add(PollLease.ACQUIRE);
     all.add(PollLease.RELEASE);
     all.add(RedisDeliveryState.ADVANCE);
+    all.add(nl.webcare.delivery.StreamSlots.TAKE);
     return List.copyOf(all);
   }
 

@@ -22,7 +22,9 @@ import nl.webcare.connector.ConnectorException;
 import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollerVerticle;
 import nl.webcare.connector.http.HttpFetcher;
+import nl.webcare.delivery.AlertTail;
 import nl.webcare.delivery.RetryPolicy;
+import nl.webcare.delivery.StreamSlots;
 import nl.webcare.delivery.WebhookDispatcher;
 import nl.webcare.delivery.WebhookMessages;
 import nl.webcare.delivery.WebhookSender;
@@ -63,6 +65,7 @@ public final class WebcareApp {
   private final List<String> deployments = new ArrayList<>();
   private OutboundGuard outboundGuard;
   private WebhookDispatcher webhooks;
+  private AlertTail alertTail;
   /** Filled as connectors start; read by the API when an agent replies. */
   private final ReplyChannels replyChannels = new ReplyChannels();
   private EmbeddedRedisServer embeddedRedis;
@@ -192,6 +195,8 @@ public final class WebcareApp {
     } catch (IllegalStateException e) {
       return Future.failedFuture(e);
     }
+    alertTail = new AlertTail(redis);
+    alertTail.start();
     api = new ApiVerticle(config.http(), services());
     String adminKey = config.auth().adminKey();
     if (adminKey == null && config.demo().enabled()) {
@@ -238,7 +243,9 @@ public final class WebcareApp {
             parts.scoringQueue),
         new ApiVerticle.Ingest(pushSources(), parts.ingestRates, parts.inbox, parts.connectorStatuses),
         new ApiVerticle.Health(redis::ping, () -> modelLoaded), config.worklist().teams(), metrics,
-        new ApiVerticle.Delivery(parts.subscriptions, parts.deliveryState, new WebhookUrls(vertx, outboundGuard)));
+        new ApiVerticle.Delivery(parts.subscriptions, parts.deliveryState, new WebhookUrls(vertx, outboundGuard),
+            alertTail, new StreamSlots(redis, config.delivery().streamsPerKey(),
+                config.delivery().streamHeartbeat().multipliedBy(3)), config.delivery()));
   }
 
   /**
@@ -258,7 +265,7 @@ public final class WebcareApp {
         instanceId, new WebhookDispatcher.Settings(settings.refreshEvery(), settings.idlePoll(),
             settings.lease(), new RetryPolicy(settings.webhookFirstRetry(), settings.webhookMaxRetry(),
                 settings.webhookGiveUp())));
-    return deploy(webhooks, new DeploymentOptions());
+    return deploy(webhooks, new DeploymentOptions()).onSuccess(v -> alertTail.listen(batch -> webhooks.wake()));
   }
 
   /** The one guard of every outbound request; the demo's sample-feed server is the only internal host it adds. */
@@ -342,6 +349,9 @@ public final class WebcareApp {
     }
     deployments.clear();
     return chain.compose(v -> vertx.executeBlocking(() -> {
+      if (alertTail != null) {
+        alertTail.close();
+      }
       if (redis != null) {
         redis.close();
       }

@@ -37,6 +37,8 @@ public final class WebhookDispatcher extends VerticleBase {
   private long refreshTimer = -1;
   private long renewTimer = -1;
   private boolean refreshing;
+  /** The dispatcher's event loop: wake() comes from the live reader's thread and hops onto it. */
+  private volatile io.vertx.core.Context home;
 
   public WebhookDispatcher(SubscriptionStore subscriptions, DeliveryState state, AlertFeed alerts,
       WebhookSender sender, ApiKeyStore keys, nl.webcare.store.RedisGateway redis, String instanceId,
@@ -52,6 +54,7 @@ public final class WebhookDispatcher extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    home = context;
     refreshTimer = vertx.setPeriodic(1, settings.refreshEvery().toMillis(), id -> refresh());
     renewTimer = vertx.setPeriodic(lease.renewEvery().toMillis(), id -> renewLeases());
     return Future.succeededFuture();
@@ -70,7 +73,10 @@ public final class WebhookDispatcher extends VerticleBase {
 
   /** New alerts were raised: idle workers look at once instead of at their next poll. */
   public void wake() {
-    workers.values().forEach(WebhookWorker::kick);
+    io.vertx.core.Context here = home;
+    if (here != null) {
+      here.runOnContext(v -> workers.values().forEach(WebhookWorker::kick));
+    }
   }
 
   private void refresh() {

@@ -47,57 +47,6 @@ public final class WebhookMessages {
     return publicUrl.isEmpty() || caseId == null ? null : publicUrl + "/cases/" + caseId;
   }
 
-  /** What happened, in a line: "New complaint WC-4F7K2 on x (urgency 0.82)". */
-  String headline(JsonObject data, Alert alert, boolean nl) {
-    String id = data.getString("caseId", "");
-    String triage = data.getString("triageClass");
-    String what = triage == null ? "" : " " + triageName(triage, nl);
-    return switch (alert.type()) {
-      case "case.opened" -> (nl ? "Nieuwe zaak" : "New case") + what + " " + id + on(data, nl);
-      case "case.joined" -> (nl ? "Nieuw bericht in zaak " : "New message in case ") + id + on(data, nl);
-      case "case.reopened" -> (nl ? "Zaak heropend: " : "Case reopened: ") + id + on(data, nl);
-      case "case.assigned" -> id + (nl ? " opgepakt door " : " taken by ") + data.getString("assignee", "?");
-      case "case.escalated" -> id + (nl ? " geëscaleerd naar " : " escalated to ") + data.getString("team", "?");
-      case "case.resolved" -> id + (nl ? " opgelost door " : " resolved by ") + data.getString("by", "?");
-      case "case.dismissed" -> id + (nl ? " afgewezen door " : " dismissed by ") + data.getString("by", "?");
-      case "sla.breached" -> (nl ? "SLA overschreden: " : "SLA breached: ") + target(data.getString("target"), nl)
-          + " " + (nl ? "van " : "of ") + id;
-      case "subscription.disabled" -> (nl ? "Abonnement gestopt: " : "Subscription stopped: ")
-          + data.getString("name", data.getString("subscriptionId", "")) + " (" + data.getString("reason", "") + ")";
-      default -> alert.type() + (id.isEmpty() ? "" : " " + id);
-    };
-  }
-
-  private static String on(JsonObject data, boolean nl) {
-    String channel = data.getString("channel");
-    return channel == null ? "" : (nl ? " op " : " on ") + channel;
-  }
-
-  private static String triageName(String triage, boolean nl) {
-    if (!nl) {
-      return triage;
-    }
-    return switch (triage) {
-      case "crisis" -> "crisis";
-      case "complaint" -> "klacht";
-      case "question" -> "vraag";
-      case "praise" -> "compliment";
-      default -> "melding";
-    };
-  }
-
-  private static String target(String target, boolean nl) {
-    if (target == null) {
-      return "";
-    }
-    return switch (target) {
-      case "firstResponse" -> nl ? "eerste reactie" : "first response";
-      case "nextReply" -> nl ? "volgende reactie" : "next reply";
-      case "resolution" -> nl ? "oplossing" : "resolution";
-      default -> target;
-    };
-  }
-
   /** "due 10:15 (in 42 min)" or "due 10:15 (12 min late)", in the brand's zone. */
   String dueText(JsonObject data, Instant now, boolean nl) {
     String due = data.getString("due");
@@ -150,7 +99,7 @@ public final class WebhookMessages {
   }
 
   private JsonObject slack(JsonObject data, Alert alert, String link, Instant now, boolean nl) {
-    String headline = headline(data, alert, nl);
+    String headline = AlertHeadlines.of(data, alert.type(), nl);
     JsonArray blocks = new JsonArray().add(section("*" + slackEscape(headline) + "*"));
     String excerpt = excerpt(data);
     if (excerpt != null) {
@@ -181,7 +130,7 @@ public final class WebhookMessages {
   }
 
   private JsonObject teams(JsonObject data, Alert alert, String link, Instant now, boolean nl) {
-    JsonArray body = new JsonArray().add(new JsonObject().put("type", "TextBlock").put("text", headline(data, alert, nl))
+    JsonArray body = new JsonArray().add(new JsonObject().put("type", "TextBlock").put("text", AlertHeadlines.of(data, alert.type(), nl))
         .put("weight", "Bolder").put("size", "Medium").put("wrap", true));
     String excerpt = excerpt(data);
     if (excerpt != null) {

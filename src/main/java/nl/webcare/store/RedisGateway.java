@@ -30,11 +30,26 @@ public final class RedisGateway implements AutoCloseable {
   private final RedisClient jedis;
   private final WorkerExecutor workers;
   private final RedisKeys keys;
+  private final HostAndPort address;
+  private final java.util.function.IntFunction<DefaultJedisClientConfig> configWithSocketTimeout;
 
-  private RedisGateway(RedisClient jedis, WorkerExecutor workers, RedisKeys keys) {
+  private RedisGateway(RedisClient jedis, WorkerExecutor workers, RedisKeys keys, HostAndPort address,
+      java.util.function.IntFunction<DefaultJedisClientConfig> configWithSocketTimeout) {
     this.jedis = jedis;
     this.workers = workers;
     this.keys = keys;
+    this.address = address;
+    this.configWithSocketTimeout = configWithSocketTimeout;
+  }
+
+  /**
+   * A connection of its own, outside the pool, for a blocking read (XREAD BLOCK) that would otherwise hold a
+   * pooled connection for seconds: its socket timeout is the gateway's plus {@code blockMillis}. The caller owns
+   * it, uses it from one thread and closes it.
+   */
+  public redis.clients.jedis.Jedis dedicatedConnection(int blockMillis) {
+    DefaultJedisClientConfig base = configWithSocketTimeout.apply(blockMillis);
+    return new redis.clients.jedis.Jedis(address, base);
   }
 
   public static RedisGateway connect(Vertx vertx, String url, String keyPrefix, int poolSize, int timeoutMs) {
@@ -56,16 +71,20 @@ public final class RedisGateway implements AutoCloseable {
     if (path != null && path.length() > 1) {
       clientConfig.database(Integer.parseInt(path.substring(1)));
     }
+    HostAndPort address = new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
+    java.util.function.IntFunction<DefaultJedisClientConfig> dedicated = extra -> clientConfig
+        .socketTimeoutMillis(timeoutMs + extra).clientName("webcare-blocking").build();
+    DefaultJedisClientConfig pooledConfig = clientConfig.build();
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(poolSize);
     pool.setMaxIdle(poolSize);
     RedisClient client = RedisClient.builder()
-        .hostAndPort(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379))
-        .clientConfig(clientConfig.build())
+        .hostAndPort(address)
+        .clientConfig(pooledConfig)
         .poolConfig(pool)
         .build();
     WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, poolSize, 30, TimeUnit.SECONDS);
-    return new RedisGateway(client, workers, new RedisKeys(keyPrefix));
+    return new RedisGateway(client, workers, new RedisKeys(keyPrefix), address, dedicated);
   }
 
   public RedisKeys keys() {

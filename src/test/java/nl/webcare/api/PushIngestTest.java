@@ -26,6 +26,9 @@ class PushIngestTest {
   private static final String FORM_SECRET = "form-secret-0123456789abcdef";
   private static final String CHAT_SECRET = "chat-secret-0123456789abcdef";
   private static final String FB_SECRET = "fb-secret-0123456789abcdefgh";
+  /** A relay's secret as Standard Webhooks writes them. */
+  private static final String MAKE_SECRET = "whsec_" + java.util.Base64.getEncoder()
+      .encodeToString("make-relay-secret-0123456789abcd".getBytes(StandardCharsets.UTF_8));
   private static RunningApp running;
   private static WebcareApp app;
   private static ApiClient api;
@@ -37,7 +40,9 @@ class PushIngestTest {
     write(connectors, "chat-relay", "channel: chat\nsecretEnv: CHAT_SECRET\nratePerMinute: 2\n");
     write(connectors, "fb-comments", "channel: facebook\nsecretEnv: FB_SECRET\nbrandTerms: [acme]\n");
     write(connectors, "flood-form", "channel: form\nsecretEnv: FORM_SECRET\nratePerMinute: 2\n");
-    running = new RunningApp(connectors, Map.of("FORM_SECRET", FORM_SECRET, "CHAT_SECRET", CHAT_SECRET, "FB_SECRET", FB_SECRET));
+    write(connectors, "make-relay", "channel: chat\nsecretEnv: MAKE_SECRET\n");
+    running = new RunningApp(connectors, Map.of("FORM_SECRET", FORM_SECRET, "CHAT_SECRET", CHAT_SECRET, "FB_SECRET", FB_SECRET,
+        "MAKE_SECRET", MAKE_SECRET));
     app = running.app;
     api = running.api;
   }
@@ -90,6 +95,39 @@ class PushIngestTest {
     assertThat(api.post("/api/v1/ingest/contact-form", tampered, RequestSignature.HEADER,
         RequestSignature.sign(FORM_SECRET.getBytes(StandardCharsets.UTF_8), body)).status()).isEqualTo(401);
     assertThat(api.get("/api/v1/mentions?source=contact-form&limit=100").body()).doesNotContain("form-forged");
+  }
+
+  @Test
+  void aPushSignedAsStandardWebhooksIsAcceptedInsideTheTimestampWindowOnly() throws Exception {
+    // GIVEN a relay that signs with a Standard Webhooks library (the reference one)
+    com.standardwebhooks.Webhook relay = new com.standardwebhooks.Webhook(MAKE_SECRET);
+    String body = mention("make-1", "Our order is lost, awful service");
+    long now = java.time.Instant.now().getEpochSecond();
+    String signature = relay.sign("msg_make_1", now, body);
+    ApiClient.Answer accepted = api.post("/api/v1/ingest/make-relay", body.getBytes(StandardCharsets.UTF_8),
+        "webhook-id", "msg_make_1", "webhook-timestamp", Long.toString(now), "webhook-signature", signature);
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.json().getString("status")).isEqualTo("accepted");
+    // a replay ten minutes later, correctly signed for its old time, is refused
+    long old = now - 600;
+    String late = mention("make-2", "Replayed");
+    ApiClient.Answer replay = api.post("/api/v1/ingest/make-relay", late.getBytes(StandardCharsets.UTF_8),
+        "webhook-id", "msg_make_2", "webhook-timestamp", Long.toString(old), "webhook-signature",
+        relay.sign("msg_make_2", old, late));
+    assertThat(replay.status()).isEqualTo(401);
+    assertThat(replay.json().getString("error")).isEqualTo("stale_signature");
+    // a body changed on the way, or another id under the same signature, is refused
+    ApiClient.Answer tampered = api.post("/api/v1/ingest/make-relay",
+        mention("make-3", "Changed").getBytes(StandardCharsets.UTF_8), "webhook-id", "msg_make_1",
+        "webhook-timestamp", Long.toString(now), "webhook-signature", signature);
+    assertThat(tampered.status()).isEqualTo(401);
+    assertThat(tampered.json().getString("error")).isEqualTo("bad_signature");
+    ApiClient.Answer otherId = api.post("/api/v1/ingest/make-relay", body.getBytes(StandardCharsets.UTF_8),
+        "webhook-id", "msg_other", "webhook-timestamp", Long.toString(now), "webhook-signature", signature);
+    assertThat(otherId.status()).isEqualTo(401);
+    ApiClient.Answer noId = api.post("/api/v1/ingest/make-relay", body.getBytes(StandardCharsets.UTF_8),
+        "webhook-timestamp", Long.toString(now), "webhook-signature", signature);
+    assertThat(noId.status()).isEqualTo(401);
   }
 
   @Test
