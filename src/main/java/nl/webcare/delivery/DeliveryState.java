@@ -19,12 +19,16 @@ public interface DeliveryState {
 
   Future<String> cursor(String subscriptionId);
 
-  /** Moves the cursor to {@code alertId} and forgets the retry; only forward, never back. */
+  /** Moves the cursor to {@code alertId} (alerts the filter passed by) and forgets the retry; only forward. */
   Future<Void> advance(String subscriptionId, String alertId);
 
-  Future<Retry> retry(String subscriptionId);
+  /** A delivered alert: logged, and the cursor moved to it, in one step. */
+  Future<Void> delivered(String subscriptionId, DeliveryAttempt attempt);
 
-  Future<Void> saveRetry(String subscriptionId, Retry retry);
+  /** A failed try: its retry state and its log line, in one step. */
+  Future<Void> failed(String subscriptionId, Retry retry, DeliveryAttempt attempt);
+
+  Future<Retry> retry(String subscriptionId);
 
   Future<Void> log(String subscriptionId, DeliveryAttempt attempt);
 

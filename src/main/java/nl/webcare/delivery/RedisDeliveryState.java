@@ -11,7 +11,7 @@ import nl.webcare.store.RedisKeys;
 
 /** {@link DeliveryState} in Redis: a string cursor, a retry hash, a redelivery list and a capped log list. */
 public final class RedisDeliveryState implements DeliveryState {
-  /** {@code advance_cursor.lua}: moves a cursor forward only, and drops the retry state. */
+  /** {@code advance_cursor.lua}: logs a delivery, moves the cursor forward only and drops the retry state. */
   public static final LuaScript ADVANCE = LuaScript.load("advance_cursor");
   private static final int MAX_REDELIVERIES = 100;
   private final RedisGateway redis;
@@ -32,9 +32,34 @@ public final class RedisDeliveryState implements DeliveryState {
 
   @Override
   public Future<Void> advance(String subscriptionId, String alertId) {
+    return settle(subscriptionId, alertId, null);
+  }
+
+  @Override
+  public Future<Void> delivered(String subscriptionId, DeliveryAttempt attempt) {
+    return settle(subscriptionId, attempt.alertId(), attempt);
+  }
+
+  private Future<Void> settle(String subscriptionId, String alertId, DeliveryAttempt attempt) {
     return redis.call(jedis -> {
       redis.evalScript(jedis, ADVANCE, List.of(keys.subscriptionCursor(subscriptionId),
-          keys.subscriptionRetry(subscriptionId), keys.subscription(subscriptionId)), List.of(alertId));
+          keys.subscriptionRetry(subscriptionId), keys.subscription(subscriptionId),
+          keys.subscriptionDeliveries(subscriptionId)), List.of(alertId == null ? "" : alertId,
+          attempt == null ? "" : attempt.toJson().encode(), Integer.toString(LOG_LENGTH)));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> failed(String subscriptionId, Retry retry, DeliveryAttempt attempt) {
+    return redis.call(jedis -> {
+      String log = keys.subscriptionDeliveries(subscriptionId);
+      try (var tx = jedis.multi()) {
+        tx.hset(keys.subscriptionRetry(subscriptionId), retryFields(retry));
+        tx.lpush(log, attempt.toJson().encode());
+        tx.ltrim(log, 0, LOG_LENGTH - 1);
+        tx.exec();
+      }
       return null;
     });
   }
@@ -52,16 +77,11 @@ public final class RedisDeliveryState implements DeliveryState {
     });
   }
 
-  @Override
-  public Future<Void> saveRetry(String subscriptionId, Retry retry) {
-    return redis.call(jedis -> {
-      jedis.hset(keys.subscriptionRetry(subscriptionId), Map.of("alertId", retry.alertId(),
-          "attempts", Integer.toString(retry.attempts()),
-          "firstFailedAt", Long.toString(retry.firstFailedAt().toEpochMilli()),
-          "nextAt", Long.toString(retry.nextAt().toEpochMilli()),
-          "lastError", retry.lastError() == null ? "" : retry.lastError()));
-      return null;
-    });
+  private static Map<String, String> retryFields(Retry retry) {
+    return Map.of("alertId", retry.alertId(), "attempts", Integer.toString(retry.attempts()),
+        "firstFailedAt", Long.toString(retry.firstFailedAt().toEpochMilli()),
+        "nextAt", Long.toString(retry.nextAt().toEpochMilli()),
+        "lastError", retry.lastError() == null ? "" : retry.lastError());
   }
 
   @Override

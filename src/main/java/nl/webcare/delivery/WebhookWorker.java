@@ -10,14 +10,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one subscription's alerts, one request at a time, in stream order: first what an admin asked to send
- * again, then the next matching alert after the cursor. The cursor moves only after a 2xx (at least once); a
+ * Delivers one subscription's alerts, one request at a time, in stream order: between batches what an admin asked
+ * to send again, then the next matching alerts after the cursor, read a hundred at a time. Each delivery costs one
+ * Redis call (its log line and the cursor's move, together). The cursor moves only after a 2xx (at least once); a
  * failure is retried by the {@link RetryPolicy}, a 410 or spent retries disable the subscription (which raises a
  * {@code subscription.disabled} alert for the admins). Runs on the dispatcher's event loop and never blocks it.
  */
 final class WebhookWorker {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookWorker.class);
   private static final long STORE_RETRY_MS = 2_000;
+  private static final int BATCH = 100;
 
   private final Vertx vertx;
   private final DeliveryState state;
@@ -45,6 +47,9 @@ final class WebhookWorker {
 
   /** The subscription as last read (a changed filter, url or secret applies from the next request). */
   void update(Subscription changed) {
+    if (!changed.filter().equals(subscription.filter())) {
+      pending.clear(); // read again through the new filter
+    }
     this.subscription = changed;
   }
 
@@ -96,11 +101,54 @@ final class WebhookWorker {
   }
 
   private boolean waitingForRetry;
+  /** Where the subscription stands: read from Redis when the worker starts, then kept here as it writes it. */
+  private String cursor;
+  private DeliveryState.Retry retry;
+  /** Alerts read from the stream that the filter wants, not yet delivered, in stream order. */
+  private final java.util.ArrayDeque<Alert> pending = new java.util.ArrayDeque<>();
 
   /** One delivery or one look at the stream; answers how long to wait before the next step. */
   private Future<Long> step() {
     Subscription s = subscription;
-    return state.nextRedelivery(s.id()).compose(again -> again != null ? redeliver(s, again) : next(s));
+    if (cursor == null) {
+      // adopted: where it stands is read once; from here on this worker is its only writer (it holds the lease)
+      return Future.all(state.cursor(s.id()), state.retry(s.id())).map(both -> {
+        cursor = both.resultAt(0);
+        retry = both.resultAt(1);
+        return 0L;
+      });
+    }
+    if (pending.isEmpty()) {
+      // between batches: first what an admin asked to send again
+      return state.nextRedelivery(s.id()).compose(again -> again != null ? redeliver(s, again) : fetch(s));
+    }
+    Instant now = Instant.now();
+    if (retry != null && retry.nextAt().isAfter(now)) {
+      return Future.succeededFuture(Math.max(1, Duration.between(now, retry.nextAt()).toMillis()));
+    }
+    Alert alert = pending.peek();
+    int attempt = retry != null && retry.alertId().equals(alert.cursor()) ? retry.attempts() + 1 : 1;
+    Instant firstFailed = attempt > 1 ? retry.firstFailedAt() : null;
+    return sender.send(s, alert).compose(answer -> settle(s, alert, attempt, firstFailed, answer));
+  }
+
+  /** The next alerts after the cursor that the filter wants, a batch at a time. */
+  private Future<Long> fetch(Subscription s) {
+    return alerts.after(cursor, BATCH, s.filter()).compose(page -> {
+      pending.addAll(page.alerts());
+      if (page.alerts().isEmpty()) {
+        // passed by alerts the filter does not want: remember that, so that nobody reads them again
+        if (page.next() != null && !page.next().equals(cursor)) {
+          String passed = page.next();
+          return state.advance(s.id(), passed).map(v -> {
+            cursor = passed;
+            return page.more() ? 0L : idlePoll.toMillis();
+          });
+        }
+        return Future.succeededFuture(page.more() ? 0L : idlePoll.toMillis());
+      }
+      return Future.succeededFuture(0L);
+    });
   }
 
   private Future<Long> redeliver(Subscription s, String alertId) {
@@ -115,32 +163,15 @@ final class WebhookWorker {
     });
   }
 
-  private Future<Long> next(Subscription s) {
-    return state.retry(s.id()).compose(retry -> {
-      Instant now = Instant.now();
-      if (retry != null && retry.nextAt().isAfter(now)) {
-        return Future.succeededFuture(Math.max(1, Duration.between(now, retry.nextAt()).toMillis()));
-      }
-      return state.cursor(s.id()).compose(cursor -> alerts.after(cursor, 1, s.filter())).compose(page -> {
-        if (page.alerts().isEmpty()) {
-          // passed by alerts the filter does not want: remember that, so that nobody reads them again
-          Future<Void> moved = page.next() != null && !page.next().equals("0-0")
-              ? state.advance(s.id(), page.next()) : Future.succeededFuture();
-          return moved.map(page.more() ? 0L : idlePoll.toMillis());
-        }
-        Alert alert = page.alerts().get(0);
-        int attempt = retry != null && retry.alertId().equals(alert.cursor()) ? retry.attempts() + 1 : 1;
-        Instant firstFailed = attempt > 1 ? retry.firstFailedAt() : null;
-        return sender.send(s, alert).compose(answer -> settle(s, alert, attempt, firstFailed, answer));
-      });
-    });
-  }
-
   private Future<Long> settle(Subscription s, Alert alert, int attempt, Instant firstFailed,
       WebhookSender.Answer answer) {
     if (answer.delivered()) {
-      return state.log(s.id(), attempt(alert, attempt, answer, "delivered", false))
-          .compose(v -> state.advance(s.id(), alert.cursor())).map(0L);
+      return state.delivered(s.id(), attempt(alert, attempt, answer, "delivered", false)).map(v -> {
+        pending.poll();
+        cursor = alert.cursor();
+        retry = null;
+        return 0L;
+      });
     }
     Instant now = Instant.now();
     Instant first = firstFailed != null ? firstFailed : now;
@@ -152,9 +183,11 @@ final class WebhookWorker {
       return disable(s, alert, attempt, answer, "gave up after " + attempt + " attempts over "
           + Duration.between(first, now).toMinutes() + " min: " + answer.error());
     }
-    return state.saveRetry(s.id(), new DeliveryState.Retry(alert.cursor(), attempt, first, nextAt, answer.error()))
-        .compose(v -> state.log(s.id(), attempt(alert, attempt, answer, "retrying", false)))
-        .map(Math.max(1, Duration.between(Instant.now(), nextAt).toMillis()));
+    DeliveryState.Retry next = new DeliveryState.Retry(alert.cursor(), attempt, first, nextAt, answer.error());
+    return state.failed(s.id(), next, attempt(alert, attempt, answer, "retrying", false)).map(v -> {
+      retry = next;
+      return Math.max(1, Duration.between(Instant.now(), nextAt).toMillis());
+    });
   }
 
   private Future<Long> disable(Subscription s, Alert alert, int attempt, WebhookSender.Answer answer, String reason) {
