@@ -33,11 +33,13 @@ import redis.clients.jedis.params.ScanParams;
  * with SIGKILL (at a fifth and three fifths of the way) and Redis is killed with SIGKILL (two fifths) and shut
  * down cleanly (four fifths); Webcare is started again at once, Redis after three seconds. Then it counts what
  * arrived: pushed (requests made), accepted, stored, lost, duplicate cases, dead letters, and the seconds from
- * each fault to the next accepted push.
+ * each fault to the next accepted push. A webhook subscription to a receiver of the run's own gets every
+ * {@code case.opened} meanwhile: the run also counts the openings whose webhook never came, and the repeats.
  */
 public final class ChaosRun {
   private static final String SECRET = "chaos-relay-secret-0123456789";
   private static final String PREFIX = "chaos:";
+  private static final String ADMIN_KEY = "chaos-admin-key-0123456789abcdef";
   private static final Duration GIVE_UP = Duration.ofMinutes(5);
   /** Relays pushing at once, so that a kill strikes requests in flight, not only the gap between two. */
   private static final int RELAYS = 4;
@@ -67,6 +69,7 @@ public final class ChaosRun {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private Process redis;
   private Process webcare;
+  private ChaosWebhookReceiver receiver;
 
   private ChaosRun(Path jar) throws IOException {
     this.jar = jar;
@@ -90,7 +93,9 @@ public final class ChaosRun {
     Files.writeString(connectors.resolve("chaos-relay.yaml"), "name: chaos-relay\ntype: push\nbrand: chaos\n"
         + "channel: form\nlanguage: en\nsecretEnv: CHAOS_SECRET\nratePerMinute: 100000\nmaxBodyBytes: 8192\n");
     startRedis();
+    receiver = new ChaosWebhookReceiver();
     startWebcare(connectors);
+    subscribeWebhook();
     AtomicInteger next = new AtomicInteger();
     AtomicInteger accepted = new AtomicInteger();
     AtomicLong requests = new AtomicLong();
@@ -153,9 +158,18 @@ public final class ChaosRun {
       }
       long stored = client.zcard(PREFIX + "mentions:idx:all");
       long dead = client.xlen(PREFIX + "mentions:dead");
+      Set<String> opened = openings(client);
+      while (!receiver.ids().containsAll(opened) && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+      }
+      Set<String> missing = new HashSet<>(opened);
+      missing.removeAll(receiver.ids());
       return new JsonObject().put("pushed", requests).put("accepted", accepted).put("stored", stored)
           .put("lost", accepted - stored - dead).put("duplicate_cases", duplicateCases(client))
-          .put("dead_letters", dead).put("recovery_seconds", recovery);
+          .put("dead_letters", dead)
+          .put("webhooks", new JsonObject().put("cases_opened", opened.size()).put("delivered", opened.size()
+              - missing.size()).put("lost", missing.size()).put("repeats", receiver.requests() - receiver.ids().size()))
+          .put("recovery_seconds", recovery);
     }
   }
 
@@ -200,6 +214,30 @@ public final class ChaosRun {
       Thread.sleep(200);
     }
     throw new IllegalStateException("mention " + i + " was not accepted within " + GIVE_UP.toMinutes() + " minutes");
+  }
+
+  /** The webhook-ids the receiver must get: one per case.opened alert in the stream. */
+  private static Set<String> openings(RedisClient client) {
+    Set<String> ids = new HashSet<>();
+    for (var entry : client.xrange(PREFIX + "alerts", (redis.clients.jedis.StreamEntryID) null, null)) {
+      if ("case.opened".equals(entry.getFields().get("type"))) {
+        ids.add("msg_" + entry.getID());
+      }
+    }
+    return ids;
+  }
+
+  /** Subscribes the run's receiver to every new case, as an integrator would. */
+  private void subscribeWebhook() throws IOException, InterruptedException {
+    HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+        + "/api/v1/subscriptions")).header("Authorization", "Bearer " + ADMIN_KEY)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+            .put("name", "chaos receiver").put("url", receiver.url())
+            .put("filter", new JsonObject().put("type", "case.opened")).encode())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (made.statusCode() != 201) {
+      throw new IllegalStateException("could not subscribe the webhook receiver: " + made.body());
+    }
   }
 
   private static long duplicateCases(RedisClient client) {
@@ -251,7 +289,8 @@ public final class ChaosRun {
     env.put("WEBCARE_REDIS_KEY_PREFIX", PREFIX);
     env.put("WEBCARE_HTTP_PORT", Integer.toString(httpPort));
     env.put("WEBCARE_CONNECTORS_DIR", connectors.toString());
-    env.put("WEBCARE_ADMIN_KEY", "chaos-admin-key-0123456789abcdef");
+    env.put("WEBCARE_ADMIN_KEY", ADMIN_KEY);
+    env.put("WEBCARE_OUTBOUND_ALLOW_HOSTS", "127.0.0.1");
     env.put("CHAOS_SECRET", SECRET);
     webcare = builder.start();
     waitFor("Webcare", () -> {
@@ -286,6 +325,9 @@ public final class ChaosRun {
   }
 
   private void stopAll() {
+    if (receiver != null) {
+      receiver.close();
+    }
     if (webcare != null) {
       webcare.destroyForcibly();
     }

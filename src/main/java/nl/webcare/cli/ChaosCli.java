@@ -10,9 +10,9 @@ import picocli.CommandLine.Option;
 @Command(name = "chaos", mixinStandardHelpOptions = true,
     description = {"Pushes N signed mentions at a steady rate into a Webcare of its own (own redis-server with an append-only file)",
         "while it kills Webcare with SIGKILL and restarts Redis; prints pushed, accepted, stored, lost, duplicate",
-        "cases, dead letters and recovery seconds as JSON. Needs redis-server on the PATH."},
+        "cases, dead letters, webhooks lost and repeated, and recovery seconds as JSON. Needs redis-server on the PATH."},
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:nothing lost or duplicated", "1:something was lost or duplicated, or the run failed",
+    exitCodeList = {"0:nothing lost or duplicated", "1:a mention or a case's webhook was lost, a case duplicated, or the run failed",
         "2:bad usage"})
 final class ChaosCli implements Callable<Integer> {
   @Option(names = "--mentions", paramLabel = "N", converter = EvaluateCli.PositiveConverter.class,
@@ -33,6 +33,7 @@ final class ChaosCli implements Callable<Integer> {
         : Path.of(ChaosCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     var figures = ChaosRun.run(mentions, rate != null ? rate : Math.max(1, Math.min(50, mentions / 60)), Commands.readable(self.toString()));
     System.out.println(figures.encodePrettily());
-    return figures.getLong("lost") == 0 && figures.getLong("duplicate_cases") == 0 ? 0 : 1;
+    return figures.getLong("lost") == 0 && figures.getLong("duplicate_cases") == 0
+        && figures.getJsonObject("webhooks").getLong("lost") == 0 ? 0 : 1;
   }
 }
