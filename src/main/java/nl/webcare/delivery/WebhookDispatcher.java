@@ -133,11 +133,18 @@ public final class WebhookDispatcher extends VerticleBase {
     });
   }
 
+  /** Renews the leases held, and stops a subscription whose key was revoked since it was adopted. */
   private void renewLeases() {
-    for (String id : Set.copyOf(workers.keySet())) {
-      lease.acquire(id).onSuccess(held -> {
-        if (!held) {
+    for (Map.Entry<String, WebhookWorker> held : Map.copyOf(workers).entrySet()) {
+      String id = held.getKey();
+      lease.acquire(id).onSuccess(still -> {
+        if (!still) {
           LOG.info("webhook subscription {} is delivered by another process now", id);
+          stopWorker(id);
+        }
+      });
+      ownerStillValid(held.getValue().subscription()).onSuccess(valid -> {
+        if (!valid) {
           stopWorker(id);
         }
       });

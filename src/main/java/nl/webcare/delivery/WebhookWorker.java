@@ -53,6 +53,10 @@ final class WebhookWorker {
     this.subscription = changed;
   }
 
+  Subscription subscription() {
+    return subscription;
+  }
+
   /** True once stopped, by the dispatcher or by disabling its subscription. */
   boolean stopped() {
     return !running;

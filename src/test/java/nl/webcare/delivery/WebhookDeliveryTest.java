@@ -254,6 +254,27 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aRevokedKeysWebhooksStop() {
+    receiver.stubFor(post("/former").willReturn(aResponse().withStatus(200)));
+    String key = webcare.api.newKey("former-partner", "integration");
+    ApiClient partner = webcare.api.withKey(key);
+    JsonObject sub = subscribe(partner, new JsonObject().put("url", url("/former")));
+    String id = sub.getString("id");
+    webcare.complaint("hook-former-1", "nina", "Terrible, the meter reading is wrong again");
+    awaitReceived("/former", 1);
+    String keyId = webcare.api.get("/api/v1/keys?limit=500").json().getJsonArray("items").stream()
+        .map(k -> (JsonObject) k).filter(k -> "former-partner".equals(k.getString("owner"))).findFirst()
+        .orElseThrow().getString("id");
+    assertThat(webcare.api.delete("/api/v1/keys/" + keyId).status()).isEqualTo(200);
+    Await.until("the subscription is stopped", Duration.ofSeconds(10),
+        () -> !webcare.api.get("/api/v1/subscriptions/" + id).json().getBoolean("enabled"));
+    assertThat(webcare.api.get("/api/v1/subscriptions/" + id).json().getString("disabledReason")).contains("revoked");
+    webcare.complaint("hook-former-2", "olaf", "Awful service, still no refund");
+    assertThat(received("/former")).hasSize(1);
+    webcare.api.delete("/api/v1/subscriptions/" + id);
+  }
+
+  @Test
   void aRedeliveryIsSentAgainWithItsOwnId() {
     receiver.stubFor(post("/again").willReturn(aResponse().withStatus(200)));
     JsonObject sub = subscribe(integration, new JsonObject().put("url", url("/again"))
