@@ -23,6 +23,7 @@ import nl.webcare.connector.ConnectorTypes;
 import nl.webcare.connector.PollerVerticle;
 import nl.webcare.connector.http.HttpFetcher;
 import nl.webcare.delivery.AlertTail;
+import nl.webcare.pipeline.SourceRoles;
 import nl.webcare.delivery.RetryPolicy;
 import nl.webcare.delivery.StreamSlots;
 import nl.webcare.delivery.WebhookDispatcher;
@@ -296,7 +297,7 @@ public final class WebcareApp {
       LOG.info("sentiment model loaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       WorkerExecutor pool = vertx.createSharedWorkerExecutor(SCORING_POOL, config.scoring().workers(), 2, TimeUnit.MINUTES);
       MentionScorer scorer = new MentionScorer(parts.scoringQueue, parts.mentions, parts.worklist, parts.router,
-          new MentionAssessor(analyzer, parts.triage), pool, config.scoring().maxAttempts());
+          new MentionAssessor(analyzer, parts.triage), pool, config.scoring().maxAttempts(), new SourceRoles(connectors));
       return deploy(new ScorerVerticle(parts.scoringQueue, scorer, config.scoring(), instanceId), new DeploymentOptions())
           .compose(v -> deploy(new PeriodicVerticle("housekeeping", every.housekeepingEvery(),
               parts.housekeeping::sweep), new DeploymentOptions()))

@@ -14,14 +14,23 @@ import java.util.Map;
  * @param enabled      false keeps the file as an example without polling it
  * @param options      type-specific settings (for example {@code preset: appstore}, {@code language: nl})
  * @param relevance    brand and exclusion terms that decide which found items reach the worklist
+ * @param purpose      care, listen or both (see {@link SourcePurpose}); the type's default when the file says none
+ * @param competitor   a competitor's source: counted for share of voice, never in the care queue
  */
 public record ConnectorDefinition(
     String name, String type, String brand, String url, Duration pollInterval, boolean enabled,
-    Map<String, Object> options, RelevanceFilter relevance) {
+    Map<String, Object> options, RelevanceFilter relevance, SourcePurpose purpose, boolean competitor) {
 
   public ConnectorDefinition {
     options = Map.copyOf(options);
     relevance = relevance == null ? RelevanceFilter.ALL : relevance;
+    purpose = purpose == null ? SourcePurpose.BOTH : purpose;
+  }
+
+  /** A source of the brand's own, read for care and listening. */
+  public ConnectorDefinition(String name, String type, String brand, String url, Duration pollInterval,
+      boolean enabled, Map<String, Object> options, RelevanceFilter relevance) {
+    this(name, type, brand, url, pollInterval, enabled, options, relevance, SourcePurpose.BOTH, false);
   }
 
   /** A definition that lets every found item through. */

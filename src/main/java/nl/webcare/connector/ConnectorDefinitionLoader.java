@@ -29,7 +29,7 @@ public final class ConnectorDefinitionLoader {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
   private static final Set<String> COMMON_KEYS = Set.of("name", "type", "brand", "url", "pollInterval", "enabled",
-      "brandTerms", "excludeTerms");
+      "brandTerms", "excludeTerms", "purpose", "competitor");
 
   private final ConnectorTypes types;
 
@@ -85,9 +85,15 @@ public final class ConnectorDefinitionLoader {
     if (!(enabled instanceof Boolean)) {
       throw new IllegalArgumentException("enabled must be true or false, got " + enabled);
     }
+    Object competitor = map.getOrDefault("competitor", Boolean.FALSE);
+    if (!(competitor instanceof Boolean)) {
+      throw new IllegalArgumentException("competitor must be true or false, got " + competitor);
+    }
+    SourcePurpose purpose = map.get("purpose") == null ? type.defaultPurpose(options)
+        : SourcePurpose.fromWire(String.valueOf(map.get("purpose")));
     ConnectorDefinition definition = new ConnectorDefinition(name, required(map, "type"), required(map, "brand"),
         url, duration(map.getOrDefault("pollInterval", "5m")), (Boolean) enabled, options,
-        new RelevanceFilter(terms(map, "brandTerms"), terms(map, "excludeTerms")));
+        new RelevanceFilter(terms(map, "brandTerms"), terms(map, "excludeTerms")), purpose, (Boolean) competitor);
     type.validate(definition);
     return definition;
   }

@@ -34,6 +34,14 @@ public interface ConnectorType {
    *
    * @throws IllegalArgumentException when the options needed to build it are wrong
    */
+  default SourcePurpose defaultPurpose(java.util.Map<String, Object> options) {
+    return SourcePurpose.BOTH;
+  }
+
+  /**
+   * What this type's sources are read for when the file does not say ({@code purpose}): mentions of the brand,
+   * reviews and pushes are for care and listening alike.
+   */
   default String derivedUrl(java.util.Map<String, Object> options) {
     return null;
   }

@@ -48,6 +48,20 @@ public record RelevanceFilter(List<String> brandTerms, List<String> excludeTerms
     return false;
   }
 
+  /** True when the mention names the brand: its name, or one of the brand terms, as a word. */
+  public boolean namesBrand(Mention mention, String brand) {
+    String text = fold(mention.fullText());
+    if (brand != null && !brand.isBlank() && containsWord(text, fold(brand))) {
+      return true;
+    }
+    for (String term : brandTerms) {
+      if (containsWord(text, fold(term))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Lower case without accents, so that matching does not depend on how people type them. */
   static String fold(String text) {
     return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);

@@ -32,9 +32,11 @@ public final class MentionScorer {
   private final MentionAssessor assessor;
   private final WorkerExecutor scoringPool;
   private final int maxAttempts;
+  private final SourceRoles roles;
 
   public MentionScorer(ScoringQueue queue, MentionStore mentions, Worklist worklist, CaseRouter router,
-      MentionAssessor assessor, WorkerExecutor scoringPool, int maxAttempts) {
+      MentionAssessor assessor, WorkerExecutor scoringPool, int maxAttempts, SourceRoles roles) {
+    this.roles = roles;
     this.queue = queue;
     this.mentions = mentions;
     this.worklist = worklist;
@@ -86,10 +88,13 @@ public final class MentionScorer {
   }
 
   /**
-   * Every scored mention is filed: it may join (and reopen) its author's or thread's case even when it
+   * Every scored mention that its source lets into the care queue ({@link SourceRoles}) is filed: it may join (and reopen) its author's or thread's case even when it
    * needs no reply itself ("thanks, but it still does not work"); only one that needs a reply opens a case.
    */
   private Future<Void> openCaseIfNeeded(MentionAssessor.Assessment assessment) {
+    if (!roles.mayFile(assessment.scored(), assessment.decision())) {
+      return Future.succeededFuture(); // a competitor's, or listening that is no crisis about the brand
+    }
     String team = router.teamFor(assessment.scored(), assessment.decision());
     return worklist.file(assessment.scored(), assessment.decision(), team).mapEmpty();
   }

@@ -42,6 +42,38 @@ class ConnectorDefinitionLoaderTest {
   }
 
   @Test
+  void aSourceIsReadForCareAndListeningByWhatItIsUnlessTheFileSays() throws IOException {
+    assertThat(load("name: n\ntype: feed\nbrand: b\nurl: https://example.org/news.xml\n").purpose())
+        .as("a generic feed: news, blogs").isEqualTo(SourcePurpose.LISTEN);
+    assertThat(load("name: n\ntype: feed\nbrand: b\npreset: google-news\nquery: acme\n").purpose())
+        .isEqualTo(SourcePurpose.LISTEN);
+    assertThat(load("name: n\ntype: feed\nbrand: b\npreset: hackernews\nquery: acme\n").purpose())
+        .isEqualTo(SourcePurpose.LISTEN);
+    assertThat(load("name: n\ntype: feed\nbrand: b\npreset: appstore\nappId: '1'\n").purpose())
+        .as("reviews").isEqualTo(SourcePurpose.BOTH);
+    assertThat(load("name: n\ntype: feed\nbrand: b\npreset: reddit\nquery: acme\n").purpose())
+        .isEqualTo(SourcePurpose.BOTH);
+    assertThat(load("name: n\ntype: push\nbrand: b\nsecretEnv: S\n").purpose()).isEqualTo(SourcePurpose.BOTH);
+    ConnectorDefinition forum = load("name: n\ntype: feed\nbrand: b\nurl: https://forum.example/rss\n"
+        + "purpose: both\n");
+    assertThat(forum.purpose()).isEqualTo(SourcePurpose.BOTH);
+    assertThat(forum.options()).doesNotContainKey("purpose");
+    ConnectorDefinition rival = load("name: n\ntype: feed\nbrand: rivalco\npreset: appstore\nappId: '2'\n"
+        + "competitor: true\n");
+    assertThat(rival.competitor()).isTrue();
+    assertFails("name: x\ntype: feed\nbrand: b\nurl: https://example.org/feed\npurpose: marketing\n",
+        "purpose must be care, listen or both");
+    assertFails("name: x\ntype: feed\nbrand: b\nurl: https://example.org/feed\ncompetitor: yes please\n",
+        "competitor must be true or false");
+  }
+
+  private ConnectorDefinition load(String yaml) throws IOException {
+    Path dir = Files.createTempDirectory("connectors");
+    Files.writeString(dir.resolve("c.yaml"), yaml);
+    return loader.loadDirectory(dir).get(0);
+  }
+
+  @Test
   void mistakesNameTheFileAndTheKey() throws IOException {
     assertFails("name: x\ntype: feed\nbrand: b\nurl: ftp://example.org/feed\n", "url must be an http or https URL");
     assertFails("name: x\ntype: telex\nbrand: b\nurl: https://example.org/feed\n", "unknown type \"telex\"");

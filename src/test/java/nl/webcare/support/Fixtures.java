@@ -21,7 +21,10 @@ public final class Fixtures {
 
   /** Writes {@code connectors/NAME.yaml} for a feed connector. */
   public static void feedConnector(Path dir, String name, String url, String extraYaml) {
-    String yaml = "name: " + name + "\ntype: feed\nbrand: testbrand\nurl: " + url + "\npollInterval: 300ms\n" + extraYaml;
+    // the tests' feeds stand for forums and review sites, which care reads: a generic feed is listen-only by default
+    String purpose = extraYaml.contains("purpose:") ? "" : "purpose: both\n";
+    String yaml = "name: " + name + "\ntype: feed\nbrand: testbrand\nurl: " + url + "\npollInterval: 300ms\n" + purpose
+        + extraYaml;
     try {
       Files.writeString(dir.resolve(name + ".yaml"), yaml);
     } catch (IOException e) {

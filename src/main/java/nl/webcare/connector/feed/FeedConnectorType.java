@@ -40,6 +40,22 @@ public final class FeedConnectorType implements ConnectorType {
     OptionChecks.requireRange(definition, "pages", 1, 1, FeedConnector.MAX_PAGES);
   }
 
+  /** Reviews, Reddit and Mastodon are people talking to or about the brand; news, blogs and videos are not. */
+  @Override
+  public nl.webcare.connector.SourcePurpose defaultPurpose(Map<String, Object> options) {
+    Object preset = options.get("preset");
+    FeedPreset p;
+    try {
+      p = FeedPreset.of(preset == null ? null : String.valueOf(preset));
+    } catch (IllegalArgumentException unknown) {
+      return nl.webcare.connector.SourcePurpose.BOTH; // validate() names the bad preset
+    }
+    return switch (p) {
+      case APPSTORE, REDDIT, MASTODON -> nl.webcare.connector.SourcePurpose.BOTH;
+      case GENERIC, GOOGLE_NEWS, GOOGLE_ALERTS, HACKER_NEWS, YOUTUBE -> nl.webcare.connector.SourcePurpose.LISTEN;
+    };
+  }
+
   @Override
   public String derivedUrl(Map<String, Object> options) {
     Object preset = options.get("preset");
