@@ -13,6 +13,8 @@ public enum Permission {
   READ_MENTIONS,
   READ_ALERTS,
   READ_SLA,
+  /** Marketing figures: sentiment over time, share of voice (counts only, no personal data). */
+  READ_ANALYTICS,
   MANAGE_TEMPLATES,
   /** Create and revoke API keys, erase authors. */
   ADMINISTER

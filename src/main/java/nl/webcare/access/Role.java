@@ -11,9 +11,11 @@ public enum Role {
       Permission.READ_ALERTS)),
   /** Team leads: what agents do, plus reassigning, acting on held cases, the SLA report and templates. */
   LEAD(EnumSet.of(Permission.READ_WORKLIST, Permission.WORK_CASES, Permission.LEAD_CASES, Permission.READ_AUTHORS,
-      Permission.READ_MENTIONS, Permission.READ_ALERTS, Permission.READ_SLA, Permission.MANAGE_TEMPLATES)),
+      Permission.READ_MENTIONS, Permission.READ_ALERTS, Permission.READ_SLA, Permission.MANAGE_TEMPLATES,
+      Permission.READ_ANALYTICS)),
   /** Marketing and analysts: read only, and never who said it. */
-  ANALYST(EnumSet.of(Permission.READ_WORKLIST, Permission.READ_MENTIONS, Permission.READ_ALERTS, Permission.READ_SLA)),
+  ANALYST(EnumSet.of(Permission.READ_WORKLIST, Permission.READ_MENTIONS, Permission.READ_ALERTS, Permission.READ_SLA,
+      Permission.READ_ANALYTICS)),
   /** Systems that read the alert feed (push ingest is signed per source instead). */
   INTEGRATION(EnumSet.of(Permission.READ_ALERTS)),
   ADMIN(EnumSet.allOf(Permission.class));

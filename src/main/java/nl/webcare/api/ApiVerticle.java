@@ -54,7 +54,11 @@ public final class ApiVerticle extends VerticleBase {
       Health health,
       List<String> teams,
       WebcareMetrics metrics,
-      Delivery delivery) {}
+      Delivery delivery,
+      Analytics analytics) {}
+
+  /** The marketing counts, and the zone their days are in. */
+  public record Analytics(nl.webcare.analytics.MarketingCounts counts, java.time.ZoneId zone) {}
 
   /** Alert subscriptions, their delivery state, and the check a webhook URL passes. */
   public record Delivery(nl.webcare.delivery.SubscriptionStore subscriptions, nl.webcare.delivery.DeliveryState state,
@@ -117,6 +121,7 @@ public final class ApiVerticle extends VerticleBase {
     new ReplyRoutes(deps.replies()).mount(api);
     new TemplateRoutes(deps.templates()).mount(api);
     new SlaRoutes(deps.sla(), deps.teams()).mount(api);
+    new AnalyticsRoutes(deps.analytics().counts(), deps.analytics().zone()).mount(api);
     new AuthorRoutes(deps.authors()).mount(api);
     router.route(API_ROOT + "/*").subRouter(api);
     apiRouter = api;

@@ -89,7 +89,8 @@ final class Components {
     long alertCap = config.background().alertStreamMaxLength();
     this.redis = redis;
     this.triage = Triage.load();
-    this.mentions = new RedisMentionStore(redis, config.retention().mentions());
+    this.mentions = new RedisMentionStore(redis, config.retention().mentions(), new RedisMentionStore.CountKeeping(
+        config.worklist().timezone(), config.retention().countHours(), config.retention().countDays()));
     this.inbox = new RedisMentionInbox(redis, config.retention().mentions());
     this.scoringQueue = new RedisScoringQueue(redis, config.scoring().deadLetterMax());
     this.worklist = new RedisWorklist(redis, alertCap, config.worklist().groupingWindow(), config.sla(),
@@ -126,6 +127,7 @@ final class Components {
     all.add(PollLease.ACQUIRE);
     all.add(PollLease.RELEASE);
     all.add(RedisDeliveryState.ADVANCE);
+    all.add(RedisMentionStore.COUNT);
     all.add(nl.webcare.delivery.StreamSlots.TAKE);
     return List.copyOf(all);
   }

@@ -246,7 +246,9 @@ public final class WebcareApp {
         new ApiVerticle.Health(redis::ping, () -> modelLoaded), config.worklist().teams(), metrics,
         new ApiVerticle.Delivery(parts.subscriptions, parts.deliveryState, new WebhookUrls(vertx, outboundGuard),
             alertTail, new StreamSlots(redis, config.delivery().streamsPerKey(),
-                config.delivery().streamHeartbeat().multipliedBy(3)), config.delivery()));
+                config.delivery().streamHeartbeat().multipliedBy(3)), config.delivery()),
+        new ApiVerticle.Analytics(new nl.webcare.analytics.RedisMarketingCounts(redis, config.worklist().timezone()),
+            config.worklist().timezone()));
   }
 
   /**

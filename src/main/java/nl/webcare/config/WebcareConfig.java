@@ -87,9 +87,14 @@ public record WebcareConfig(
 
   /**
    * How long personal data is kept: mentions, their dedup markers, author indexes and alerts
-   * ({@code mentions}); resolved and dismissed cases with their notes and replies ({@code closedCases}).
+   * ({@code mentions}); resolved and dismissed cases with their notes and replies ({@code closedCases}); the
+   * marketing counts, which hold no personal data, per hour ({@code countHours}) and per day ({@code countDays}).
    */
-  public record Retention(Duration mentions, Duration closedCases) {}
+  public record Retention(Duration mentions, Duration closedCases, Duration countHours, Duration countDays) {
+    public Retention(Duration mentions, Duration closedCases) {
+      this(mentions, closedCases, Duration.ofDays(35), Duration.ofDays(400));
+    }
+  }
 
   /**
    * Cases: a new mention by the same author on the same channel within {@code groupingWindow} joins

@@ -11,7 +11,15 @@ import java.util.List;
 public interface MentionStore {
 
   /** Stores or overwrites one scored mention and indexes it by time, label, source and brand. */
-  Future<Void> save(ScoredMention scored);
+  default Future<Void> save(ScoredMention scored) {
+    return save(scored, null);
+  }
+
+  /**
+   * As {@link #save(ScoredMention)}, and adds {@code count} (null: nothing) to the marketing counts in the same
+   * transaction, once per mention however often it is stored.
+   */
+  Future<Void> save(ScoredMention scored, MentionCount count);
 
   /** The mention with this id, or a succeeded future with null when there is none (or it expired). */
   Future<ScoredMention> find(String mentionId);

@@ -23,18 +23,33 @@ public final class RedisMentionStore implements MentionStore {
   /** How many index pages one query reads at most while filters skip entries. */
   private static final int MAX_FILTER_ROUNDS = 20;
 
+  /** {@code count_mention.lua}: adds a stored mention to its hour's and day's counts, once. */
+  public static final nl.webcare.store.LuaScript COUNT = nl.webcare.store.LuaScript.load("count_mention");
+
+  /** How the marketing counts are kept: days in this zone, hours this long, days this long. */
+  public record CountKeeping(java.time.ZoneId zone, Duration hours, Duration days) {
+    public static final CountKeeping STANDARD = new CountKeeping(java.time.ZoneId.of("Europe/Amsterdam"),
+        Duration.ofDays(35), Duration.ofDays(400));
+  }
+
   private final RedisGateway redis;
   private final RedisKeys keys;
   private final Duration retention;
+  private final CountKeeping counts;
 
   public RedisMentionStore(RedisGateway redis, Duration retention) {
+    this(redis, retention, CountKeeping.STANDARD);
+  }
+
+  public RedisMentionStore(RedisGateway redis, Duration retention, CountKeeping counts) {
     this.redis = redis;
     this.keys = redis.keys();
     this.retention = retention;
+    this.counts = counts;
   }
 
   @Override
-  public Future<Void> save(ScoredMention scored) {
+  public Future<Void> save(ScoredMention scored, MentionCount count) {
     Mention m = scored.mention();
     Map<String, String> fields = MentionCodec.scoredFields(scored);
     // Indexed, and expired, by when Webcare took the mention in (scored it), not by when the source says it was
@@ -59,6 +74,13 @@ public final class RedisMentionStore implements MentionStore {
           tx.pexpire(keys.authorMentions(author), retention.toMillis());
           tx.sadd(keys.handleChannels(AuthorKey.handle(author)), m.channel());
           tx.pexpire(keys.handleChannels(AuthorKey.handle(author)), retention.toMillis());
+        }
+        if (count != null) {
+          // the script's source, not its SHA: inside a transaction a NOSCRIPT could not be answered by loading it
+          tx.eval(COUNT.source(), List.of(keys.mentionCounted(m.id()), keys.countsOfHour(count.brand(), count.hour()),
+              keys.countsOfDay(count.brand(), count.day(counts.zone()))), List.of(Long.toString(retention.toMillis()),
+              Long.toString(counts.hours().toMillis()), Long.toString(counts.days().toMillis()), count.dimensions(),
+              Double.toString(count.score()), Long.toString(count.reach()), count.triageClass().wire()));
         }
         tx.exec();
       }

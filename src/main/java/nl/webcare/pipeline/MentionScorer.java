@@ -1,5 +1,7 @@
 package nl.webcare.pipeline;
 
+import nl.webcare.mention.MentionCount;
+
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import nl.webcare.mention.Mention;
@@ -76,7 +78,8 @@ public final class MentionScorer {
       return queue.deadLetter(message, "unreadable message: " + e.getMessage()).otherwiseEmpty().map(Outcome.HANDLED);
     }
     return assess(mention)
-        .compose(assessment -> mentions.save(assessment.scored()).map(assessment))
+        .compose(assessment -> mentions.save(assessment.scored(), roles.counts(assessment.scored())
+            ? MentionCount.of(assessment.scored(), assessment.decision().triageClass()) : null).map(assessment))
         .compose(this::openCaseIfNeeded)
         .compose(v -> queue.ack(message.id()))
         .map(Outcome.HANDLED)

@@ -39,6 +39,12 @@ public final class SourceRoles {
         && source.relevance().namesBrand(scored.mention(), source.brand());
   }
 
+  /** Whether the mention counts in the marketing figures: every source's but a care-only one's. */
+  public boolean counts(ScoredMention scored) {
+    ConnectorDefinition source = bySource.get(scored.mention().source());
+    return source == null || source.purpose().forListening();
+  }
+
   /** The definition of a source, or null (a push source's, a poller's). */
   public ConnectorDefinition of(String source) {
     return bySource.get(source);

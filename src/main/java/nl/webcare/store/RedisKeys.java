@@ -83,6 +83,21 @@ public final class RedisKeys {
     return prefix + "mentions:idx:source:" + source;
   }
 
+  /** Marketing counts of one brand in one UTC hour (yyyyMMddHH): see count_mention.lua for the fields. */
+  public String countsOfHour(String brand, String hour) {
+    return prefix + "counts:" + brand + ":hour:" + hour;
+  }
+
+  /** Marketing counts of one brand on one local day (yyyy-MM-dd in the brand's zone). */
+  public String countsOfDay(String brand, String day) {
+    return prefix + "counts:" + brand + ":day:" + day;
+  }
+
+  /** Set once a mention has been counted, so that storing it again does not count it twice. */
+  public String mentionCounted(String mentionId) {
+    return mention(mentionId) + ":counted";
+  }
+
   public String mentionsByBrand(String brand) {
     return prefix + "mentions:idx:brand:" + brand;
   }

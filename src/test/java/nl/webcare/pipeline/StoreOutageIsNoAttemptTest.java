@@ -75,7 +75,7 @@ class StoreOutageIsNoAttemptTest {
 
   /** A mention store whose writes fail the given way. */
   private record RefusingStore(RuntimeException failure) implements MentionStore {
-    public Future<Void> save(ScoredMention scored) {
+    public Future<Void> save(ScoredMention scored, nl.webcare.mention.MentionCount count) {
       return Future.failedFuture(failure);
     }
 

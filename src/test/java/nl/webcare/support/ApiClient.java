@@ -76,6 +76,15 @@ public final class ApiClient {
     throw new AssertionError("connector " + name + " not listed");
   }
 
+  /** A GET with extra headers (name, value, ...), such as Accept: text/csv. */
+  public Answer get(String path, String... headers) {
+    HttpRequest.Builder request = request(path).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return send(request);
+  }
+
   public Answer get(String path) {
     return send(request(path).GET());
   }

@@ -1,0 +1,115 @@
+package nl.webcare.analytics;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.webcare.mention.MentionCount;
+import nl.webcare.store.RedisGateway;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+
+/**
+ * Reads the count hashes that {@code count_mention.lua} writes: one {@code HGETALL} per bucket, pipelined. Hours
+ * are UTC hours (their start shown in the brand's zone), days the brand's local days, so a day in which the clocks
+ * change has 23 or 25 hours and still one bucket.
+ */
+public final class RedisMarketingCounts implements MarketingCounts {
+  private final RedisGateway redis;
+  private final ZoneId zone;
+
+  public RedisMarketingCounts(RedisGateway redis, ZoneId zone) {
+    this.redis = redis;
+    this.zone = zone;
+  }
+
+  @Override
+  public Future<List<SentimentBucket>> series(Query q) {
+    List<ZonedDateTime[]> spans = spans(q);
+    List<String> keys = new ArrayList<>();
+    for (ZonedDateTime[] span : spans) {
+      keys.add(q.interval() == Interval.DAY
+          ? redis.keys().countsOfDay(q.brand(), MentionCount.DAY.format(span[0].toLocalDate()))
+          : redis.keys().countsOfHour(q.brand(), MentionCount.HOUR.format(span[0].withZoneSameInstant(ZoneOffset.UTC))));
+    }
+    return redis.call(jedis -> {
+      List<Response<Map<String, String>>> answers = new ArrayList<>();
+      try (AbstractPipeline pipeline = jedis.pipelined()) {
+        keys.forEach(k -> answers.add(pipeline.hgetAll(k)));
+        pipeline.sync();
+      }
+      List<SentimentBucket> out = new ArrayList<>();
+      for (int i = 0; i < spans.size(); i++) {
+        out.add(bucket(spans.get(i), answers.get(i).get(), q));
+      }
+      return out;
+    });
+  }
+
+  /** The buckets' starts and ends, oldest first. */
+  private List<ZonedDateTime[]> spans(Query q) {
+    List<ZonedDateTime[]> spans = new ArrayList<>();
+    if (q.interval() == Interval.DAY) {
+      LocalDate day = q.from().atZone(zone).toLocalDate();
+      while (day.atStartOfDay(zone).toInstant().isBefore(q.to())) {
+        spans.add(new ZonedDateTime[] {day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)});
+        day = day.plusDays(1);
+      }
+    } else {
+      Instant hour = q.from().truncatedTo(ChronoUnit.HOURS);
+      while (hour.isBefore(q.to())) {
+        spans.add(new ZonedDateTime[] {hour.atZone(zone), hour.plus(1, ChronoUnit.HOURS).atZone(zone)});
+        hour = hour.plus(1, ChronoUnit.HOURS);
+      }
+    }
+    return spans;
+  }
+
+  private static SentimentBucket bucket(ZonedDateTime[] span, Map<String, String> fields, Query q) {
+    long positive = 0;
+    long neutral = 0;
+    long negative = 0;
+    double score = 0;
+    long reach = 0;
+    Map<String, Long> triage = new HashMap<>();
+    for (Map.Entry<String, String> f : fields.entrySet()) {
+      String[] parts = f.getKey().split("\\|");
+      if (parts.length < 4 || !matches(parts[1], q.channel()) || !matches(parts[2], q.language())) {
+        continue;
+      }
+      String label = parts[3];
+      switch (parts[0]) {
+        case "n" -> {
+          long n = Long.parseLong(f.getValue());
+          if (label.equals("positive")) {
+            positive += n;
+          } else if (label.equals("negative")) {
+            negative += n;
+          } else {
+            neutral += n;
+          }
+        }
+        case "s" -> score += Double.parseDouble(f.getValue());
+        case "r" -> reach += Long.parseLong(f.getValue());
+        case "t" -> {
+          if (parts.length == 5) {
+            triage.merge(parts[4], Long.parseLong(f.getValue()), Long::sum);
+          }
+        }
+        default -> { }
+      }
+    }
+    return new SentimentBucket(span[0], span[1], positive, neutral, negative, score, reach, triage);
+  }
+
+  private static boolean matches(String value, String wanted) {
+    return wanted == null || wanted.equalsIgnoreCase(value);
+  }
+}

@@ -1,0 +1,54 @@
+package nl.webcare.mention;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * What a stored mention adds to the marketing counts: one mention of a brand on a channel in a language with a
+ * label, its score, its reach (the author's followers, when the source gives them) and its triage class, in the
+ * hour (UTC) and the day (in the brand's time zone) it was published. Written with the mention, once.
+ */
+public record MentionCount(String brand, String channel, String language, SentimentLabel label, double score,
+    long reach, TriageClass triageClass, Instant at) {
+
+  public static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH", Locale.ROOT);
+  public static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+  /** What stands for a missing channel or language in a count's field. */
+  public static final String UNKNOWN = "unknown";
+
+  /**
+   * The count of a scored mention: published at its own time unless that lies in the future (a clock that is
+   * wrong), brand and channel as read, language as detected when the source set none.
+   */
+  public static MentionCount of(ScoredMention scored, TriageClass triageClass) {
+    Mention m = scored.mention();
+    Instant at = m.publishedAt().isAfter(scored.scoredAt()) ? scored.scoredAt() : m.publishedAt();
+    Long followers = m.details().authorFollowers();
+    String language = m.language() != null ? m.language() : scored.sentiment().language();
+    return new MentionCount(m.brand() == null ? UNKNOWN : m.brand(), m.channel(), language,
+        scored.sentiment().label(), scored.sentiment().score(), followers == null ? 0 : Math.max(0, followers),
+        triageClass, at);
+  }
+
+  /** The hour bucket's name: the UTC hour, so that hours never repeat or vanish with daylight saving. */
+  public String hour() {
+    return HOUR.format(ZonedDateTime.ofInstant(at, ZoneId.of("UTC")));
+  }
+
+  /** The day bucket's name: the local date in the brand's zone. */
+  public String day(ZoneId zone) {
+    return DAY.format(at.atZone(zone).toLocalDate());
+  }
+
+  /** The part of a hash field that says what was counted: channel|language|label. */
+  public String dimensions() {
+    return part(channel) + "|" + part(language) + "|" + label.wire();
+  }
+
+  private static String part(String value) {
+    return value == null || value.isBlank() ? UNKNOWN : value.toLowerCase(Locale.ROOT).replace('|', '_');
+  }
+}

@@ -1,0 +1,95 @@
+package nl.webcare.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import nl.webcare.mention.Mention;
+import nl.webcare.mention.MentionCount;
+import nl.webcare.mention.MentionDetails;
+import nl.webcare.mention.RedisMentionStore;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.TriageClass;
+import nl.webcare.support.Await;
+import nl.webcare.support.Mentions;
+import nl.webcare.support.RedisFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The counts written with each stored mention: once however often it is stored, in the right local day. */
+class MarketingCountsTest {
+  private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+  private RedisFixture fixture;
+  private RedisMentionStore store;
+  private MarketingCounts counts;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new RedisFixture();
+    store = new RedisMentionStore(fixture.redis, Duration.ofDays(1), new RedisMentionStore.CountKeeping(AMSTERDAM,
+        Duration.ofDays(35), Duration.ofDays(400)));
+    counts = new RedisMarketingCounts(fixture.redis, AMSTERDAM);
+  }
+
+  @AfterEach
+  void tearDown() {
+    fixture.close();
+  }
+
+  private static ScoredMention at(String id, String channel, String published, SentimentLabel label, double score,
+      Long followers) {
+    Mention m = new Mention(Mention.idFor("src", id), "src", channel, "acme", id, "a-" + id, null, "text " + id,
+        null, Instant.parse(published), "nl", null, null, new MentionDetails("a-" + id, followers, null, null, null,
+        null, null));
+    return Mentions.scored(m, label, score);
+  }
+
+  private void save(ScoredMention s, TriageClass triage) {
+    Await.result(store.save(s, MentionCount.of(s, triage)));
+  }
+
+  @Test
+  void aMentionStoredAgainAfterARedeliveryCountsOnce() {
+    ScoredMention complaint = at("m1", "x", "2026-11-20T10:15:00Z", SentimentLabel.NEGATIVE, -0.8, 1200L);
+    save(complaint, TriageClass.COMPLAINT);
+    save(complaint, TriageClass.COMPLAINT); // redelivered after a crash: stored again
+    save(at("m2", "x", "2026-11-20T11:00:00Z", SentimentLabel.POSITIVE, 0.6, null), TriageClass.PRAISE);
+    save(at("m3", "trustpilot", "2026-11-20T12:00:00Z", SentimentLabel.NEUTRAL, 0.0, null), TriageClass.OTHER);
+    List<SentimentBucket> days = Await.result(counts.series(new MarketingCounts.Query("acme", null, null,
+        Instant.parse("2026-11-19T23:00:00Z"), Instant.parse("2026-11-21T23:00:00Z"), MarketingCounts.Interval.DAY)));
+    assertThat(days).hasSize(2);
+    SentimentBucket day = days.get(0);
+    assertThat(day.start().toLocalDate()).hasToString("2026-11-20");
+    assertThat(List.of(day.positive(), day.neutral(), day.negative())).containsExactly(1L, 1L, 1L);
+    assertThat(day.meanScore()).isCloseTo(-0.0667, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(day.net()).isEqualTo(0.0);
+    assertThat(day.reach()).isEqualTo(1200);
+    assertThat(day.triage()).containsEntry("complaint", 1L).containsEntry("praise", 1L);
+    // the day after: an empty bucket, zeros
+    assertThat(days.get(1).total()).isZero();
+    // per channel, and per hour
+    List<SentimentBucket> onX = Await.result(counts.series(new MarketingCounts.Query("acme", "x", "nl",
+        Instant.parse("2026-11-20T10:00:00Z"), Instant.parse("2026-11-20T12:00:00Z"), MarketingCounts.Interval.HOUR)));
+    assertThat(onX).extracting(SentimentBucket::total).containsExactly(1L, 1L);
+    assertThat(onX.get(0).negative()).isEqualTo(1);
+  }
+
+  @Test
+  void theDayTheClocksGoBackHas25HoursAndOneBucket() {
+    // 2026-10-25 in Amsterdam runs from 22:00 UTC the day before to 23:00 UTC (the clocks go back at 03:00)
+    save(at("early", "x", "2026-10-24T22:30:00Z", SentimentLabel.NEGATIVE, -0.5, null), TriageClass.COMPLAINT);
+    save(at("late", "x", "2026-10-25T22:30:00Z", SentimentLabel.NEGATIVE, -0.5, null), TriageClass.COMPLAINT);
+    save(at("next", "x", "2026-10-25T23:30:00Z", SentimentLabel.NEGATIVE, -0.5, null), TriageClass.COMPLAINT);
+    List<SentimentBucket> days = Await.result(counts.series(new MarketingCounts.Query("acme", null, null,
+        Instant.parse("2026-10-24T22:00:00Z"), Instant.parse("2026-10-26T23:00:00Z"), MarketingCounts.Interval.DAY)));
+    assertThat(days).hasSize(2);
+    assertThat(Duration.between(days.get(0).start(), days.get(0).end())).isEqualTo(Duration.ofHours(25));
+    assertThat(days.get(0).negative()).isEqualTo(2);
+    assertThat(days.get(1).start().toLocalDate()).hasToString("2026-10-26");
+    assertThat(days.get(1).negative()).isEqualTo(1);
+  }
+}
