@@ -21,4 +21,18 @@ public interface MarketingCounts {
 
   /** Every bucket from {@code from} to {@code to}, empty ones as zeros, oldest first. */
   Future<List<SentimentBucket>> series(Query query);
+
+  /**
+   * How often each aspect came up on the local days from {@code from} to {@code to} (one label, or all when null),
+   * and in the same number of days before, with a few mention ids of the newest days; most mentioned first.
+   */
+  Future<List<Topic>> topics(String brand, String label, Instant from, Instant to);
+
+  /** One aspect's count in a period and in the period before it, and some mentions to read. */
+  record Topic(String aspect, long count, long previous, List<String> examples) {
+    /** The change against the period before, as a fraction; null when it was not mentioned then. */
+    public Double change() {
+      return previous == 0 ? null : (double) (count - previous) / previous;
+    }
+  }
 }

@@ -53,6 +53,68 @@ public final class RedisMarketingCounts implements MarketingCounts {
     });
   }
 
+  @Override
+  public Future<List<Topic>> topics(String brand, String label, Instant from, Instant to) {
+    List<LocalDate> days = days(from, to);
+    long span = days.size();
+    List<LocalDate> before = new ArrayList<>();
+    for (LocalDate d : days) {
+      before.add(d.minusDays(span));
+    }
+    return redis.call(jedis -> {
+      List<Response<Map<String, String>>> now = new ArrayList<>();
+      List<Response<Map<String, String>>> then = new ArrayList<>();
+      try (AbstractPipeline pipeline = jedis.pipelined()) {
+        days.forEach(d -> now.add(pipeline.hgetAll(redis.keys().countsOfDay(brand, MentionCount.DAY.format(d)))));
+        before.forEach(d -> then.add(pipeline.hgetAll(redis.keys().countsOfDay(brand, MentionCount.DAY.format(d)))));
+        pipeline.sync();
+      }
+      Map<String, Long> counts = aspectCounts(now, label);
+      Map<String, Long> previous = aspectCounts(then, label);
+      List<Topic> topics = new ArrayList<>();
+      for (Map.Entry<String, Long> e : counts.entrySet()) {
+        List<String> examples = new ArrayList<>();
+        for (int i = days.size() - 1; i >= 0 && examples.size() < EXAMPLES; i--) {
+          for (String id : jedis.lrange(redis.keys().aspectExamples(brand, MentionCount.DAY.format(days.get(i)),
+              e.getKey()), 0, EXAMPLES - 1)) {
+            if (examples.size() < EXAMPLES && !examples.contains(id)) {
+              examples.add(id);
+            }
+          }
+        }
+        topics.add(new Topic(e.getKey(), e.getValue(), previous.getOrDefault(e.getKey(), 0L), examples));
+      }
+      topics.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count())
+          : a.aspect().compareTo(b.aspect()));
+      return topics;
+    });
+  }
+
+  private static final int EXAMPLES = 5;
+
+  private static Map<String, Long> aspectCounts(List<Response<Map<String, String>>> days, String label) {
+    Map<String, Long> out = new HashMap<>();
+    for (Response<Map<String, String>> day : days) {
+      for (Map.Entry<String, String> f : day.get().entrySet()) {
+        String[] parts = f.getKey().split("\\|");
+        if (parts.length == 3 && parts[0].equals("a") && (label == null || label.equals(parts[2]))) {
+          out.merge(parts[1], Long.parseLong(f.getValue()), Long::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<LocalDate> days(Instant from, Instant to) {
+    List<LocalDate> days = new ArrayList<>();
+    LocalDate day = from.atZone(zone).toLocalDate();
+    while (day.atStartOfDay(zone).toInstant().isBefore(to)) {
+      days.add(day);
+      day = day.plusDays(1);
+    }
+    return days;
+  }
+
   /** The buckets' starts and ends, oldest first. */
   private List<ZonedDateTime[]> spans(Query q) {
     List<ZonedDateTime[]> spans = new ArrayList<>();

@@ -43,6 +43,36 @@ final class AnalyticsRoutes {
     var may = Authentication.requires(Permission.READ_ANALYTICS);
     api.get("/analytics/sentiment").handler(may).handler(this::sentiment);
     api.get("/analytics/share-of-voice").handler(may).handler(this::shareOfVoice);
+    api.get("/analytics/topics").handler(may).handler(this::topics);
+  }
+
+  /** What people talk about, and what grew: aspects per period against the period before, with mentions to read. */
+  private void topics(RoutingContext ctx) {
+    String brand = name(ctx, "brand", true);
+    String label = ctx.queryParams().get("label");
+    if (label != null && !List.of("positive", "neutral", "negative").contains(label)) {
+      throw ApiException.badRequest("bad_parameter", "label must be positive, neutral or negative");
+    }
+    Instant[] range = range(ctx, MarketingCounts.Interval.DAY);
+    counts.topics(brand, label, range[0], range[1]).onSuccess(topics -> {
+      if (wantsCsv(ctx)) {
+        StringBuilder csv = new StringBuilder("aspect,mentions,previous,change\n");
+        for (MarketingCounts.Topic t : topics) {
+          csv.append(t.aspect()).append(',').append(t.count()).append(',').append(t.previous()).append(',')
+              .append(t.change() == null ? "" : round(t.change())).append('\n');
+        }
+        csv(ctx, "topics-" + brand + ".csv", csv.toString());
+        return;
+      }
+      JsonArray items = new JsonArray();
+      for (MarketingCounts.Topic t : topics) {
+        items.add(new JsonObject().put("aspect", t.aspect()).put("mentions", t.count()).put("previous", t.previous())
+            .put("change", t.change() == null ? null : round(t.change()))
+            .put("examples", new JsonArray(List.copyOf(t.examples()))));
+      }
+      json(ctx, new JsonObject().put("brand", brand).put("label", label)
+          .put("from", iso(range[0].atZone(zone))).put("to", iso(range[1].atZone(zone))).put("topics", items));
+    }).onFailure(ctx::fail);
   }
 
   private void sentiment(RoutingContext ctx) {

@@ -299,7 +299,8 @@ public final class WebcareApp {
       LOG.info("sentiment model loaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       WorkerExecutor pool = vertx.createSharedWorkerExecutor(SCORING_POOL, config.scoring().workers(), 2, TimeUnit.MINUTES);
       MentionScorer scorer = new MentionScorer(parts.scoringQueue, parts.mentions, parts.worklist, parts.router,
-          new MentionAssessor(analyzer, parts.triage), pool, config.scoring().maxAttempts(), new SourceRoles(connectors));
+          new MentionAssessor(analyzer, parts.triage), pool, config.scoring().maxAttempts(), new SourceRoles(connectors),
+          nl.webcare.sentiment.AspectLexicon.load());
       return deploy(new ScorerVerticle(parts.scoringQueue, scorer, config.scoring(), instanceId), new DeploymentOptions())
           .compose(v -> deploy(new PeriodicVerticle("housekeeping", every.housekeepingEvery(),
               parts.housekeeping::sweep), new DeploymentOptions()))

@@ -30,20 +30,40 @@ public final class PipelineBenchmark {
 
   public static JsonObject run(Path file, int count, Map<String, String> environment,
       java.util.function.Function<WebcareConfig, SentimentAnalyzer> analyzerLoader) throws Exception {
+    return run(file, count, environment, analyzerLoader, true);
+  }
+
+  /**
+   * The same, with the marketing counting on or off: the benchmark's mentions come from a source named
+   * {@code benchmark} read for care and listening ({@code both}, counted) or for care only (not counted), so that
+   * one invocation can measure what the counting costs.
+   */
+  public static JsonObject run(Path file, int count, Map<String, String> environment,
+      java.util.function.Function<WebcareConfig, SentimentAnalyzer> analyzerLoader, boolean counting)
+      throws Exception {
     if (!Files.isReadable(file)) {
       throw new IllegalArgumentException("cannot read " + file);
     }
     List<LabelledTexts.Row> rows = LabelledTexts.read(file, count);
     long processStart = System.nanoTime();
     Vertx vertx = Vertx.vertx();
+    Path connectors = Files.createTempDirectory("webcare-bench-connectors");
+    Files.writeString(connectors.resolve("benchmark.yaml"), "name: benchmark\ntype: push\nbrand: benchmark\n"
+        + "secretEnv: WEBCARE_BENCH_SECRET\npurpose: " + (counting ? "both" : "care") + "\n");
+    Map<String, String> env = new java.util.HashMap<>(environment);
+    env.put("WEBCARE_BENCH_SECRET", UUID.randomUUID().toString());
     try {
       WebcareConfig defaults = new ConfigLoader(vertx).load(null, environment).toCompletionStage().toCompletableFuture().get();
-      WebcareConfig config = benchConfig(defaults);
+      WebcareConfig base = benchConfig(defaults);
+      WebcareConfig config = new WebcareConfig(base.http(), base.redis(), new WebcareConfig.Connectors(
+          connectors.toString(), base.connectors().requestTimeoutMs(), base.connectors().maxFeedBytes(),
+          base.connectors().retryMax(), base.connectors().lease()), base.scoring(), base.retention(), base.demo(),
+          base.worklist(), base.sla(), base.auth(), base.background(), base.outbound(), base.delivery());
       Supplier<SentimentAnalyzer> loader = () -> analyzerLoader.apply(config);
-      WebcareApp app = WebcareApp.start(vertx, config, loader).toCompletionStage().toCompletableFuture().get();
+      WebcareApp app = WebcareApp.start(vertx, config, loader, env).toCompletionStage().toCompletableFuture().get();
       long startupMs = (System.nanoTime() - processStart) / 1_000_000;
       try {
-        return measure(app, config, rows, startupMs);
+        return measure(app, config, rows, startupMs).put("counting", counting);
       } finally {
         deleteKeys(app, config.redis().keyPrefix());
         app.stop().toCompletionStage().toCompletableFuture().get();

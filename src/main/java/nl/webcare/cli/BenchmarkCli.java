@@ -20,10 +20,33 @@ final class BenchmarkCli implements Callable<Integer> {
       description = "mentions to push (default ${DEFAULT-VALUE})")
   int count = 2000;
 
+  @Option(names = "--counting", paramLabel = "on|off|compare",
+      description = "the marketing counts written with each mention: on, off, or compare (a warm-up run, one "
+          + "without, one with, and what the counting costs) (default ${DEFAULT-VALUE})")
+  String counting = "on";
+
   @Override
   public Integer call() throws Exception {
-    System.out.println(PipelineBenchmark.run(Commands.readable(file.toString()), count, System.getenv(),
-        Analyzers::service).encodePrettily());
+    java.nio.file.Path input = Commands.readable(file.toString());
+    switch (counting) {
+      case "on", "off" -> System.out.println(PipelineBenchmark.run(input, count, System.getenv(), Analyzers::service,
+          counting.equals("on")).encodePrettily());
+      case "compare" -> {
+        // a first run warms the JIT compiler, which otherwise makes whichever run comes first look slower
+        var warmUp = PipelineBenchmark.run(input, count, System.getenv(), Analyzers::service, true);
+        var without = PipelineBenchmark.run(input, count, System.getenv(), Analyzers::service, false);
+        var with = PipelineBenchmark.run(input, count, System.getenv(), Analyzers::service, true);
+        double a = without.getDouble("mentions_per_second");
+        double b = with.getDouble("mentions_per_second");
+        System.out.println(new io.vertx.core.json.JsonObject()
+            .put("warm_up_mentions_per_second", warmUp.getDouble("mentions_per_second"))
+            .put("without_counting", without)
+            .put("with_counting", with).put("throughput_cost_percent", Math.round((a - b) / a * 1000) / 10.0)
+            .encodePrettily());
+      }
+      default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--counting must be on, off or compare");
+    }
     return 0;
   }
 }

@@ -9,10 +9,15 @@ import java.util.Locale;
 /**
  * What a stored mention adds to the marketing counts: one mention of a brand on a channel in a language with a
  * label, its score, its reach (the author's followers, when the source gives them) and its triage class, in the
- * hour (UTC) and the day (in the brand's time zone) it was published. Written with the mention, once.
+ * hour (UTC) and the day (in the brand's time zone) it was published, and the aspects it is about. Written with the
+ * mention, once.
  */
 public record MentionCount(String brand, String channel, String language, SentimentLabel label, double score,
-    long reach, TriageClass triageClass, Instant at) {
+    long reach, TriageClass triageClass, Instant at, java.util.List<String> aspects) {
+
+  public MentionCount {
+    aspects = aspects == null ? java.util.List.of() : java.util.List.copyOf(aspects);
+  }
 
   public static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH", Locale.ROOT);
   public static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -24,13 +29,18 @@ public record MentionCount(String brand, String channel, String language, Sentim
    * wrong), brand and channel as read, language as detected when the source set none.
    */
   public static MentionCount of(ScoredMention scored, TriageClass triageClass) {
+    return of(scored, triageClass, java.util.List.of());
+  }
+
+  /** As above, about these aspects (delivery, billing ...), which the day's topic counts add up. */
+  public static MentionCount of(ScoredMention scored, TriageClass triageClass, java.util.List<String> aspects) {
     Mention m = scored.mention();
     Instant at = m.publishedAt().isAfter(scored.scoredAt()) ? scored.scoredAt() : m.publishedAt();
     Long followers = m.details().authorFollowers();
     String language = m.language() != null ? m.language() : scored.sentiment().language();
     return new MentionCount(m.brand() == null ? UNKNOWN : m.brand(), m.channel(), language,
         scored.sentiment().label(), scored.sentiment().score(), followers == null ? 0 : Math.max(0, followers),
-        triageClass, at);
+        triageClass, at, aspects);
   }
 
   /** The hour bucket's name: the UTC hour, so that hours never repeat or vanish with daylight saving. */

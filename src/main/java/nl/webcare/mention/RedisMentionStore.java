@@ -26,6 +26,9 @@ public final class RedisMentionStore implements MentionStore {
   /** {@code count_mention.lua}: adds a stored mention to its hour's and day's counts, once. */
   public static final nl.webcare.store.LuaScript COUNT = nl.webcare.store.LuaScript.load("count_mention");
 
+  /** Mention ids kept per aspect and day, for an analyst to read what the figure rests on. */
+  private static final int EXAMPLES_PER_ASPECT = 5;
+
   /** How the marketing counts are kept: days in this zone, hours this long, days this long. */
   public record CountKeeping(java.time.ZoneId zone, Duration hours, Duration days) {
     public static final CountKeeping STANDARD = new CountKeeping(java.time.ZoneId.of("Europe/Amsterdam"),
@@ -77,10 +80,18 @@ public final class RedisMentionStore implements MentionStore {
         }
         if (count != null) {
           // the script's source, not its SHA: inside a transaction a NOSCRIPT could not be answered by loading it
-          tx.eval(COUNT.source(), List.of(keys.mentionCounted(m.id()), keys.countsOfHour(count.brand(), count.hour()),
-              keys.countsOfDay(count.brand(), count.day(counts.zone()))), List.of(Long.toString(retention.toMillis()),
+          String day = count.day(counts.zone());
+          List<String> countKeys = new ArrayList<>(List.of(keys.mentionCounted(m.id()),
+              keys.countsOfHour(count.brand(), count.hour()), keys.countsOfDay(count.brand(), day)));
+          List<String> args = new ArrayList<>(List.of(Long.toString(retention.toMillis()),
               Long.toString(counts.hours().toMillis()), Long.toString(counts.days().toMillis()), count.dimensions(),
-              Double.toString(count.score()), Long.toString(count.reach()), count.triageClass().wire()));
+              Double.toString(count.score()), Long.toString(count.reach()), count.triageClass().wire(), m.id(),
+              Integer.toString(EXAMPLES_PER_ASPECT)));
+          for (String aspect : count.aspects()) {
+            countKeys.add(keys.aspectExamples(count.brand(), day, aspect));
+            args.add(aspect);
+          }
+          tx.eval(COUNT.source(), countKeys, args);
         }
         tx.exec();
       }

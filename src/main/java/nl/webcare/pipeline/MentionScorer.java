@@ -1,5 +1,8 @@
 package nl.webcare.pipeline;
 
+import java.util.List;
+import nl.webcare.sentiment.AspectLexicon;
+
 import nl.webcare.mention.MentionCount;
 
 import io.vertx.core.Future;
@@ -35,10 +38,13 @@ public final class MentionScorer {
   private final WorkerExecutor scoringPool;
   private final int maxAttempts;
   private final SourceRoles roles;
+  private final AspectLexicon aspects;
 
   public MentionScorer(ScoringQueue queue, MentionStore mentions, Worklist worklist, CaseRouter router,
-      MentionAssessor assessor, WorkerExecutor scoringPool, int maxAttempts, SourceRoles roles) {
+      MentionAssessor assessor, WorkerExecutor scoringPool, int maxAttempts, SourceRoles roles,
+      AspectLexicon aspects) {
     this.roles = roles;
+    this.aspects = aspects;
     this.queue = queue;
     this.mentions = mentions;
     this.worklist = worklist;
@@ -78,16 +84,28 @@ public final class MentionScorer {
       return queue.deadLetter(message, "unreadable message: " + e.getMessage()).otherwiseEmpty().map(Outcome.HANDLED);
     }
     return assess(mention)
-        .compose(assessment -> mentions.save(assessment.scored(), roles.counts(assessment.scored())
-            ? MentionCount.of(assessment.scored(), assessment.decision().triageClass()) : null).map(assessment))
+        .compose(assessed -> mentions.save(assessed.assessment().scored(), count(assessed)).map(assessed.assessment()))
         .compose(this::openCaseIfNeeded)
         .compose(v -> queue.ack(message.id()))
         .map(Outcome.HANDLED)
         .recover(error -> recordFailure(message, error));
   }
 
-  private Future<MentionAssessor.Assessment> assess(Mention mention) {
-    return scoringPool.executeBlocking(() -> assessor.assess(mention), false);
+  /** A mention scored and triaged, with the aspects it is about: all of it worked out on the scoring pool. */
+  private record Assessed(MentionAssessor.Assessment assessment, List<String> aspects) {}
+
+  private Future<Assessed> assess(Mention mention) {
+    return scoringPool.executeBlocking(() -> {
+      MentionAssessor.Assessment assessment = assessor.assess(mention);
+      return new Assessed(assessment, aspects.aspectsOf(mention.fullText(), assessment.scored().sentiment().language()));
+    }, false);
+  }
+
+  /** What the mention adds to the marketing counts, or null when its source is read for care only. */
+  private MentionCount count(Assessed assessed) {
+    var scored = assessed.assessment().scored();
+    return roles.counts(scored)
+        ? MentionCount.of(scored, assessed.assessment().decision().triageClass(), assessed.aspects()) : null;
   }
 
   /**

@@ -93,6 +93,11 @@ public final class RedisKeys {
     return prefix + "counts:" + brand + ":day:" + day;
   }
 
+  /** A few mention ids about one aspect on one local day, newest first: what an analyst reads next. */
+  public String aspectExamples(String brand, String day, String aspect) {
+    return countsOfDay(brand, day) + ":examples:" + aspect;
+  }
+
   /** Set once a mention has been counted, so that storing it again does not count it twice. */
   public String mentionCounted(String mentionId) {
     return mention(mentionId) + ":counted";

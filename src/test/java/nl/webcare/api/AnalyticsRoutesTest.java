@@ -107,6 +107,26 @@ class AnalyticsRoutesTest {
   }
 
   @Test
+  void topicsSayWhatPeopleAreNegativeAboutWithMentionsToRead() {
+    JsonObject answer = analyst.get("/api/v1/analytics/topics?brand=acme&label=negative").json();
+    List<JsonObject> topics = answer.getJsonArray("topics").stream().map(t -> (JsonObject) t).toList();
+    assertThat(topics).extracting(t -> t.getString("aspect")).contains("app", "delivery", "service");
+    JsonObject app = topics.stream().filter(t -> t.getString("aspect").equals("app")).findFirst().orElseThrow();
+    assertThat(app.getLong("mentions")).isEqualTo(1);
+    assertThat(app.getLong("previous")).isZero();
+    assertThat(app.getValue("change")).isNull();
+    String example = app.getJsonArray("examples").getString(0);
+    assertThat(analyst.get("/api/v1/mentions/" + example).json().getString("text")).contains("crashes");
+    // the praise is about nothing negative
+    assertThat(analyst.get("/api/v1/analytics/topics?brand=acme&label=positive").json().getJsonArray("topics"))
+        .isEmpty();
+    assertThat(analyst.get("/api/v1/analytics/topics?brand=acme&label=angry").status()).isEqualTo(400);
+    List<String> csv = analyst.get("/api/v1/analytics/topics?brand=acme", "Accept", "text/csv").body().lines()
+        .toList();
+    assertThat(csv.get(0)).isEqualTo("aspect,mentions,previous,change");
+  }
+
+  @Test
   void eachAnswersCsvForTheSpreadsheet() {
     ApiClient.Answer csv = analyst.get("/api/v1/analytics/share-of-voice?brands=acme,rivalco", "Accept", "text/csv");
     assertThat(csv.status()).isEqualTo(200);
