@@ -26,6 +26,9 @@ public final class RedisMentionStore implements MentionStore {
   /** {@code count_mention.lua}: adds a stored mention to its hour's and day's counts, once. */
   public static final nl.webcare.store.LuaScript COUNT = nl.webcare.store.LuaScript.load("count_mention");
 
+  /** The count script's keys and arguments, kept to run it again outside the transaction after a NOSCRIPT. */
+  private record CountCall(List<String> keys, List<String> args) {}
+
   /** Mention ids kept per aspect and day, for an analyst to read what the figure rests on. */
   private static final int EXAMPLES_PER_ASPECT = 5;
 
@@ -61,6 +64,7 @@ public final class RedisMentionStore implements MentionStore {
     return redis.call(jedis -> {
       try (AbstractTransaction tx = jedis.multi()) {
         String key = keys.mention(m.id());
+        CountCall countCall = null;
         tx.del(key);
         tx.hset(key, fields);
         tx.pexpire(key, retention.toMillis());
@@ -79,7 +83,8 @@ public final class RedisMentionStore implements MentionStore {
           tx.pexpire(keys.handleChannels(AuthorKey.handle(author)), retention.toMillis());
         }
         if (count != null) {
-          // the script's source, not its SHA: inside a transaction a NOSCRIPT could not be answered by loading it
+          // by its SHA: sending the source with every mention costs throughput; after a Redis restart the
+          // script is unknown (NOSCRIPT) and is run once more below, outside the transaction
           String day = count.day(counts.zone());
           List<String> countKeys = new ArrayList<>(List.of(keys.mentionCounted(m.id()),
               keys.countsOfHour(count.brand(), count.hour()), keys.countsOfDay(count.brand(), day)));
@@ -91,9 +96,16 @@ public final class RedisMentionStore implements MentionStore {
             countKeys.add(keys.aspectExamples(count.brand(), day, aspect));
             args.add(aspect);
           }
-          tx.eval(COUNT.source(), countKeys, args);
+          countCall = new CountCall(countKeys, args);
+          tx.evalsha(COUNT.sha(), countKeys, args);
         }
-        tx.exec();
+        List<Object> replies = tx.exec();
+        if (countCall != null && replies != null && !replies.isEmpty()
+            && replies.get(replies.size() - 1) instanceof redis.clients.jedis.exceptions.JedisDataException noScript
+            && noScript.getMessage() != null && noScript.getMessage().startsWith("NOSCRIPT")) {
+          // Redis restarted and forgot the script: the mention is stored; count it now (the marker keeps it once)
+          redis.evalScript(jedis, COUNT, countCall.keys(), countCall.args());
+        }
       }
       return null;
     });

@@ -79,6 +79,21 @@ class MarketingCountsTest {
   }
 
   @Test
+  void aRedisThatForgotTheCountScriptStillCountsOnce() {
+    // GIVEN a Redis restarted since the scripts were loaded (its script cache is empty)
+    try (var client = nl.webcare.support.TestRedis.client()) {
+      client.scriptFlush();
+    }
+    ScoredMention m = at("flushed", "x", "2026-11-22T10:00:00Z", SentimentLabel.NEGATIVE, -0.5, null);
+    save(m, TriageClass.COMPLAINT);
+    save(m, TriageClass.COMPLAINT);
+    List<SentimentBucket> day = Await.result(counts.series(new MarketingCounts.Query("acme", null, null,
+        Instant.parse("2026-11-21T23:00:00Z"), Instant.parse("2026-11-22T23:00:00Z"), MarketingCounts.Interval.DAY)));
+    assertThat(day.get(0).negative()).isEqualTo(1);
+    assertThat(Await.result(store.find(m.mention().id()))).isNotNull();
+  }
+
+  @Test
   void theDayTheClocksGoBackHas25HoursAndOneBucket() {
     // 2026-10-25 in Amsterdam runs from 22:00 UTC the day before to 23:00 UTC (the clocks go back at 03:00)
     save(at("early", "x", "2026-10-24T22:30:00Z", SentimentLabel.NEGATIVE, -0.5, null), TriageClass.COMPLAINT);
