@@ -58,7 +58,8 @@ public final class ApiVerticle extends VerticleBase {
       Analytics analytics) {}
 
   /** The marketing counts, and the zone their days are in. */
-  public record Analytics(nl.webcare.analytics.MarketingCounts counts, java.time.ZoneId zone) {}
+  public record Analytics(nl.webcare.analytics.MarketingCounts counts, nl.webcare.analytics.spikes.SpikeLog spikes,
+      java.time.ZoneId zone, java.util.List<String> competitors) {}
 
   /** Alert subscriptions, their delivery state, and the check a webhook URL passes. */
   public record Delivery(nl.webcare.delivery.SubscriptionStore subscriptions, nl.webcare.delivery.DeliveryState state,
@@ -122,6 +123,9 @@ public final class ApiVerticle extends VerticleBase {
     new TemplateRoutes(deps.templates()).mount(api);
     new SlaRoutes(deps.sla(), deps.teams()).mount(api);
     new AnalyticsRoutes(deps.analytics().counts(), deps.analytics().zone()).mount(api);
+    new SpikeRoutes(deps.analytics().spikes(), deps.analytics().zone()).mount(api);
+    new SummaryRoutes(deps.analytics().counts(), deps.analytics().spikes(), deps.analytics().zone(),
+        deps.analytics().competitors()).mount(api);
     new AuthorRoutes(deps.authors()).mount(api);
     router.route(API_ROOT + "/*").subRouter(api);
     apiRouter = api;

@@ -83,6 +83,9 @@ final class Components {
   final PriorityKeyMigration priorityKeyMigration;
   final SubscriptionStore subscriptions;
   final DeliveryState deliveryState;
+  final nl.webcare.analytics.spikes.RedisSpikes spikes;
+  /** The spikes going on, as this process's watcher last read them; filing asks it. */
+  final nl.webcare.analytics.spikes.ActiveSpikes activeSpikes = new nl.webcare.analytics.spikes.ActiveSpikes();
 
   Components(WebcareConfig config, RedisGateway redis, ReplyChannels replyChannels, WebcareMetrics metrics,
       String instanceId) {
@@ -116,6 +119,7 @@ final class Components {
     this.priorityKeyMigration = new PriorityKeyMigration(redis, triage.formula());
     this.subscriptions = new RedisSubscriptionStore(redis, alertCap);
     this.deliveryState = new RedisDeliveryState(redis);
+    this.spikes = new nl.webcare.analytics.spikes.RedisSpikes(redis, alertCap, config.retention().countDays());
   }
 
   /** Every Lua script Webcare runs: loaded at start, so a missing or broken one stops the start. */
@@ -129,6 +133,7 @@ final class Components {
     all.add(RedisDeliveryState.ADVANCE);
     all.add(RedisMentionStore.COUNT);
     all.add(nl.webcare.delivery.StreamSlots.TAKE);
+    all.addAll(nl.webcare.analytics.spikes.RedisSpikes.SCRIPTS);
     return List.copyOf(all);
   }
 

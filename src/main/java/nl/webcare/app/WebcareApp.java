@@ -248,7 +248,8 @@ public final class WebcareApp {
             alertTail, new StreamSlots(redis, config.delivery().streamsPerKey(),
                 config.delivery().streamHeartbeat().multipliedBy(3)), config.delivery()),
         new ApiVerticle.Analytics(new nl.webcare.analytics.RedisMarketingCounts(redis, config.worklist().timezone()),
-            config.worklist().timezone()));
+            parts.spikes, config.worklist().timezone(), connectors.stream().filter(ConnectorDefinition::competitor)
+                .map(ConnectorDefinition::brand).filter(java.util.Objects::nonNull).distinct().sorted().toList()));
   }
 
   /**
@@ -300,7 +301,8 @@ public final class WebcareApp {
       WorkerExecutor pool = vertx.createSharedWorkerExecutor(SCORING_POOL, config.scoring().workers(), 2, TimeUnit.MINUTES);
       MentionScorer scorer = new MentionScorer(parts.scoringQueue, parts.mentions, parts.worklist, parts.router,
           new MentionAssessor(analyzer, parts.triage), pool, config.scoring().maxAttempts(), new SourceRoles(connectors),
-          nl.webcare.sentiment.AspectLexicon.load());
+          nl.webcare.sentiment.AspectLexicon.load(), config.spikes().tightenSla() ? parts.activeSpikes
+              : new nl.webcare.analytics.spikes.ActiveSpikes());
       return deploy(new ScorerVerticle(parts.scoringQueue, scorer, config.scoring(), instanceId), new DeploymentOptions())
           .compose(v -> deploy(new PeriodicVerticle("housekeeping", every.housekeepingEvery(),
               parts.housekeeping::sweep), new DeploymentOptions()))
@@ -309,8 +311,19 @@ public final class WebcareApp {
           .compose(v -> deploy(new PeriodicVerticle("SLA watch", every.watchEvery(),
               new SlaWatcher(parts.slaWatch, metrics)::check), new DeploymentOptions()))
           .compose(v -> deploy(new PeriodicVerticle("backlog gauges", every.watchEvery(),
-              new BacklogGauges(redis, metrics, config.worklist().teams())::refresh), new DeploymentOptions()));
+              new BacklogGauges(redis, metrics, config.worklist().teams())::refresh), new DeploymentOptions()))
+          .compose(v -> config.spikes().enabled() ? deploy(new PeriodicVerticle("spike watch",
+              config.spikes().checkEvery(), spikeWatcher()::check), new DeploymentOptions())
+              : Future.succeededFuture());
     });
+  }
+
+  private nl.webcare.pipeline.SpikeWatcher spikeWatcher() {
+    WebcareConfig.Spikes s = config.spikes();
+    return new nl.webcare.pipeline.SpikeWatcher(parts.spikes, parts.worklist,
+        new nl.webcare.analytics.spikes.SpikeDetector(new nl.webcare.analytics.spikes.SpikeDetector.Settings(
+            s.sensitivity(), s.minCount(), s.baselineFloor()), config.worklist().timezone()),
+        parts.activeSpikes, s, parts.triage.formula());
   }
 
   private Future<Void> startPollers() {

@@ -115,7 +115,19 @@ public final class ConfigLoader {
             v.millisIn("background.watchEveryMs", 100, 3_600_000L),
             v.intIn("background.alertStreamMaxLength", 1000, 100_000_000), v.intIn("background.parserWorkers", 1, 64)),
         new WebcareConfig.Outbound(allowHosts(v)),
-        delivery(v));
+        delivery(v),
+        spikes(v, worklist));
+  }
+
+  private static WebcareConfig.Spikes spikes(ConfigValues v, WebcareConfig.Worklist worklist) {
+    String team = v.text("spikes.incidentTeam");
+    if (!worklist.teams().contains(team)) {
+      throw ConfigValues.invalid("spikes.incidentTeam", team, "one of worklist.teams " + worklist.teams());
+    }
+    return new WebcareConfig.Spikes(v.bool("spikes.enabled"), v.millisIn("spikes.checkEveryMs", 100, 900_000L),
+        v.doubleIn("spikes.sensitivity", 1, 20), v.intIn("spikes.minCount", 1, 1_000_000),
+        v.doubleIn("spikes.baselineFloor", 0, 1_000_000), v.millisIn("spikes.cooldownMs", 0, 7 * 86_400_000L),
+        v.bool("spikes.openIncident"), team, v.bool("spikes.tightenSla"));
   }
 
   private static WebcareConfig.Delivery delivery(ConfigValues v) {

@@ -35,6 +35,21 @@ final class ConfigValues {
     return Duration.ofMillis(longIn(key, min, max, "a number of milliseconds between " + min + " and " + max));
   }
 
+  double doubleIn(String key, double min, double max) {
+    Object value = raw(key);
+    String expected = "a number from " + min + " to " + max;
+    double parsed;
+    try {
+      parsed = value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value).trim());
+    } catch (NumberFormatException e) {
+      throw invalid(key, value, expected);
+    }
+    if (!(parsed >= min && parsed <= max)) {
+      throw invalid(key, value, expected);
+    }
+    return parsed;
+  }
+
   private long longIn(String key, long min, long max, String expected) {
     Object value = raw(key);
     long parsed;

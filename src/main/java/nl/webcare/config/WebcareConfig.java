@@ -18,12 +18,19 @@ public record WebcareConfig(
     Auth auth,
     Background background,
     Outbound outbound,
-    Delivery delivery) {
+    Delivery delivery,
+    Spikes spikes) {
 
   /** This configuration with other alert-delivery settings (tests, benchmarks). */
   public WebcareConfig withDelivery(Delivery other) {
     return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
-        outbound, other);
+        outbound, other, spikes);
+  }
+
+  /** This configuration with other spike-detection settings (tests, benchmarks). */
+  public WebcareConfig withSpikes(Spikes other) {
+    return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
+        outbound, delivery, other);
   }
 
   /** HTTP API listener. {@code port} 0 picks a free port (tests). */
@@ -150,4 +157,18 @@ public record WebcareConfig(
 
   /** Demo mode: sample feeds served from the jar on {@code port} (0 = free port) and polled. */
   public record Demo(boolean enabled, int port, Duration pollInterval) {}
+
+  /**
+   * The spike detector over each brand's negative volume (see {@code nl.webcare.analytics.SpikeDetector}): checked
+   * every {@code checkEvery}; a trailing 15-minute count at or above {@code max(minCount, baseline + sensitivity x
+   * spread)} starts a spike, the baseline never below {@code baselineFloor} per window; a spike that ended leaves
+   * its brand (or channel) quiet for {@code cooldown}. A spike opens an incident case in {@code incidentTeam}'s queue
+   * when {@code openIncident}, and while it lasts new cases about its aspects get the crisis SLA band when
+   * {@code tightenSla}.
+   */
+  public record Spikes(boolean enabled, Duration checkEvery, double sensitivity, int minCount, double baselineFloor,
+      Duration cooldown, boolean openIncident, String incidentTeam, boolean tightenSla) {
+    public static final Spikes DEFAULTS = new Spikes(true, Duration.ofSeconds(30), 4.0, 10, 2.0, Duration.ofHours(1),
+        true, "care", true);
+  }
 }

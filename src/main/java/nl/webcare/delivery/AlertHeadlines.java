@@ -24,10 +24,21 @@ public final class AlertHeadlines {
       case "case.dismissed" -> id + (nl ? " afgewezen door " : " dismissed by ") + data.getString("by", "?");
       case "sla.breached" -> (nl ? "SLA overschreden: " : "SLA breached: ") + target(data.getString("target"), nl)
           + " " + (nl ? "van " : "of ") + id;
+      case "spike.started" -> (nl ? "Piek in negatieve berichten over " : "Spike in negative mentions of ")
+          + data.getString("brand", "?") + on(data, nl) + ": " + data.getValue("count", "?")
+          + (nl ? " in 15 minuten, verwacht " : " in 15 minutes, expected ") + data.getValue("baseline", "?")
+          + about(data, nl);
+      case "spike.ended" -> (nl ? "Piek voorbij: " : "Spike over: ") + data.getString("brand", "?") + on(data, nl)
+          + (nl ? " (hoogste stand " : " (peak ") + data.getValue("peak", "?") + ")";
       case "subscription.disabled" -> (nl ? "Abonnement gestopt: " : "Subscription stopped: ")
           + data.getString("name", data.getString("subscriptionId", "")) + " (" + data.getString("reason", "") + ")";
       default -> type + (id.isEmpty() ? "" : " " + id);
     };
+  }
+
+  private static String about(JsonObject data, boolean nl) {
+    String aspects = data.getString("aspects");
+    return aspects == null || aspects.isEmpty() ? "" : (nl ? " (over " : " (about ") + aspects.replace(",", ", ") + ")";
   }
 
   private static String on(JsonObject data, boolean nl) {

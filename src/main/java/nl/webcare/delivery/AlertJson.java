@@ -37,7 +37,10 @@ public final class AlertJson {
   private static Object value(String key, String value) {
     try {
       return switch (key) {
-        case "at", "publishedAt", "due" -> Instant.ofEpochMilli(Long.parseLong(value)).toString();
+        case "at", "publishedAt", "due", "windowStart", "windowEnd", "startedAt" ->
+            Instant.ofEpochMilli(Long.parseLong(value)).toString();
+        case "count", "threshold", "peak" -> Long.parseLong(value);
+        case "baseline" -> Double.parseDouble(value);
         case "score", "urgency" -> Math.round(Double.parseDouble(value) * 10_000) / 10_000.0;
         case "rating" -> Integer.parseInt(value);
         default -> value;

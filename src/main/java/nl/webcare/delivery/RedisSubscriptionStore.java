@@ -26,6 +26,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
   private final RedisGateway redis;
   private final RedisKeys keys;
   private final long alertStreamMaxLength;
+  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public RedisSubscriptionStore(RedisGateway redis, long alertStreamMaxLength) {
     this.redis = redis;
@@ -34,8 +35,18 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
   }
 
   @Override
+  public void onChange(Runnable listener) {
+    listeners.add(listener);
+  }
+
+  /** Tells the listeners once a change has been written. */
+  private <T> Future<T> changed(Future<T> write) {
+    return write.onSuccess(done -> listeners.forEach(Runnable::run));
+  }
+
+  @Override
   public Future<Issued> create(Subscription draft, String startAfter) {
-    return redis.call(jedis -> {
+    return changed(redis.call(jedis -> {
       List<Subscription> all = all(jedis);
       if (all.size() >= MAX_TOTAL) {
         throw new IllegalStateException("Webcare holds " + MAX_TOTAL + " subscriptions, the most it keeps");
@@ -57,7 +68,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
         tx.exec();
       }
       return new Issued(made, secret, null);
-    });
+    }));
   }
 
   private String newestAlert(UnifiedJedis jedis) {
@@ -89,7 +100,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
 
   @Override
   public Future<Issued> update(Subscription changed) {
-    return redis.call(jedis -> {
+    return changed(redis.call(jedis -> {
       Subscription before = read(jedis, changed.id());
       if (before == null) {
         return null;
@@ -118,12 +129,12 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
         tx.exec();
       }
       return new Issued(after, issued, null);
-    });
+    }));
   }
 
   @Override
   public Future<Boolean> delete(String id) {
-    return redis.call(jedis -> {
+    return changed(redis.call(jedis -> {
       String token = jedis.hget(keys.subscription(id), "feedToken");
       try (var tx = jedis.multi()) {
         tx.zrem(keys.subscriptions(), id);
@@ -135,12 +146,12 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
         List<Object> done = tx.exec();
         return Long.valueOf(1L).equals(done.get(0));
       }
-    });
+    }));
   }
 
   @Override
   public Future<Issued> rotateSecret(String id, Duration overlap) {
-    return redis.call(jedis -> {
+    return changed(redis.call(jedis -> {
       Subscription s = read(jedis, id);
       if (s == null) {
         return null;
@@ -153,7 +164,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
       jedis.hset(keys.subscription(id), Map.of("secret", secret, "previousSecret", s.secret(),
           "previousUntil", Long.toString(until.toEpochMilli())));
       return new Issued(read(jedis, id), secret, null);
-    });
+    }));
   }
 
   @Override
@@ -203,7 +214,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
 
   @Override
   public Future<Void> disable(String id, String reason) {
-    return redis.call(jedis -> {
+    return changed(redis.call(jedis -> {
       Subscription s = read(jedis, id);
       if (s == null || !s.enabled()) {
         return null;
@@ -225,7 +236,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
         tx.exec();
       }
       return null;
-    });
+    }));
   }
 
   private Subscription read(UnifiedJedis jedis, String id) {

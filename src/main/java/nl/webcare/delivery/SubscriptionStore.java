@@ -54,4 +54,11 @@ public interface SubscriptionStore {
 
   /** Stops a webhook subscription, with the reason shown to its owner. */
   Future<Void> disable(String id, String reason);
+
+  /**
+   * Calls {@code listener} (on any thread) after a subscription was made, changed, rotated, disabled or removed
+   * through this store, so that this process's deliveries use the change at once instead of at their next
+   * refresh. Other processes see it at their next refresh.
+   */
+  void onChange(Runnable listener);
 }

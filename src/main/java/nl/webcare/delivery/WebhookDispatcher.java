@@ -37,6 +37,8 @@ public final class WebhookDispatcher extends VerticleBase {
   private long refreshTimer = -1;
   private long renewTimer = -1;
   private boolean refreshing;
+  /** A change arrived while a refresh was reading: read once more when it ends. */
+  private boolean refreshAgain;
   /** The dispatcher's event loop: wake() comes from the live reader's thread and hops onto it. */
   private volatile io.vertx.core.Context home;
 
@@ -55,6 +57,7 @@ public final class WebhookDispatcher extends VerticleBase {
   @Override
   public Future<?> start() {
     home = context;
+    subscriptions.onChange(() -> home.runOnContext(v -> refresh()));
     refreshTimer = vertx.setPeriodic(1, settings.refreshEvery().toMillis(), id -> refresh());
     renewTimer = vertx.setPeriodic(lease.renewEvery().toMillis(), id -> renewLeases());
     return Future.succeededFuture();
@@ -81,12 +84,19 @@ public final class WebhookDispatcher extends VerticleBase {
 
   private void refresh() {
     if (refreshing) {
+      refreshAgain = true;
       return;
     }
     refreshing = true;
     subscriptions.list(null).compose(this::adopt)
         .onFailure(e -> LOG.warn("webhook subscriptions could not be read, will retry: {}", e.getMessage()))
-        .onComplete(ar -> refreshing = false);
+        .onComplete(ar -> {
+          refreshing = false;
+          if (refreshAgain) {
+            refreshAgain = false;
+            refresh();
+          }
+        });
   }
 
   private Future<Void> adopt(List<Subscription> all) {
@@ -128,6 +138,8 @@ public final class WebhookDispatcher extends VerticleBase {
       if (owner != null) {
         return Future.succeededFuture(true);
       }
+      // stopped before it is disabled: disabling raises an alert, which its own worker must not deliver
+      stopWorker(s.id());
       LOG.info("webhook subscription {} disabled: the key that made it was revoked", s.id());
       return subscriptions.disable(s.id(), "the API key that made it was revoked").map(false);
     });

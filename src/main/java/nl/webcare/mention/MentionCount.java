@@ -2,6 +2,7 @@ package nl.webcare.mention;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -13,10 +14,11 @@ import java.util.Locale;
  * mention, once.
  */
 public record MentionCount(String brand, String channel, String language, SentimentLabel label, double score,
-    long reach, TriageClass triageClass, Instant at, java.util.List<String> aspects) {
+    long reach, TriageClass triageClass, Instant at, java.util.List<String> aspects, java.util.List<String> phrases) {
 
   public MentionCount {
     aspects = aspects == null ? java.util.List.of() : java.util.List.copyOf(aspects);
+    phrases = phrases == null ? java.util.List.of() : java.util.List.copyOf(phrases);
   }
 
   public static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH", Locale.ROOT);
@@ -29,23 +31,47 @@ public record MentionCount(String brand, String channel, String language, Sentim
    * wrong), brand and channel as read, language as detected when the source set none.
    */
   public static MentionCount of(ScoredMention scored, TriageClass triageClass) {
-    return of(scored, triageClass, java.util.List.of());
+    return of(scored, triageClass, java.util.List.of(), java.util.List.of());
   }
 
-  /** As above, about these aspects (delivery, billing ...), which the day's topic counts add up. */
-  public static MentionCount of(ScoredMention scored, TriageClass triageClass, java.util.List<String> aspects) {
+  /**
+   * As above, about these aspects (delivery, billing ...) and holding these phrases (noun phrases or content
+   * words), which the day's topic counts add up.
+   */
+  public static MentionCount of(ScoredMention scored, TriageClass triageClass, java.util.List<String> aspects,
+      java.util.List<String> phrases) {
     Mention m = scored.mention();
     Instant at = m.publishedAt().isAfter(scored.scoredAt()) ? scored.scoredAt() : m.publishedAt();
     Long followers = m.details().authorFollowers();
     String language = m.language() != null ? m.language() : scored.sentiment().language();
     return new MentionCount(m.brand() == null ? UNKNOWN : m.brand(), m.channel(), language,
         scored.sentiment().label(), scored.sentiment().score(), followers == null ? 0 : Math.max(0, followers),
-        triageClass, at, aspects);
+        triageClass, at, aspects, phrases);
   }
 
   /** The hour bucket's name: the UTC hour, so that hours never repeat or vanish with daylight saving. */
   public String hour() {
     return HOUR.format(ZonedDateTime.ofInstant(at, ZoneId.of("UTC")));
+  }
+
+  /** The UTC day of the minute counts that the spike detector reads (yyyy-MM-dd). */
+  public String utcDay() {
+    return DAY.format(at.atZone(ZoneOffset.UTC).toLocalDate());
+  }
+
+  /** The minute of the UTC day, 0 to 1439. */
+  public int minuteOfUtcDay() {
+    ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
+    return utc.getHour() * 60 + utc.getMinute();
+  }
+
+  public boolean negative() {
+    return label == SentimentLabel.NEGATIVE;
+  }
+
+  /** The channel as counted (lower case, never empty). */
+  public String channelPart() {
+    return part(channel);
   }
 
   /** The day bucket's name: the local date in the brand's zone. */

@@ -31,11 +31,21 @@ public final class RedisMentionStore implements MentionStore {
 
   /** Mention ids kept per aspect and day, for an analyst to read what the figure rests on. */
   private static final int EXAMPLES_PER_ASPECT = 5;
+  /** Negative mentions kept per brand for the spike detector's aspects and examples (the newest). */
+  private static final int RECENT_NEGATIVES = 2000;
+  /** Phrases ranked per brand, day and label (Space-Saving top-k: enough to keep the top 50 right). */
+  private static final int PHRASES_PER_DAY = 500;
 
   /** How the marketing counts are kept: days in this zone, hours this long, days this long. */
   public record CountKeeping(java.time.ZoneId zone, Duration hours, Duration days) {
     public static final CountKeeping STANDARD = new CountKeeping(java.time.ZoneId.of("Europe/Amsterdam"),
         Duration.ofDays(35), Duration.ofDays(400));
+
+    /** Negative mentions per minute: as long as hours, and at least the spike detector's four weeks and a day. */
+    public Duration minutes() {
+      Duration detector = Duration.ofDays(29);
+      return hours.compareTo(detector) > 0 ? hours : detector;
+    }
   }
 
   private final RedisGateway redis;
@@ -87,15 +97,22 @@ public final class RedisMentionStore implements MentionStore {
           // script is unknown (NOSCRIPT) and is run once more below, outside the transaction
           String day = count.day(counts.zone());
           List<String> countKeys = new ArrayList<>(List.of(keys.mentionCounted(m.id()),
-              keys.countsOfHour(count.brand(), count.hour()), keys.countsOfDay(count.brand(), day)));
+              keys.countsOfHour(count.brand(), count.hour()), keys.countsOfDay(count.brand(), day),
+              keys.negativeMinutes(count.brand(), count.utcDay()), keys.recentNegatives(count.brand()),
+              keys.countingSince(count.brand()), keys.spikeBrands(),
+              keys.phrasesOfDay(count.brand(), day, count.label().wire())));
           List<String> args = new ArrayList<>(List.of(Long.toString(retention.toMillis()),
               Long.toString(counts.hours().toMillis()), Long.toString(counts.days().toMillis()), count.dimensions(),
               Double.toString(count.score()), Long.toString(count.reach()), count.triageClass().wire(), m.id(),
-              Integer.toString(EXAMPLES_PER_ASPECT)));
+              Integer.toString(EXAMPLES_PER_ASPECT), count.negative() ? "1" : "0",
+              Integer.toString(count.minuteOfUtcDay()), count.channelPart(), Long.toString(count.at().toEpochMilli()),
+              count.brand(), Integer.toString(RECENT_NEGATIVES), Integer.toString(PHRASES_PER_DAY),
+              Long.toString(counts.minutes().toMillis()), Integer.toString(count.aspects().size())));
           for (String aspect : count.aspects()) {
             countKeys.add(keys.aspectExamples(count.brand(), day, aspect));
             args.add(aspect);
           }
+          args.addAll(count.phrases());
           countCall = new CountCall(countKeys, args);
           tx.evalsha(COUNT.sha(), countKeys, args);
         }

@@ -1,6 +1,7 @@
 package nl.webcare.pipeline;
 
 import java.util.List;
+import nl.webcare.analytics.spikes.ActiveSpikes;
 import nl.webcare.sentiment.AspectLexicon;
 
 import nl.webcare.mention.MentionCount;
@@ -39,10 +40,13 @@ public final class MentionScorer {
   private final int maxAttempts;
   private final SourceRoles roles;
   private final AspectLexicon aspects;
+  private final ActiveSpikes spikes;
 
+  /** @param spikes the spikes going on, whose new cases get the crisis SLA band (never filled when that is off) */
   public MentionScorer(ScoringQueue queue, MentionStore mentions, Worklist worklist, CaseRouter router,
       MentionAssessor assessor, WorkerExecutor scoringPool, int maxAttempts, SourceRoles roles,
-      AspectLexicon aspects) {
+      AspectLexicon aspects, ActiveSpikes spikes) {
+    this.spikes = spikes;
     this.roles = roles;
     this.aspects = aspects;
     this.queue = queue;
@@ -84,8 +88,8 @@ public final class MentionScorer {
       return queue.deadLetter(message, "unreadable message: " + e.getMessage()).otherwiseEmpty().map(Outcome.HANDLED);
     }
     return assess(mention)
-        .compose(assessed -> mentions.save(assessed.assessment().scored(), count(assessed)).map(assessed.assessment()))
-        .compose(this::openCaseIfNeeded)
+        .compose(assessed -> mentions.save(assessed.assessment().scored(), count(assessed)).map(assessed))
+        .compose(assessed -> openCaseIfNeeded(assessed).map(assessed))
         .compose(v -> queue.ack(message.id()))
         .map(Outcome.HANDLED)
         .recover(error -> recordFailure(message, error));
@@ -105,19 +109,23 @@ public final class MentionScorer {
   private MentionCount count(Assessed assessed) {
     var scored = assessed.assessment().scored();
     return roles.counts(scored)
-        ? MentionCount.of(scored, assessed.assessment().decision().triageClass(), assessed.aspects()) : null;
+        ? MentionCount.of(scored, assessed.assessment().decision().triageClass(), assessed.aspects(),
+            List.of()) : null;
   }
 
   /**
    * Every scored mention that its source lets into the care queue ({@link SourceRoles}) is filed: it may join (and reopen) its author's or thread's case even when it
    * needs no reply itself ("thanks, but it still does not work"); only one that needs a reply opens a case.
    */
-  private Future<Void> openCaseIfNeeded(MentionAssessor.Assessment assessment) {
+  private Future<Void> openCaseIfNeeded(Assessed assessed) {
+    MentionAssessor.Assessment assessment = assessed.assessment();
     if (!roles.mayFile(assessment.scored(), assessment.decision())) {
       return Future.succeededFuture(); // a competitor's, or listening that is no crisis about the brand
     }
     String team = router.teamFor(assessment.scored(), assessment.decision());
-    return worklist.file(assessment.scored(), assessment.decision(), team).mapEmpty();
+    var m = assessment.scored().mention();
+    boolean underSpike = m.brand() != null && spikes.covers(m.brand(), m.channel(), assessed.aspects());
+    return worklist.file(assessment.scored(), assessment.decision(), team, underSpike).mapEmpty();
   }
 
   private Future<Outcome> recordFailure(ScoringQueue.Message message, Throwable error) {

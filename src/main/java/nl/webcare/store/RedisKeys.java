@@ -98,6 +98,62 @@ public final class RedisKeys {
     return countsOfDay(brand, day) + ":examples:" + aspect;
   }
 
+  /** Ranked phrases (noun phrases, content words) of a brand's mentions with one label on one local day: top-k. */
+  public String phrasesOfDay(String brand, String day, String label) {
+    return countsOfDay(brand, day) + ":phrases:" + label;
+  }
+
+  /**
+   * A brand's negative mentions per minute of one UTC day (yyyy-MM-dd): field {@code <minute of day>} for all
+   * channels, {@code <minute>|<channel>} per channel. What the spike detector counts and compares.
+   */
+  public String negativeMinutes(String brand, String utcDay) {
+    return prefix + "counts:" + brand + ":negmin:" + utcDay;
+  }
+
+  /** A brand's newest negative mentions by publication time, members {@code channel|mentionId|aspect,aspect}. */
+  public String recentNegatives(String brand) {
+    return prefix + "counts:" + brand + ":negrecent";
+  }
+
+  /** When the brand's counts began (ms): the detector's history reaches no further back. */
+  public String countingSince(String brand) {
+    return prefix + "counts:" + brand + ":since";
+  }
+
+  /** Brands by the time of their newest negative mention: the ones the spike detector looks at. */
+  public String spikeBrands() {
+    return prefix + "spikes:brands";
+  }
+
+  /** Spikes going on now: field {@code brand|scope} (scope: all, or a channel), value the spike id. */
+  public String activeSpikes() {
+    return prefix + "spikes:active";
+  }
+
+  /** Present while a brand (or one of its channels) rests after a spike ended. */
+  public String spikeCooldown(String brand, String scope) {
+    return prefix + "spikes:cooldown:" + brand + ":" + scope;
+  }
+
+  public String spike(String spikeId) {
+    return prefix + "spike:" + spikeId;
+  }
+
+  /** Every spike by its start time, and each brand's. */
+  public String spikesByTime() {
+    return prefix + "spikes:idx:time";
+  }
+
+  public String spikesOfBrand(String brand) {
+    return prefix + "spikes:idx:brand:" + brand;
+  }
+
+  /** The cases a spike linked to its incident. */
+  public String spikeCases(String spikeId) {
+    return spike(spikeId) + ":cases";
+  }
+
   /** Set once a mention has been counted, so that storing it again does not count it twice. */
   public String mentionCounted(String mentionId) {
     return mention(mentionId) + ":counted";

@@ -62,10 +62,12 @@ final class CaseFiling {
     return with;
   }
 
-  Worklist.Filing file(UnifiedJedis jedis, ScoredMention scored, Triage.Decision decision, String team) {
+  Worklist.Filing file(UnifiedJedis jedis, ScoredMention scored, Triage.Decision decision, String team,
+      boolean crisisBand) {
     Mention m = scored.mention();
     Instant now = Instant.now();
-    SlaPolicy.Due due = sla.due(team, decision.triageClass().wire(), decision.urgency(), now);
+    String band = crisisBand ? nl.webcare.mention.TriageClass.CRISIS.wire() : decision.triageClass().wire();
+    SlaPolicy.Due due = sla.due(team, band, decision.urgency(), now);
     Map<String, String> alert = AlertFields.of(scored, decision, EXCERPT_CHARS);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       String existing = jedis.get(keys.caseByMention(m.id()));

@@ -28,7 +28,7 @@ import redis.clients.jedis.resps.Tuple;
 public final class RedisWorklist implements Worklist {
   /** The scripts this class runs, for loading at start. */
   public static final List<LuaScript> SCRIPTS = List.of(TransitionScript.SCRIPT, OpenCaseScript.SCRIPT,
-      JoinCaseScript.SCRIPT);
+      JoinCaseScript.SCRIPT, OpenIncidentScript.SCRIPT);
   /** A thread is followed this long after its last mention. */
   private static final Duration CONVERSATION_MEMORY = Duration.ofDays(30);
   /** A filtered page reads at most this many index entries, so one query cannot hold Redis up. */
@@ -41,6 +41,7 @@ public final class RedisWorklist implements Worklist {
   private final CaseFiling filing;
   private final CaseRules rules;
   private final TransitionScript transition;
+  private final OpenIncidentScript incidents;
 
   public RedisWorklist(RedisGateway redis, long alertStreamMaxLength, Duration groupingWindow, SlaPolicy sla,
       List<String> teams) {
@@ -52,11 +53,17 @@ public final class RedisWorklist implements Worklist {
         groupingWindow);
     this.rules = new CaseRules(teams);
     this.transition = new TransitionScript(redis, alertStreamMaxLength);
+    this.incidents = new OpenIncidentScript(redis, sla, alertStreamMaxLength);
   }
 
   @Override
-  public Future<Filing> file(ScoredMention scored, Triage.Decision decision, String team) {
-    return redis.call(jedis -> filing.file(jedis, scored, decision, team));
+  public Future<Filing> file(ScoredMention scored, Triage.Decision decision, String team, boolean crisisBand) {
+    return redis.call(jedis -> filing.file(jedis, scored, decision, team, crisisBand));
+  }
+
+  @Override
+  public Future<String> openIncident(Incident incident) {
+    return redis.call(jedis -> incidents.run(jedis, incident));
   }
 
   @Override

@@ -23,7 +23,21 @@ public interface Worklist {
    * within the grouping window (reopening a waiting, snoozed or resolved case), or, when it needs a reply, opens
    * a case in {@code team}'s queue. Idempotent by mention.
    */
-  Future<Filing> file(ScoredMention scored, Triage.Decision decision, String team);
+  default Future<Filing> file(ScoredMention scored, Triage.Decision decision, String team) {
+    return file(scored, decision, team, false);
+  }
+
+  /**
+   * As above; with {@code crisisBand}, a case opened now gets the SLA targets of the crisis band whatever its own
+   * class (a complaint about what a spike is about, while the spike lasts).
+   */
+  Future<Filing> file(ScoredMention scored, Triage.Decision decision, String team, boolean crisisBand);
+
+  /**
+   * Opens the incident case of a spike in {@code incident.team()}'s queue, once per spike: the id of the case
+   * opened now, or of the one opened for the same spike before.
+   */
+  Future<String> openIncident(Incident incident);
 
   /** Cases that match, highest priority first, after the cursor. */
   Future<Page> cases(CaseQuery query, int limit, PageCursor after);

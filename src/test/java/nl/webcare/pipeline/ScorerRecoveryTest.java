@@ -150,7 +150,8 @@ class ScorerRecoveryTest {
     MentionScorer scorer = new MentionScorer(queue, new RedisMentionStore(redis, Duration.ofDays(1)),
         new RedisWorklist(redis, 1000, Duration.ofHours(24), TestConfig.sla(), TestConfig.worklist().teams()),
         new CaseRouter(List.of(), "care"), new nl.webcare.triage.MentionAssessor(analyzer, nl.webcare.triage.Triage.standard()), pool,
-        maxAttempts, SourceRoles.NONE, nl.webcare.sentiment.AspectLexicon.load());
+        maxAttempts, SourceRoles.NONE, nl.webcare.sentiment.AspectLexicon.load(),
+        new nl.webcare.analytics.spikes.ActiveSpikes());
     Await.result(vertx.deployVerticle(new ScorerVerticle(queue, scorer, settings, consumer)));
   }
 
