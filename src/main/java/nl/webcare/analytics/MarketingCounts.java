@@ -28,6 +28,25 @@ public interface MarketingCounts {
    */
   Future<List<Topic>> topics(String brand, String label, Instant from, Instant to);
 
+  /**
+   * The phrases (noun phrases, Dutch content words) most said on the local days from {@code from} to {@code to}
+   * (one label, or all when null), with their counts in the same number of days before; at most {@code limit},
+   * most said first. Each day keeps a bounded ranking, so a count may be slightly over the truth, never under.
+   */
+  Future<List<Phrase>> phrases(String brand, String label, Instant from, Instant to, int limit);
+
+  /** One phrase's count in a period and in the period before it. */
+  record Phrase(String phrase, long count, long previous) {
+    /** Not said at all in the period before: what is new. */
+    public boolean isNew() {
+      return previous == 0;
+    }
+
+    public Double change() {
+      return previous == 0 ? null : (double) (count - previous) / previous;
+    }
+  }
+
   /** One aspect's count in a period and in the period before it, and some mentions to read. */
   record Topic(String aspect, long count, long previous, List<String> examples) {
     /** The change against the period before, as a fraction; null when it was not mentioned then. */

@@ -91,6 +91,39 @@ public final class RedisMarketingCounts implements MarketingCounts {
   }
 
   private static final int EXAMPLES = 5;
+  /** Phrases read per day and label: the head of each day's ranking, where its counts are exact enough. */
+  private static final int PHRASES_PER_DAY = 100;
+  private static final List<String> LABELS = List.of("positive", "neutral", "negative");
+
+  @Override
+  public Future<List<Phrase>> phrases(String brand, String label, Instant from, Instant to, int limit) {
+    List<LocalDate> days = days(from, to);
+    List<String> labels = label == null ? LABELS : List.of(label);
+    return redis.call(jedis -> {
+      Map<String, Long> now = phraseCounts(jedis, brand, days, labels, 0);
+      Map<String, Long> before = phraseCounts(jedis, brand, days, labels, days.size());
+      return now.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(limit).map(e -> new Phrase(e.getKey(), e.getValue(), before.getOrDefault(e.getKey(), 0L))).toList();
+    });
+  }
+
+  private Map<String, Long> phraseCounts(redis.clients.jedis.UnifiedJedis jedis, String brand, List<LocalDate> days,
+      List<String> labels, long daysBack) {
+    List<Response<List<redis.clients.jedis.resps.Tuple>>> answers = new ArrayList<>();
+    try (AbstractPipeline pipeline = jedis.pipelined()) {
+      for (LocalDate d : days) {
+        for (String l : labels) {
+          answers.add(pipeline.zrevrangeWithScores(redis.keys().phrasesOfDay(brand,
+              MentionCount.DAY.format(d.minusDays(daysBack)), l), 0, PHRASES_PER_DAY - 1));
+        }
+      }
+      pipeline.sync();
+    }
+    Map<String, Long> counts = new HashMap<>();
+    answers.forEach(a -> a.get().forEach(t -> counts.merge(t.getElement(), (long) t.getScore(), Long::sum)));
+    return counts;
+  }
 
   private static Map<String, Long> aspectCounts(List<Response<Map<String, String>>> days, String label) {
     Map<String, Long> out = new HashMap<>();

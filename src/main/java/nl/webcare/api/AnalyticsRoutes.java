@@ -27,6 +27,8 @@ import nl.webcare.analytics.SentimentBucket;
  */
 final class AnalyticsRoutes {
   private static final int MAX_BRANDS = 20;
+  /** Phrases answered at most. */
+  private static final int PHRASES = 30;
 
   private final MarketingCounts counts;
   private final ZoneId zone;
@@ -53,24 +55,36 @@ final class AnalyticsRoutes {
       throw ApiException.badRequest("bad_parameter", "label must be positive, neutral or negative");
     }
     Instant[] range = params.range(ctx, MarketingCounts.Interval.DAY);
-    counts.topics(brand, label, range[0], range[1]).onSuccess(topics -> {
+    Future<List<MarketingCounts.Topic>> aspects = counts.topics(brand, label, range[0], range[1]);
+    Future<List<MarketingCounts.Phrase>> phrases = counts.phrases(brand, label, range[0], range[1], PHRASES);
+    Future.all(aspects, phrases).onSuccess(done -> {
       if (AnalyticsParams.wantsCsv(ctx)) {
-        StringBuilder csv = new StringBuilder("aspect,mentions,previous,change\n");
-        for (MarketingCounts.Topic t : topics) {
-          csv.append(t.aspect()).append(',').append(t.count()).append(',').append(t.previous()).append(',')
-              .append(t.change() == null ? "" : AnalyticsParams.round(t.change())).append('\n');
+        StringBuilder csv = new StringBuilder("kind,topic,mentions,previous,change\n");
+        for (MarketingCounts.Topic t : aspects.result()) {
+          csv.append("aspect,").append(t.aspect()).append(',').append(t.count()).append(',').append(t.previous())
+              .append(',').append(t.change() == null ? "" : AnalyticsParams.round(t.change())).append('\n');
+        }
+        for (MarketingCounts.Phrase p : phrases.result()) {
+          csv.append("phrase,").append(p.phrase()).append(',').append(p.count()).append(',').append(p.previous())
+              .append(',').append(p.change() == null ? "" : AnalyticsParams.round(p.change())).append('\n');
         }
         AnalyticsParams.csv(ctx, "topics-" + brand + ".csv", csv.toString());
         return;
       }
       JsonArray items = new JsonArray();
-      for (MarketingCounts.Topic t : topics) {
+      for (MarketingCounts.Topic t : aspects.result()) {
         items.add(new JsonObject().put("aspect", t.aspect()).put("mentions", t.count()).put("previous", t.previous())
             .put("change", t.change() == null ? null : AnalyticsParams.round(t.change()))
             .put("examples", new JsonArray(List.copyOf(t.examples()))));
       }
+      JsonArray said = new JsonArray();
+      for (MarketingCounts.Phrase p : phrases.result()) {
+        said.add(new JsonObject().put("phrase", p.phrase()).put("mentions", p.count()).put("previous", p.previous())
+            .put("change", p.change() == null ? null : AnalyticsParams.round(p.change())).put("new", p.isNew()));
+      }
       AnalyticsParams.json(ctx, new JsonObject().put("brand", brand).put("label", label)
-          .put("from", AnalyticsParams.iso(range[0].atZone(zone))).put("to", AnalyticsParams.iso(range[1].atZone(zone))).put("topics", items));
+          .put("from", AnalyticsParams.iso(range[0].atZone(zone))).put("to", AnalyticsParams.iso(range[1].atZone(zone)))
+          .put("topics", items).put("phrases", said));
     }).onFailure(ctx::fail);
   }
 

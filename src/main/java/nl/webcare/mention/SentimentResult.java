@@ -13,6 +13,8 @@ import java.util.List;
  * @param sentences     CoreNLP's per-sentence classes in text order (empty for other languages)
  * @param cues          why: the lexicon words, emoji and phrases that fired, e.g. "terrible:-2.50"
  * @param truncated     true when only a bounded prefix of a long text was scored
+ * @param phrases       what the text is about beyond the aspect lists (English noun phrases of the parse, Dutch
+ *                      content words), for the marketing topics: counted, not stored with the mention
  */
 public record SentimentResult(
     SentimentLabel label,
@@ -21,14 +23,27 @@ public record SentimentResult(
     String language,
     List<SentenceSentiment> sentences,
     List<String> cues,
-    boolean truncated) {
+    boolean truncated,
+    List<String> phrases) {
 
   public SentimentResult {
     sentences = List.copyOf(sentences);
     cues = List.copyOf(cues);
+    phrases = phrases == null ? List.of() : List.copyOf(phrases);
     if (score < -1 || score > 1) {
       throw new IllegalArgumentException("score out of [-1, 1]: " + score);
     }
+  }
+
+  /** Without phrases (an analyzer that finds none, or a stored mention read back). */
+  public SentimentResult(SentimentLabel label, double score, Probabilities probabilities, String language,
+      List<SentenceSentiment> sentences, List<String> cues, boolean truncated) {
+    this(label, score, probabilities, language, sentences, cues, truncated, List.of());
+  }
+
+  /** The same verdict about these phrases. */
+  public SentimentResult withPhrases(List<String> found) {
+    return new SentimentResult(label, score, probabilities, language, sentences, cues, truncated, found);
   }
 
   public static SentimentResult unscored(String language) {

@@ -110,7 +110,15 @@ public final class MentionScorer {
     var scored = assessed.assessment().scored();
     return roles.counts(scored)
         ? MentionCount.of(scored, assessed.assessment().decision().triageClass(), assessed.aspects(),
-            List.of()) : null;
+            topicPhrases(scored)) : null;
+  }
+
+  /** The phrases the analyzer found, without the brand's own name (which every mention of it is about). */
+  private static List<String> topicPhrases(nl.webcare.mention.ScoredMention scored) {
+    String brand = scored.mention().brand();
+    return scored.sentiment().phrases().stream()
+        .filter(p -> brand == null || !java.util.Arrays.asList(p.split(" ")).contains(brand.toLowerCase(java.util.Locale.ROOT)))
+        .toList();
   }
 
   /**

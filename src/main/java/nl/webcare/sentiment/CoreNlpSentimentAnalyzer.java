@@ -32,6 +32,7 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
   private final StanfordCoreNLP scorer;
   private final SentenceChunker chunker;
   private final int maxTextChars;
+  private final TopicPhrases phrases = TopicPhrases.load();
 
   private CoreNlpSentimentAnalyzer(StanfordCoreNLP splitter, StanfordCoreNLP scorer, SentenceChunker chunker,
       int maxTextChars) {
@@ -70,12 +71,17 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
   }
 
   /** CoreNLP's sentence verdicts for a text, and whether only a prefix of it was read. */
-  public record Sentences(List<SentenceSentiment> sentences, boolean truncated) {}
+  /** CoreNLP's sentence verdicts, whether only a prefix was read, and the noun phrases of the parse. */
+  public record Sentences(List<SentenceSentiment> sentences, boolean truncated, List<String> phrases) {
+    public Sentences(List<SentenceSentiment> sentences, boolean truncated) {
+      this(sentences, truncated, List.of());
+    }
+  }
 
   @Override
   public SentimentResult analyze(String text) {
     Sentences scored = sentences(text);
-    return aggregate(scored.sentences(), scored.truncated());
+    return aggregate(scored.sentences(), scored.truncated()).withPhrases(scored.phrases());
   }
 
   /** Scores every (bounded) sentence of the text. */
@@ -96,7 +102,10 @@ public final class CoreNlpSentimentAnalyzer implements SentimentAnalyzer {
     }
     document.set(CoreAnnotations.SentencesAnnotation.class, chunks.sentences());
     scorer.annotate(document);
-    return new Sentences(sentenceVerdicts(document), truncated || chunks.truncated());
+    return new Sentences(sentenceVerdicts(document), truncated || chunks.truncated(), phrases.nounPhrases(
+        document.get(CoreAnnotations.SentencesAnnotation.class).stream()
+            .map(sentence -> sentence.get(edu.stanford.nlp.trees.TreeCoreAnnotations.TreeAnnotation.class))
+            .filter(java.util.Objects::nonNull).toList()));
   }
 
   private static List<SentenceSentiment> sentenceVerdicts(Annotation document) {

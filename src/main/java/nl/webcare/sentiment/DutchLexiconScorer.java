@@ -203,6 +203,11 @@ public final class DutchLexiconScorer {
     return new double[] {sum, counted};
   }
 
+  /** Whether the lexicon gives this word a sentiment (then it is a verdict, not a topic). */
+  boolean carriesSentiment(String word) {
+    return sentimentPolarity(word) != null;
+  }
+
   /** The word's polarity when it carries sentiment; null for modifiers and words without polarity. */
   private Double sentimentPolarity(String word) {
     if (intensifiers.contains(word) || negations.contains(word)) {

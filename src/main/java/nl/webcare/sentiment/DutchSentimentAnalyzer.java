@@ -16,6 +16,7 @@ final class DutchSentimentAnalyzer {
   private final DutchLexiconScorer lexicon;
   private final TriageCues cues;
   private final CombinationSettings settings;
+  private final TopicPhrases phrases = TopicPhrases.load();
 
   DutchSentimentAnalyzer(DutchLexiconScorer lexicon, TriageCues cues, CombinationSettings settings) {
     this.lexicon = lexicon;
@@ -45,6 +46,11 @@ final class DutchSentimentAnalyzer {
     SentimentLabel label = combined <= -settings.negativeThreshold() ? SentimentLabel.NEGATIVE
         : combined >= settings.positiveThreshold() ? SentimentLabel.POSITIVE : SentimentLabel.NEUTRAL;
     return new SentimentResult(label, combined, Probabilities.ofDecision(combined, settings.negativeThreshold(),
-        settings.positiveThreshold()), "nl", List.of(), why, false);
+        settings.positiveThreshold()), "nl", List.of(), why, false, topics(text));
+  }
+
+  /** The content words, without those that carry sentiment ("slecht" is a verdict, "pakket" a topic). */
+  private List<String> topics(String text) {
+    return phrases.contentWords(text).stream().filter(w -> !lexicon.carriesSentiment(w)).toList();
   }
 }

@@ -57,7 +57,7 @@ public final class MultilingualSentimentAnalyzer implements SentimentAnalyzer {
       default -> SentimentResult.unscored(language);
     };
     return new SentimentResult(result.label(), result.score(), result.probabilities(), language, result.sentences(),
-        result.cues(), result.truncated() || cut);
+        result.cues(), result.truncated() || cut, result.phrases());
   }
 
   /**

@@ -49,7 +49,8 @@ final class SocialSentimentAnalyzer {
   EnglishEvidence evidence(String text) {
     SocialText.Prepared prepared = socialText.prepare(text);
     CoreNlpSentimentAnalyzer.Sentences sentences = coreNlp.sentences(prepared.forParser());
-    SentimentResult parsed = CoreNlpSentimentAnalyzer.aggregate(sentences.sentences(), sentences.truncated());
+    SentimentResult parsed = CoreNlpSentimentAnalyzer.aggregate(sentences.sentences(), sentences.truncated())
+        .withPhrases(sentences.phrases());
     return new EnglishEvidence(parsed, lexicon.score(prepared), cues.find(CueText.of(text)), prepared);
   }
 
@@ -64,7 +65,7 @@ final class SocialSentimentAnalyzer {
       Probabilities p = classifier.classify(e);
       why.add(String.format(Locale.ROOT, "classifier:%.2f/%.2f/%.2f", p.negative(), p.neutral(), p.positive()));
       return new SentimentResult(argmax(p), Math.max(-1, Math.min(1, p.positive() - p.negative())), p, "en",
-          e.coreNlp().sentences(), why, e.coreNlp().truncated());
+          e.coreNlp().sentences(), why, e.coreNlp().truncated(), e.coreNlp().phrases());
     }
     int complaints = e.count(TriageCues.Kind.COMPLAINT) + e.count(TriageCues.Kind.CRISIS);
     double combined = settings.coreNlpWeight() * e.coreNlp().score() + settings.lexiconWeight() * e.lexicon().compound()
@@ -74,7 +75,8 @@ final class SocialSentimentAnalyzer {
     // the shares of this decision, not CoreNLP's own distribution (which can disagree; its classes per sentence
     // stay in the sentences)
     return new SentimentResult(label(combined), score, Probabilities.ofDecision(combined, settings.negativeThreshold(),
-        settings.positiveThreshold()), "en", e.coreNlp().sentences(), why, e.coreNlp().truncated());
+        settings.positiveThreshold()), "en", e.coreNlp().sentences(), why, e.coreNlp().truncated(),
+        e.coreNlp().phrases());
   }
 
   private static SentimentLabel argmax(Probabilities p) {

@@ -107,4 +107,56 @@ class MarketingCountsTest {
     assertThat(days.get(1).start().toLocalDate()).hasToString("2026-10-26");
     assertThat(days.get(1).negative()).isEqualTo(1);
   }
+
+  private void saveSaying(String id, String published, SentimentLabel label, List<String> phrases) {
+    ScoredMention s = at(id, "x", published, label, label == SentimentLabel.NEGATIVE ? -0.6 : 0.4, null);
+    Await.result(store.save(s, MentionCount.of(s, TriageClass.COMPLAINT, List.of(), phrases)));
+  }
+
+  @Test
+  void phrasesAreCountedOncePerMentionAndComparedWithTheWeekBefore() {
+    // GIVEN last week: "delivery driver" twice; this week: "delivery driver" three times (one stored twice),
+    // "smart meter" once (new), and a positive "new app"
+    saveSaying("w1a", "2026-11-10T10:00:00Z", SentimentLabel.NEGATIVE, List.of("delivery driver"));
+    saveSaying("w1b", "2026-11-11T10:00:00Z", SentimentLabel.NEGATIVE, List.of("delivery driver"));
+    for (String id : List.of("w2a", "w2b", "w2c")) {
+      saveSaying(id, "2026-11-17T10:00:00Z", SentimentLabel.NEGATIVE, List.of("delivery driver", "parcel"));
+    }
+    saveSaying("w2a", "2026-11-17T10:00:00Z", SentimentLabel.NEGATIVE, List.of("delivery driver", "parcel"));
+    saveSaying("w2d", "2026-11-18T10:00:00Z", SentimentLabel.NEGATIVE, List.of("smart meter"));
+    saveSaying("w2e", "2026-11-18T11:00:00Z", SentimentLabel.POSITIVE, List.of("new app"));
+    Instant from = Instant.parse("2026-11-15T23:00:00Z"); // Monday 16 November, Amsterdam
+    Instant to = Instant.parse("2026-11-22T23:00:00Z");
+    // WHEN the negative phrases of this week are read
+    List<MarketingCounts.Phrase> negative = Await.result(counts.phrases("acme", "negative", from, to, 10));
+    // THEN most said first, each mention once, against the week before
+    assertThat(negative).extracting(MarketingCounts.Phrase::phrase).containsExactly("delivery driver", "parcel",
+        "smart meter");
+    assertThat(negative.get(0).count()).isEqualTo(3);
+    assertThat(negative.get(0).previous()).isEqualTo(2);
+    assertThat(negative.get(0).change()).isEqualTo(0.5);
+    assertThat(negative.get(2).isNew()).isTrue();
+    // AND every label together holds the praise too
+    assertThat(Await.result(counts.phrases("acme", null, from, to, 10))).extracting(MarketingCounts.Phrase::phrase)
+        .contains("new app");
+  }
+
+  @Test
+  void aDaysRankingOfPhrasesStaysBoundedAndKeepsWhatIsSaidMost() {
+    // GIVEN one day with "outage" in 30 mentions and 700 phrases said once each (more than the 500 kept)
+    for (int i = 0; i < 30; i++) {
+      saveSaying("often-" + i, "2026-11-19T09:00:00Z", SentimentLabel.NEGATIVE, List.of("outage"));
+    }
+    for (int i = 0; i < 700; i++) {
+      saveSaying("once-" + i, "2026-11-19T10:00:00Z", SentimentLabel.NEGATIVE, List.of("rare thing " + i));
+    }
+    // THEN the ranking holds at most 500 phrases, and the frequent one on top with its count (never less)
+    try (var client = nl.webcare.support.TestRedis.client()) {
+      assertThat(client.zcard(fixture.redis.keys().phrasesOfDay("acme", "2026-11-19", "negative"))).isEqualTo(500);
+    }
+    List<MarketingCounts.Phrase> top = Await.result(counts.phrases("acme", "negative",
+        Instant.parse("2026-11-18T23:00:00Z"), Instant.parse("2026-11-19T23:00:00Z"), 3));
+    assertThat(top.get(0).phrase()).isEqualTo("outage");
+    assertThat(top.get(0).count()).isGreaterThanOrEqualTo(30);
+  }
 }

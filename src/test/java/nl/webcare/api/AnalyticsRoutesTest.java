@@ -123,7 +123,8 @@ class AnalyticsRoutesTest {
     assertThat(analyst.get("/api/v1/analytics/topics?brand=acme&label=angry").status()).isEqualTo(400);
     List<String> csv = analyst.get("/api/v1/analytics/topics?brand=acme", "Accept", "text/csv").body().lines()
         .toList();
-    assertThat(csv.get(0)).isEqualTo("aspect,mentions,previous,change");
+    assertThat(csv.get(0)).isEqualTo("kind,topic,mentions,previous,change");
+    assertThat(csv).anyMatch(line -> line.startsWith("aspect,app,1,0,"));
   }
 
   @Test
