@@ -159,4 +159,43 @@ class MarketingCountsTest {
     assertThat(top.get(0).phrase()).isEqualTo("outage");
     assertThat(top.get(0).count()).isGreaterThanOrEqualTo(30);
   }
+
+  @Test
+  void countsEqualARecountOfTheStoredMentionsAfterRedeliveries() {
+    // GIVEN 300 mentions over three days, channels and labels, a third of them stored again (redelivered)
+    java.util.Random random = new java.util.Random(42);
+    List<String> ids = new java.util.ArrayList<>();
+    SentimentLabel[] labels = {SentimentLabel.POSITIVE, SentimentLabel.NEUTRAL, SentimentLabel.NEGATIVE};
+    for (int i = 0; i < 300; i++) {
+      String published = Instant.parse("2026-11-24T00:00:00Z").plusSeconds(random.nextInt(3 * 86_400)).toString();
+      SentimentLabel label = labels[random.nextInt(3)];
+      ScoredMention m = at("re-" + i, random.nextBoolean() ? "x" : "form", published, label,
+          label == SentimentLabel.NEGATIVE ? -0.5 : label == SentimentLabel.POSITIVE ? 0.5 : 0, null);
+      save(m, TriageClass.OTHER);
+      if (random.nextInt(3) == 0) {
+        save(m, TriageClass.OTHER);
+      }
+      ids.add(m.mention().id());
+    }
+    // WHEN the stored mentions are recounted per local day and label, and the counts read
+    java.util.Map<String, Long> recount = new java.util.TreeMap<>();
+    for (ScoredMention m : Await.result(store.findAll(ids)).values()) {
+      recount.merge(m.mention().publishedAt().atZone(AMSTERDAM).toLocalDate() + "|" + m.sentiment().label().wire(),
+          1L, Long::sum);
+    }
+    java.util.Map<String, Long> counted = new java.util.TreeMap<>();
+    for (SentimentBucket day : Await.result(counts.series(new MarketingCounts.Query("acme", null, null,
+        Instant.parse("2026-11-22T23:00:00Z"), Instant.parse("2026-11-27T23:00:00Z"), MarketingCounts.Interval.DAY)))) {
+      String d = day.start().toLocalDate().toString();
+      java.util.Map.of("positive", day.positive(), "neutral", day.neutral(), "negative", day.negative())
+          .forEach((label, n) -> {
+            if (n > 0) {
+              counted.put(d + "|" + label, n);
+            }
+          });
+    }
+    // THEN they are equal, each mention once
+    assertThat(counted).isEqualTo(recount);
+    assertThat(counted.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(300);
+  }
 }

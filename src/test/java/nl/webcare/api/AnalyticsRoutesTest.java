@@ -128,6 +128,29 @@ class AnalyticsRoutesTest {
   }
 
   @Test
+  void theWeekAtAGlanceHoldsVolumeSentimentShareOfVoiceAndTheNegativeAspects() {
+    // GIVEN the configured competitor rivalco WHEN an analyst asks for acme's week
+    JsonObject week = analyst.get("/api/v1/analytics/summary?brand=acme").json();
+    // THEN this week against the last (empty) one, the recount of the stored mentions
+    assertThat(week.getJsonObject("mentions").getLong("now")).isEqualTo(3);
+    assertThat(week.getJsonObject("mentions").getLong("previous")).isZero();
+    assertThat(week.getJsonObject("mentions").getValue("change")).isNull();
+    assertThat(week.getJsonObject("negative").getLong("now")).isEqualTo(recount("acme", "negative"));
+    List<JsonObject> voice = week.getJsonArray("shareOfVoice").stream().map(v -> (JsonObject) v).toList();
+    assertThat(voice).extracting(v -> v.getString("brand")).containsExactly("acme", "rivalco");
+    assertThat(voice.get(0).getDouble("share")).isEqualTo(0.6);
+    assertThat(week.getJsonArray("negativeAspects").encode()).contains("app");
+    assertThat(week.getJsonArray("spikes")).isEmpty();
+    // AND as CSV, a row per figure; a competitor that is no name is refused
+    List<String> csv = analyst.get("/api/v1/analytics/summary?brand=acme&competitors=rivalco", "Accept", "text/csv")
+        .body().lines().toList();
+    assertThat(csv.get(0)).isEqualTo("figure,this_week,last_week");
+    assertThat(csv).contains("mentions,3,0", "share_of_voice:rivalco,0.4,0.0");
+    assertThat(analyst.get("/api/v1/analytics/summary?brand=acme&competitors=Rival%20Co!").status()).isEqualTo(400);
+    assertThat(analyst.get("/api/v1/analytics/summary").status()).isEqualTo(400);
+  }
+
+  @Test
   void eachAnswersCsvForTheSpreadsheet() {
     ApiClient.Answer csv = analyst.get("/api/v1/analytics/share-of-voice?brands=acme,rivalco", "Accept", "text/csv");
     assertThat(csv.status()).isEqualTo(200);
