@@ -44,7 +44,7 @@ public final class RedisSpikes implements SpikeLog {
     this.keep = keep;
   }
 
-  /** The brands with a negative mention in the last two hours or a spike going on. */
+  /** The brands with a negative mention in the last two hours or a spike going on; never "unknown". */
   public Future<Set<String>> brandsToWatch(Instant now) {
     return redis.call(jedis -> {
       jedis.zremrangeByScore(keys.spikeBrands(), Double.NEGATIVE_INFINITY,
@@ -55,6 +55,8 @@ public final class RedisSpikes implements SpikeLog {
       for (String field : jedis.hkeys(keys.activeSpikes())) {
         brands.add(field.substring(0, field.lastIndexOf('|')));
       }
+      // mentions of no brand (a source without one) are counted under this name; nobody answers for them
+      brands.remove(nl.webcare.mention.MentionCount.UNKNOWN);
       return brands;
     });
   }
