@@ -11,7 +11,8 @@
 -- ARGV[11] now (ms), ARGV[12] alert stream max length, ARGV[13] '1': point the conversation here,
 -- ARGV[14] '1': point the author here, ARGV[15] conversation pointer lifetime (ms), ARGV[16] author window (ms),
 -- ARGV[17] history entry, ARGV[18] next reply due ('' when none starts), ARGV[19] 'reopened' or 'joined',
--- then the alert field pairs
+-- ARGV[20] when the holder's clock starts again ('' it does not), ARGV[21] '1' when a closed case is reopened,
+-- ARGV[22] '1' when that is within the first-contact window of its first resolution, then the alert field pairs
 -- Returns { case id, 'joined' | 'reopened' | 'existing' | 'stale' }
 local existing = redis.call('GET', KEYS[1])
 if existing then return { existing, 'existing' } end
@@ -41,10 +42,13 @@ if ARGV[6] ~= '' then redis.call('ZADD', KEYS[12], priority, id) end
 redis.call('SET', KEYS[1], id)
 if ARGV[13] == '1' then redis.call('SET', KEYS[2], id, 'PX', ARGV[15]) end
 if ARGV[14] == '1' then redis.call('SET', KEYS[3], id, 'PX', ARGV[16]) end
+if ARGV[20] ~= '' then redis.call('HSET', KEYS[4], 'heldSince', ARGV[20]) end
+if ARGV[21] == '1' then redis.call('HINCRBY', KEYS[4], 'reopenCount', 1) end
+if ARGV[22] == '1' then redis.call('HSET', KEYS[4], 'reopenedWithinWindow', '1') end
 redis.call('RPUSH', KEYS[5], mention)
 redis.call('RPUSH', KEYS[6], ARGV[17])
 local alert = {}
-for i = 20, #ARGV do alert[#alert + 1] = ARGV[i] end
+for i = 23, #ARGV do alert[#alert + 1] = ARGV[i] end
 redis.call('XADD', KEYS[15], 'MAXLEN', '~', ARGV[12], '*', 'type', 'case.' .. ARGV[19], 'caseId', id,
   'mentionId', mention, 'at', now, unpack(alert))
 return { id, ARGV[19] }

@@ -7,16 +7,16 @@
 -- ARGV[1] case id, ARGV[2..4] state, holder and team as read ('' none), ARGV[5..7] state, holder and team after,
 -- ARGV[8] '1' when the state after is closed, ARGV[9] now (ms), ARGV[10] wake time (ms) when it goes to
 --   snoozed, else '', ARGV[11] history entry (JSON), ARGV[12] alert type ('' no alert), ARGV[13] alert stream
---   max length, ARGV[14] who made the move, ARGV[15] N, ARGV[16] M, then N field pairs to set, M field pairs to
---   set only when absent, then the fields to delete
+--   max length, ARGV[14] who made the move, ARGV[15] N, ARGV[16] M, ARGV[17] P, then N field pairs to set, M field
+--   pairs to set only when absent, P counter pairs to add to (the case's own figures), then the fields to delete
 -- Returns 'done', 'missing', or 'stale' (read again and decide again)
 local f = redis.call('HMGET', KEYS[1], 'state', 'assignee', 'team', 'priority')
 if not f[1] then return 'missing' end
 if f[1] ~= ARGV[2] or (f[2] or '') ~= ARGV[3] or (f[3] or '') ~= ARGV[4] then return 'stale' end
 local id, priority = ARGV[1], f[4]
-local n, m = tonumber(ARGV[15]), tonumber(ARGV[16])
+local n, m, p = tonumber(ARGV[15]), tonumber(ARGV[16]), tonumber(ARGV[17])
 local set = { 'state', ARGV[5], 'team', ARGV[7] }
-local i = 17
+local i = 18
 for _ = 1, n do
   set[#set + 1] = ARGV[i]
   set[#set + 1] = ARGV[i + 1]
@@ -29,6 +29,10 @@ end
 redis.call('HSET', KEYS[1], unpack(set))
 for _ = 1, m do
   redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1])
+  i = i + 2
+end
+for _ = 1, p do
+  redis.call('HINCRBY', KEYS[1], ARGV[i], ARGV[i + 1])
   i = i + 2
 end
 for j = i, #ARGV do redis.call('HDEL', KEYS[1], ARGV[j]) end

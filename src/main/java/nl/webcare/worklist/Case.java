@@ -22,6 +22,7 @@ import nl.webcare.mention.TriageClass;
  * @param sla           its SLA clocks and our replies
  * @param closure       who resolved or dismissed it and when, null while it is open
  * @param escalation    where it was escalated from and why, null when it never was
+ * @param figures       what it keeps of its own handling: replies, reopenings, time held per agent ...
  */
 public record Case(
     String id,
@@ -44,10 +45,12 @@ public record Case(
     Instant snoozedUntil,
     SlaClocks sla,
     Closure closure,
-    Escalation escalation) {
+    Escalation escalation,
+    CaseFigures figures) {
 
   public Case {
     sla = sla == null ? SlaClocks.NONE : sla;
+    figures = figures == null ? CaseFigures.NONE : figures;
   }
 
   /** When the first reply went out, null before (the clock the SLA of a first response stops). */

@@ -41,7 +41,35 @@ final class CaseCodec {
         f.get("source"), f.get("channel"), f.get("language"), f.get("team"), f.get("assignee"), f.get("author"),
         f.get("authorKey"), instant(f.get("openedAt")), instant(f.get("lastMentionAt")),
         Integer.parseInt(f.getOrDefault("mentionCount", "1")), instant(f.get("snoozedUntil")), sla, closure,
-        escalation);
+        escalation, figures(f));
+  }
+
+  /** Fields of the case's own figures; {@code held|<agent>} per agent. */
+  static final String REPLIES = "replyCount";
+  static final String REOPENS = "reopenCount";
+  static final String ESCALATIONS = "escalationCount";
+  static final String HANDOFFS = "handoffCount";
+  static final String HELD_PREFIX = "held|";
+  static final String HELD_SINCE = "heldSince";
+  static final String FIRST_RESOLVED_AT = "firstResolvedAt";
+  static final String REPLIES_AT_FIRST_RESOLUTION = "repliesAtFirstResolution";
+  static final String REOPENED_WITHIN_WINDOW = "reopenedWithinWindow";
+
+  private static CaseFigures figures(Map<String, String> f) {
+    Map<String, Long> held = new java.util.HashMap<>();
+    f.forEach((k, v) -> {
+      if (k.startsWith(HELD_PREFIX)) {
+        held.put(k.substring(HELD_PREFIX.length()), Long.parseLong(v));
+      }
+    });
+    String atFirst = f.get(REPLIES_AT_FIRST_RESOLUTION);
+    return new CaseFigures(count(f, REPLIES), count(f, REOPENS), count(f, ESCALATIONS), count(f, HANDOFFS), held,
+        instant(f.get(HELD_SINCE)), instant(f.get(FIRST_RESOLVED_AT)), atFirst == null ? null : Integer.parseInt(atFirst),
+        "1".equals(f.get(REOPENED_WITHIN_WINDOW)));
+  }
+
+  private static int count(Map<String, String> f, String field) {
+    return Integer.parseInt(f.getOrDefault(field, "0"));
   }
 
   /** Cases filed before the triage class was kept are complaints: that is what opened a case then. */
@@ -98,7 +126,7 @@ final class CaseCodec {
     } else if (command instanceof CaseCommand.Handoff h) {
       detail.put("channel", h.handoff().channel());
     }
-    return new CaseWrites(set, setIfAbsent, delete, team, wakeAt, detail);
+    return new CaseWrites(set, setIfAbsent, delete, Map.of(), team, wakeAt, detail);
   }
 
   /** The hash of a case opened now for {@code scored}, in {@code due}'s team. */

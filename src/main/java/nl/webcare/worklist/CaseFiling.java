@@ -30,11 +30,14 @@ final class CaseFiling {
   private final JoinCaseScript join;
   private final SlaPolicy sla;
   private final Duration groupingWindow;
+  private final java.time.Clock clock;
 
   /** What the filing read before deciding: the pointers, as the scripts check them again. */
   record Pointers(String conversationKey, String authorKey, String conversationCase, String authorCase) {}
 
-  CaseFiling(RedisKeys keys, OpenCaseScript open, JoinCaseScript join, SlaPolicy sla, Duration groupingWindow) {
+  CaseFiling(RedisKeys keys, OpenCaseScript open, JoinCaseScript join, SlaPolicy sla, Duration groupingWindow,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.keys = keys;
     this.open = open;
     this.join = join;
@@ -65,7 +68,7 @@ final class CaseFiling {
   Worklist.Filing file(UnifiedJedis jedis, ScoredMention scored, Triage.Decision decision, String team,
       boolean crisisBand) {
     Mention m = scored.mention();
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     String band = crisisBand ? nl.webcare.mention.TriageClass.CRISIS.wire() : decision.triageClass().wire();
     SlaPolicy.Due due = sla.due(team, band, decision.urgency(), now);
     Map<String, String> alert = AlertFields.of(scored, decision, EXCERPT_CHARS);

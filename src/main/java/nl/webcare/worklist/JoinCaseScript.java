@@ -1,5 +1,6 @@
 package nl.webcare.worklist;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,11 @@ final class JoinCaseScript {
     this.limits = limits;
   }
 
+  /** The customer's mention puts a held case back into its holder's hands: their clock runs again. */
+  private static boolean startsHolderClock(Case c, CaseState after) {
+    return !CaseMeasures.held(c.state(), c.assignee()) && CaseMeasures.held(after, c.assignee());
+  }
+
   /** {case id, outcome}: joined, reopened, existing or stale. */
   List<?> run(UnifiedJedis jedis, String mentionId, CaseFiling.Pointers p, Joining j, Map<String, String> alert) {
     Case c = j.read();
@@ -40,7 +46,9 @@ final class JoinCaseScript {
         c.state().wire(), holder, TransitionScript.orEmpty(c.team()), Long.toString(c.priority()), j.after().wire(),
         Long.toString(j.priority()), Long.toString(j.now()), Long.toString(limits.alertStreamMaxLength()),
         ScriptArgs.flag(j.pointConversation()), ScriptArgs.flag(j.pointAuthor()), Long.toString(limits.conversationMemoryMs()),
-        Long.toString(limits.authorWindowMs()), j.history(), j.nextReplyDue(), j.outcome()));
+        Long.toString(limits.authorWindowMs()), j.history(), j.nextReplyDue(), j.outcome(),
+        startsHolderClock(c, j.after()) ? Long.toString(j.now()) : "", ScriptArgs.flag(c.state().closed()),
+        ScriptArgs.flag(c.state().closed() && CaseMeasures.withinWindow(c.figures(), Instant.ofEpochMilli(j.now())))));
     ScriptArgs.pairs(args, alert);
     return (List<?>) redis.evalScript(jedis, SCRIPT, scriptKeys, args);
   }

@@ -42,15 +42,23 @@ public final class RedisWorklist implements Worklist {
   private final CaseRules rules;
   private final TransitionScript transition;
   private final OpenIncidentScript incidents;
+  private final java.time.Clock clock;
 
   public RedisWorklist(RedisGateway redis, long alertStreamMaxLength, Duration groupingWindow, SlaPolicy sla,
       List<String> teams) {
+    this(redis, alertStreamMaxLength, groupingWindow, sla, teams, java.time.Clock.systemUTC());
+  }
+
+  /** As above, on {@code clock} (tests move it to measure times across business hours and snoozes). */
+  public RedisWorklist(RedisGateway redis, long alertStreamMaxLength, Duration groupingWindow, SlaPolicy sla,
+      List<String> teams, java.time.Clock clock) {
+    this.clock = clock;
     this.redis = redis;
     this.keys = redis.keys();
     FilingLimits limits = new FilingLimits(alertStreamMaxLength, CONVERSATION_MEMORY.toMillis(),
         groupingWindow.toMillis());
     this.filing = new CaseFiling(keys, new OpenCaseScript(redis, limits), new JoinCaseScript(redis, limits), sla,
-        groupingWindow);
+        groupingWindow, clock);
     this.rules = new CaseRules(teams);
     this.transition = new TransitionScript(redis, alertStreamMaxLength);
     this.incidents = new OpenIncidentScript(redis, sla, alertStreamMaxLength);
@@ -139,7 +147,7 @@ public final class RedisWorklist implements Worklist {
   }
 
   private Transition applyNow(UnifiedJedis jedis, String caseId, Actor actor, CaseCommand command) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (command instanceof CaseCommand.Reply reply && jedis.exists(keys.caseHash(caseId))) {
       // the reply went out: it is kept whatever happens to the move
       jedis.rpush(keys.caseReplies(caseId), reply.reply().encode());
@@ -161,7 +169,8 @@ public final class RedisWorklist implements Worklist {
       if (decision.outcome() != Transition.Outcome.DONE) {
         return new Transition(decision.outcome(), decision.state(), decision.holder(), read, now, null);
       }
-      CaseWrites writes = CaseCodec.writes(command, read, actor, now, rules.returnTeam(read));
+      CaseWrites writes = CaseMeasures.add(CaseCodec.writes(command, read, actor, now, rules.returnTeam(read)), read,
+          command.move(), decision.state(), decision.holder(), now);
       String history = new CaseEvent(now, actor.name(), CaseCodec.historyAction(command), writes.detail()).encode();
       if (command.move() == CaseMove.ANNOTATE) {
         annotate(jedis, caseId, command, actor, now, history);
@@ -201,6 +210,7 @@ public final class RedisWorklist implements Worklist {
         }
       } else if (command instanceof CaseCommand.Handoff handoff) {
         tx.rpush(keys.caseHandoffs(caseId), handoff.handoff().encode());
+        tx.hincrBy(keys.caseHash(caseId), CaseCodec.HANDOFFS, 1);
       }
       tx.rpush(keys.caseHistory(caseId), history);
       tx.exec();

@@ -36,9 +36,14 @@ final class TransitionScript {
         after.wire(), orEmpty(holderAfter), orEmpty(writes.team()), after.closed() ? "1" : "0",
         CaseCodec.millis(now), wakeAt(read, after, writes),
         history, alertType(move, read, after, holderAfter), Long.toString(alertStreamMaxLength), actor,
-        Integer.toString(writes.set().size()), Integer.toString(writes.setIfAbsent().size())));
+        Integer.toString(writes.set().size()), Integer.toString(writes.setIfAbsent().size()),
+        Integer.toString(writes.increments().size())));
     ScriptArgs.pairs(args, writes.set());
     ScriptArgs.pairs(args, writes.setIfAbsent());
+    writes.increments().forEach((field, by) -> {
+      args.add(field);
+      args.add(Long.toString(by));
+    });
     args.addAll(writes.delete());
     Object result = redis.evalScript(jedis, SCRIPT, scriptKeys, args);
     return Result.valueOf(((String) result).toUpperCase(java.util.Locale.ROOT));
