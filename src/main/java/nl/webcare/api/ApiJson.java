@@ -49,11 +49,22 @@ final class ApiJson {
         .put("escalationReason", c.escalation() == null ? null : c.escalation().reason())
         .put("escalatedFrom", c.escalatedFrom())
         .put("mentionId", c.mentionId())
-        .put("sla", slaJson(c, java.time.Instant.now()));
+        .put("sla", slaJson(c, java.time.Instant.now()))
+        .put("figures", figuresJson(c.figures()));
     if (mention != null) {
       json.put("mention", mentionJson(mention, withAuthor));
     }
     return withoutNulls(json);
+  }
+
+  /** What the case keeps of its own handling (the service report adds these up). */
+  private static JsonObject figuresJson(nl.webcare.worklist.CaseFigures f) {
+    JsonObject held = new JsonObject();
+    f.heldMs().forEach((agent, ms) -> held.put(agent, ms / 1000));
+    return new JsonObject().put("replies", f.replies()).put("reopens", f.reopens())
+        .put("escalations", f.escalations()).put("handoffs", f.handoffs())
+        .put("handleSeconds", f.handleTime().toSeconds()).put("heldSecondsByAgent", held)
+        .put("firstContactResolution", f.firstContactResolution());
   }
 
   /** Due times, time left (negative when late) and breaches of a case's two SLA clocks. */

@@ -55,7 +55,12 @@ public final class ApiVerticle extends VerticleBase {
       List<String> teams,
       WebcareMetrics metrics,
       Delivery delivery,
-      Analytics analytics) {}
+      Analytics analytics,
+      Performance performance) {}
+
+  /** The service report, the zone of its days, and whether analysts see agent names in it. */
+  public record Performance(nl.webcare.performance.ServiceFigures figures, java.time.ZoneId zone,
+      boolean analystsSeeAgents) {}
 
   /** The marketing counts, and the zone their days are in. */
   public record Analytics(nl.webcare.analytics.MarketingCounts counts, nl.webcare.analytics.spikes.SpikeLog spikes,
@@ -124,6 +129,8 @@ public final class ApiVerticle extends VerticleBase {
     new SlaRoutes(deps.sla(), deps.teams()).mount(api);
     new AnalyticsRoutes(deps.analytics().counts(), deps.analytics().zone()).mount(api);
     new SpikeRoutes(deps.analytics().spikes(), deps.analytics().zone()).mount(api);
+    new ServiceRoutes(deps.performance().figures(), deps.performance().zone(),
+        deps.performance().analystsSeeAgents()).mount(api);
     new SummaryRoutes(deps.analytics().counts(), deps.analytics().spikes(), deps.analytics().zone(),
         deps.analytics().competitors()).mount(api);
     new AuthorRoutes(deps.authors()).mount(api);

@@ -32,6 +32,11 @@ public final class WorklistCaseWork implements CaseWork {
       if (t.outcome() == Transition.Outcome.DONE && command instanceof CaseCommand.Claim) {
         metrics.claimed(t.current().team());
       }
+      if (t.outcome() == Transition.Outcome.DONE && command instanceof CaseCommand.Resolve) {
+        var c = t.current();
+        metrics.resolved(c.team(), c.channel(), java.time.Duration.between(c.openedAt(), t.at()),
+            c.figures().handleTime());
+      }
       return t.outcome() == Transition.Outcome.DONE ? views.view(t.current())
           : Future.failedFuture(refusal(caseId, command, t));
     });

@@ -116,7 +116,16 @@ public final class ConfigLoader {
             v.intIn("background.alertStreamMaxLength", 1000, 100_000_000), v.intIn("background.parserWorkers", 1, 64)),
         new WebcareConfig.Outbound(allowHosts(v)),
         delivery(v),
-        spikes(v, worklist));
+        spikes(v, worklist),
+        service(v));
+  }
+
+  private static WebcareConfig.Service service(ConfigValues v) {
+    return new WebcareConfig.Service(v.bool("service.analystsSeeAgents"),
+        v.millisIn("service.recoveryWindowMs", 3_600_000L, 90L * 86_400_000L),
+        new WebcareConfig.Survey(v.bool("service.survey.enabled"), v.textList("service.survey.teams"),
+            v.textList("service.survey.channels"), v.millisIn("service.survey.tokenLifetimeMs", 3_600_000L,
+            90L * 86_400_000L), v.millisIn("service.survey.perCustomerMs", 0, 365L * 86_400_000L)));
   }
 
   private static WebcareConfig.Spikes spikes(ConfigValues v, WebcareConfig.Worklist worklist) {

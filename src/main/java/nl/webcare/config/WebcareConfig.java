@@ -19,18 +19,19 @@ public record WebcareConfig(
     Background background,
     Outbound outbound,
     Delivery delivery,
-    Spikes spikes) {
+    Spikes spikes,
+    Service service) {
 
   /** This configuration with other alert-delivery settings (tests, benchmarks). */
   public WebcareConfig withDelivery(Delivery other) {
     return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
-        outbound, other, spikes);
+        outbound, other, spikes, service);
   }
 
   /** This configuration with other spike-detection settings (tests, benchmarks). */
   public WebcareConfig withSpikes(Spikes other) {
     return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
-        outbound, delivery, other);
+        outbound, delivery, other, service);
   }
 
   /** HTTP API listener. {@code port} 0 picks a free port (tests). */
@@ -170,5 +171,35 @@ public record WebcareConfig(
       Duration cooldown, boolean openIncident, String incidentTeam, boolean tightenSla) {
     public static final Spikes DEFAULTS = new Spikes(true, Duration.ofSeconds(30), 4.0, 10, 2.0, Duration.ofHours(1),
         true, "care", true);
+  }
+
+  /**
+   * What the service report shows and measures: agent names to analysts only when {@code analystsSeeAgents}; a
+   * customer's tone {@code recoveryWindow} before and after a case; the satisfaction survey.
+   */
+  public record Service(boolean analystsSeeAgents, Duration recoveryWindow, Survey survey) {
+    public static final Service DEFAULTS = new Service(false, Duration.ofDays(14), Survey.OFF);
+  }
+
+  /**
+   * The one-question survey a closing reply may carry: off by default; on for the listed teams and channels (empty:
+   * all of them); its link is valid for {@code tokenLifetime}; a customer is asked at most once per
+   * {@code perCustomer}.
+   */
+  public record Survey(boolean enabled, java.util.List<String> teams, java.util.List<String> channels,
+      Duration tokenLifetime, Duration perCustomer) {
+    public static final Survey OFF = new Survey(false, java.util.List.of(), java.util.List.of(), Duration.ofDays(14),
+        Duration.ofDays(30));
+
+    public Survey {
+      teams = java.util.List.copyOf(teams);
+      channels = java.util.List.copyOf(channels);
+    }
+
+    /** Whether a case of this team on this channel gets the survey. */
+    public boolean asks(String team, String channel) {
+      return enabled && (teams.isEmpty() || teams.contains(team))
+          && (channels.isEmpty() || channel != null && channels.contains(channel));
+    }
   }
 }

@@ -55,6 +55,21 @@ public final class WebcareMetrics {
         .serviceLevelObjectives(FIRST_RESPONSE_BUCKETS).register(registry).record(took.toMillis() / 1000.0);
   }
 
+  /** A minute to a week: resolution takes from minutes (a quick answer) to days (a repair visit). */
+  private static final double[] RESOLUTION_BUCKETS = {60, 900, 3600, 14_400, 28_800, 86_400, 259_200, 604_800};
+  /** 30 s to 4 h: what an agent spends on a case. */
+  private static final double[] HANDLE_BUCKETS = {30, 60, 180, 300, 600, 1200, 1800, 3600, 7200, 14_400};
+
+  /** A case resolved: how long from opening, and how long agents held it (handle time). */
+  public void resolved(String team, String channel, Duration resolution, Duration handle) {
+    DistributionSummary.builder("webcare.resolution.seconds").description("Time from case opened to resolved")
+        .baseUnit("seconds").tag("team", tag(team)).tag("channel", tag(channel))
+        .serviceLevelObjectives(RESOLUTION_BUCKETS).register(registry).record(resolution.toMillis() / 1000.0);
+    DistributionSummary.builder("webcare.handle.seconds").description("Time agents held a case, claim to reply or "
+        + "resolve, per resolved case").baseUnit("seconds").tag("team", tag(team)).tag("channel", tag(channel))
+        .serviceLevelObjectives(HANDLE_BUCKETS).register(registry).record(handle.toMillis() / 1000.0);
+  }
+
   public void slaBreached(String target) {
     Counter.builder("webcare.sla.breaches").description("SLA targets missed").tag("target", target)
         .register(registry).increment();

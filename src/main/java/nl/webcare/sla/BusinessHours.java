@@ -110,6 +110,35 @@ public final class BusinessHours {
     throw new IllegalStateException("no open time within " + MAX_DAYS + " days");
   }
 
+  /**
+   * The open time between two instants: what a customer waited in the team's hours (a complaint on Friday night
+   * answered on Monday at 08:10 waited ten minutes of open time). Zero when {@code to} is not after {@code from}.
+   */
+  public Duration openTimeBetween(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
+    if (always) {
+      return Duration.between(from, to);
+    }
+    Duration open = Duration.ZERO;
+    LocalDate last = to.atZone(zone).toLocalDate();
+    LocalDate day = from.atZone(zone).toLocalDate();
+    for (int i = 0; i <= MAX_DAYS && !day.isAfter(last); i++, day = day.plusDays(1)) {
+      for (Span span : week.getOrDefault(day.getDayOfWeek(), List.of())) {
+        Instant opens = day.atTime(span.start()).atZone(zone).toInstant();
+        Instant closes = span.end() == LocalTime.MAX ? day.plusDays(1).atStartOfDay(zone).toInstant()
+            : day.atTime(span.end()).atZone(zone).toInstant();
+        Instant a = opens.isBefore(from) ? from : opens;
+        Instant b = closes.isAfter(to) ? to : closes;
+        if (b.isAfter(a)) {
+          open = open.plus(Duration.between(a, b));
+        }
+      }
+    }
+    return open;
+  }
+
   public ZoneId zone() {
     return zone;
   }

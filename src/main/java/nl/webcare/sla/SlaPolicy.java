@@ -47,6 +47,11 @@ public final class SlaPolicy {
         clock.addOpenTime(openedAt, resolution.get(band)));
   }
 
+  /** The open time of {@code team}'s hours between two instants (all of it for a team open around the clock). */
+  public java.time.Duration openTime(String team, Instant from, Instant to) {
+    return hours(team).hours().openTimeBetween(from, to);
+  }
+
   private TeamHours hours(String team) {
     return teams.getOrDefault(team, fallback);
   }

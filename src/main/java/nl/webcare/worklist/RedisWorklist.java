@@ -229,6 +229,25 @@ public final class RedisWorklist implements Worklist {
   }
 
   @Override
+  public Future<List<Case>> closedBetween(Instant from, Instant to, int limit) {
+    return redis.call(jedis -> {
+      List<String> ids = List.copyOf(jedis.zrangeByScore(keys.closedCases(), from.toEpochMilli(),
+          to.toEpochMilli() - 1, 0, limit));
+      List<Case> cases = new ArrayList<>(ids.size());
+      for (int start = 0; start < ids.size(); start += 1000) {
+        List<Response<Map<String, String>>> answers = new ArrayList<>();
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+          ids.subList(start, Math.min(ids.size(), start + 1000))
+              .forEach(id -> answers.add(pipeline.hgetAll(keys.caseHash(id))));
+          pipeline.sync();
+        }
+        answers.stream().map(Response::get).filter(f -> !f.isEmpty()).map(CaseCodec::fromFields).forEach(cases::add);
+      }
+      return cases;
+    });
+  }
+
+  @Override
   public Future<List<String>> snoozedUntil(Instant now, int limit) {
     return redis.call(jedis -> List.copyOf(
         jedis.zrangeByScore(keys.snoozedCases(), 0, now.toEpochMilli(), 0, limit)));

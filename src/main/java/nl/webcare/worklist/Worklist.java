@@ -63,6 +63,12 @@ public interface Worklist {
   /** The id of the case's newest mention (what a reply answers), or null when there is no such case. */
   Future<String> lastMentionId(String caseId);
 
+  /**
+   * The cases closed (resolved or dismissed) from {@code from} to {@code to}, at most {@code limit}, oldest closure
+   * first; a case reopened since is not among them until it closes again.
+   */
+  Future<List<Case>> closedBetween(Instant from, Instant to, int limit);
+
   /** Snoozed cases whose time has come. */
   Future<List<String>> snoozedUntil(Instant now, int limit);
 
