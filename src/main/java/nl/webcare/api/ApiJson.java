@@ -50,7 +50,10 @@ final class ApiJson {
         .put("escalatedFrom", c.escalatedFrom())
         .put("mentionId", c.mentionId())
         .put("sla", slaJson(c, java.time.Instant.now()))
-        .put("figures", figuresJson(c.figures()));
+        .put("figures", figuresJson(c.figures()))
+        // what the customer wrote in the survey is theirs: shown to whoever may read authors
+        .put("satisfactionComment", withAuthor && c.figures().satisfaction() != null
+            ? c.figures().satisfaction().comment() : null);
     if (mention != null) {
       json.put("mention", mentionJson(mention, withAuthor));
     }
@@ -64,7 +67,12 @@ final class ApiJson {
     return new JsonObject().put("replies", f.replies()).put("reopens", f.reopens())
         .put("escalations", f.escalations()).put("handoffs", f.handoffs())
         .put("handleSeconds", f.handleTime().toSeconds()).put("heldSecondsByAgent", held)
-        .put("firstContactResolution", f.firstContactResolution());
+        .put("firstContactResolution", f.firstContactResolution())
+        .put("surveySentAt", time(f.surveySentAt()))
+        .put("satisfaction", f.satisfaction() == null ? null : f.satisfaction().score())
+        .put("recovery", f.recovery() == null ? null : new JsonObject().put("before", f.recovery().before())
+            .put("after", f.recovery().after()).put("mentionsAfter", f.recovery().mentionsAfter())
+            .put("cameBack", f.recovery().cameBack()).put("known", f.recovery().known()));
   }
 
   /** Due times, time left (negative when late) and breaches of a case's two SLA clocks. */

@@ -59,8 +59,8 @@ public final class ApiVerticle extends VerticleBase {
       Performance performance) {}
 
   /** The service report, the zone of its days, and whether analysts see agent names in it. */
-  public record Performance(nl.webcare.performance.ServiceFigures figures, java.time.ZoneId zone,
-      boolean analystsSeeAgents) {}
+  public record Performance(nl.webcare.performance.ServiceFigures figures, nl.webcare.performance.Surveys surveys,
+      java.time.ZoneId zone, boolean analystsSeeAgents) {}
 
   /** The marketing counts, and the zone their days are in. */
   public record Analytics(nl.webcare.analytics.MarketingCounts counts, nl.webcare.analytics.spikes.SpikeLog spikes,
@@ -102,6 +102,8 @@ public final class ApiVerticle extends VerticleBase {
     new HealthRoutes(vertx, deps.health().storePing(), deps.health().modelLoaded()).mount(router);
     // Prometheus scrapes without a key: counts and team names only, no personal data
     router.get("/metrics").handler(PrometheusScrapingHandler.create(deps.metrics().registry()));
+    // the customer's survey page: public, no key, nothing but the question
+    new SurveyPage(deps.performance().surveys(), deps.work()).mount(router);
     Router api = Router.router(vertx);
     api.route().handler(ApiContract.served());
     // signed per source or public: before authentication

@@ -34,12 +34,21 @@ final class ReplyRoutes {
     if (link != null && !link.matches("https?://\\S+")) {
       throw ApiException.badRequest("bad_field", "link must be an http or https URL");
     }
+    Object resolve = body.getValue("resolve");
+    if (resolve != null && !(resolve instanceof Boolean)) {
+      throw ApiException.badRequest("bad_field", "resolve must be true or false");
+    }
     var request = new CaseReplies.ReplyRequest(RequestReader.optionalText(body, "text", MAX_TEXT),
-        RequestReader.optionalText(body, "template", 64), link);
+        RequestReader.optionalText(body, "template", 64), link, Boolean.TRUE.equals(resolve));
     boolean withAuthor = Authentication.mayReadAuthors(ctx);
-    return replies.reply(id, Authentication.actor(ctx), request).map(done ->
-        ApiJson.caseJson(done.view().current(), done.view().mention(), withAuthor)
-            .put("reply", new JsonObject(done.reply().encode())));
+    return replies.reply(id, Authentication.actor(ctx), request).map(done -> {
+      JsonObject json = ApiJson.caseJson(done.view().current(), done.view().mention(), withAuthor)
+          .put("reply", new JsonObject(done.reply().encode()));
+      if (done.survey() != null) {
+        json.put("survey", new JsonObject().put("sent", done.survey().sent()).put("reason", done.survey().reason()));
+      }
+      return json;
+    });
   }
 
   private Future<JsonObject> handoff(RoutingContext ctx) {

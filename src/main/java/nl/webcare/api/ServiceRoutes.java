@@ -87,7 +87,15 @@ final class ServiceRoutes {
         .put("firstContactResolution", new JsonObject().put("rate", rate(g.firstContactResolutionRate()))
             .put("cases", g.firstContactResolved()).put("of", g.resolved()))
         .put("reopenRate", rate(g.reopenRate())).put("escalationRate", rate(g.escalationRate()))
-        .put("handoffRate", rate(g.handoffRate())).put("repliesPerResolvedCase", rate(g.repliesPerResolvedCase()));
+        .put("handoffRate", rate(g.handoffRate())).put("repliesPerResolvedCase", rate(g.repliesPerResolvedCase()))
+        .put("satisfaction", new JsonObject().put("surveysSent", g.surveysSent()).put("answers", g.surveyAnswers())
+            .put("responseRate", rate(g.surveyResponseRate())).put("mean", rate(g.satisfactionMean()))
+            .put("distribution", new JsonObject().put("1", g.satisfaction().get(0)).put("2", g.satisfaction().get(1))
+                .put("3", g.satisfaction().get(2)).put("4", g.satisfaction().get(3)).put("5", g.satisfaction().get(4))))
+        .put("recovery", new JsonObject().put("known", g.recovery().known()).put("unknown", g.recovery().unknown())
+            .put("pending", g.recovery().pending()).put("meanChange", rate(g.recovery().meanChange()))
+            .put("improvedShare", rate(g.recovery().improvedShare()))
+            .put("cameBackShare", rate(g.recovery().cameBackShare())));
   }
 
   private static JsonObject spread(Spread s) {
@@ -108,7 +116,9 @@ final class ServiceRoutes {
         + "first_response_p90_s,first_response_open_hours_median_s,first_response_open_hours_p90_s,"
         + "resolution_median_s,resolution_p90_s,resolution_open_hours_median_s,resolution_open_hours_p90_s,"
         + "handle_median_s,handle_p90_s,first_contact_resolution_rate,reopen_rate,escalation_rate,handoff_rate,"
-        + "replies_per_resolved_case\n");
+        + "replies_per_resolved_case,surveys_sent,survey_answers,survey_response_rate,satisfaction_mean,"
+        + "answered_1,answered_2,answered_3,answered_4,answered_5,recovery_known,recovery_unknown,recovery_pending,"
+        + "recovery_mean_change,recovery_improved_share,came_back_share\n");
     row(csv, "all", r.all());
     r.byTeam().forEach(g -> row(csv, "team", g));
     r.byChannel().forEach(g -> row(csv, "channel", g));
@@ -130,6 +140,17 @@ final class ServiceRoutes {
         g.handoffRate(), g.repliesPerResolvedCase()}) {
       cells.add(blank(rate(rate)));
     }
+    cells.add(g.surveysSent());
+    cells.add(g.surveyAnswers());
+    cells.add(blank(rate(g.surveyResponseRate())));
+    cells.add(blank(rate(g.satisfactionMean())));
+    cells.addAll(g.satisfaction());
+    cells.add(g.recovery().known());
+    cells.add(g.recovery().unknown());
+    cells.add(g.recovery().pending());
+    cells.add(blank(rate(g.recovery().meanChange())));
+    cells.add(blank(rate(g.recovery().improvedShare())));
+    cells.add(blank(rate(g.recovery().cameBackShare())));
     csv.append(String.join(",", cells.stream().map(c -> csvCell(String.valueOf(c))).toList())).append('\n');
   }
 

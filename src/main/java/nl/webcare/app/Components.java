@@ -84,6 +84,7 @@ final class Components {
   final SubscriptionStore subscriptions;
   final DeliveryState deliveryState;
   final nl.webcare.analytics.spikes.RedisSpikes spikes;
+  final nl.webcare.performance.Surveys surveys;
   /** The spikes going on, as this process's watcher last read them; filing asks it. */
   final nl.webcare.analytics.spikes.ActiveSpikes activeSpikes = new nl.webcare.analytics.spikes.ActiveSpikes();
 
@@ -114,8 +115,10 @@ final class Components {
     this.router = new CaseRouter(config.worklist().routing(), config.worklist().defaultTeam());
     this.caseViews = new StoredCaseViews(worklist, mentions);
     this.caseWork = new WorklistCaseWork(worklist, caseViews, metrics, keys);
+    this.surveys = new nl.webcare.performance.RedisSurveys(redis, config.service().survey().tokenLifetime(),
+        config.service().survey().perCustomer());
     this.caseReplies = new ChannelCaseReplies(worklist, mentions, replyChannels, templates, caseViews,
-        config.worklist().timezone(), metrics);
+        config.worklist().timezone(), metrics, surveys, config.service().survey(), config.delivery().publicUrl());
     this.priorityKeyMigration = new PriorityKeyMigration(redis, triage.formula());
     this.subscriptions = new RedisSubscriptionStore(redis, alertCap);
     this.deliveryState = new RedisDeliveryState(redis);

@@ -251,7 +251,7 @@ public final class WebcareApp {
             parts.spikes, config.worklist().timezone(), connectors.stream().filter(ConnectorDefinition::competitor)
                 .map(ConnectorDefinition::brand).filter(java.util.Objects::nonNull).distinct().sorted().toList()),
         new ApiVerticle.Performance(new nl.webcare.performance.WorklistServiceFigures(parts.worklist, config.sla()),
-            config.worklist().timezone(), config.service().analystsSeeAgents()));
+            parts.surveys, config.worklist().timezone(), config.service().analystsSeeAgents()));
   }
 
   /**
@@ -314,6 +314,9 @@ public final class WebcareApp {
               new SlaWatcher(parts.slaWatch, metrics)::check), new DeploymentOptions()))
           .compose(v -> deploy(new PeriodicVerticle("backlog gauges", every.watchEvery(),
               new BacklogGauges(redis, metrics, config.worklist().teams())::refresh), new DeploymentOptions()))
+          .compose(v -> deploy(new PeriodicVerticle("sentiment recovery", every.housekeepingEvery(),
+              new nl.webcare.performance.RecoveryWatch(parts.worklist, parts.mentions,
+                  config.service().recoveryWindow(), java.time.Clock.systemUTC())::measureDue), new DeploymentOptions()))
           .compose(v -> config.spikes().enabled() ? deploy(new PeriodicVerticle("spike watch",
               config.spikes().checkEvery(), spikeWatcher()::check), new DeploymentOptions())
               : Future.succeededFuture());

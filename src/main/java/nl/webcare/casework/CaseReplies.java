@@ -15,15 +15,29 @@ import nl.webcare.worklist.CaseReply;
  */
 public interface CaseReplies {
 
-  /** What the agent asked to send: exactly one of {@code text} and {@code template}; {@code link} may be null. */
-  record ReplyRequest(String text, String template, String link) {}
+  /**
+   * What the agent asked to send: exactly one of {@code text} and {@code template}; {@code link} may be null; with
+   * {@code resolve}, a closing reply: the case is resolved after it, and it may carry the satisfaction survey.
+   */
+  record ReplyRequest(String text, String template, String link, boolean resolve) {
+    public ReplyRequest(String text, String template, String link) {
+      this(text, template, link, false);
+    }
+  }
 
-  /** The case after the reply, and the reply as kept. */
-  record Replied(CaseView view, CaseReply reply) {}
+  /** Whether a closing reply carried the survey, and why not when it did not (null for other replies). */
+  record SurveyNote(boolean sent, String reason) {}
+
+  /** The case after the reply, the reply as kept, and for a closing reply what became of the survey. */
+  record Replied(CaseView view, CaseReply reply, SurveyNote survey) {
+    public Replied(CaseView view, CaseReply reply) {
+      this(view, reply, null);
+    }
+  }
 
   /**
    * Sends the reply through the case's channel where Webcare can (else keeps where the agent replied, the
-   * {@code link}), keeps it on the case and moves the case to waiting.
+   * {@code link}), keeps it on the case and moves the case to waiting; a closing reply then resolves it.
    */
   Future<Replied> reply(String caseId, Actor actor, ReplyRequest request);
 

@@ -34,9 +34,13 @@ public final class ChannelCaseReplies implements CaseReplies {
   private final CaseViews views;
   private final ZoneId zone;
   private final WebcareMetrics metrics;
+  private final SurveyOffer surveys;
 
+  /** @param surveys the survey a closing reply may carry ({@code survey} settings, the public address of links) */
   public ChannelCaseReplies(Worklist worklist, MentionStore mentions, ReplyChannels channels, ReplyTemplates templates,
-      CaseViews views, ZoneId zone, WebcareMetrics metrics) {
+      CaseViews views, ZoneId zone, WebcareMetrics metrics, nl.webcare.performance.Surveys surveys,
+      nl.webcare.config.WebcareConfig.Survey survey, String publicUrl) {
+    this.surveys = new SurveyOffer(surveys, survey, publicUrl);
     this.worklist = worklist;
     this.mentions = mentions;
     this.channels = channels;
@@ -51,12 +55,41 @@ public final class ChannelCaseReplies implements CaseReplies {
     if ((request.text() == null) == (request.template() == null)) {
       return Future.failedFuture(CaseRefusal.invalid("missing_field", "give either text or template"));
     }
-    return replyable(caseId, actor)
-        .compose(c -> request.text() != null ? Future.succeededFuture(request.text())
-            : fromTemplate(request.template(), c, actor))
+    return replyable(caseId, actor).compose(c -> (request.text() != null ? Future.succeededFuture(request.text())
+        : fromTemplate(request.template(), c, actor))
         .compose(written -> worklist.lastMentionId(caseId).compose(mentions::find)
-            .compose(mention -> send(mention, written, request.link(), actor))
-            .compose(reply -> keepAndMove(caseId, actor, reply)));
+            .compose(mention -> offer(c, mention, written, request.resolve())
+                .compose(offer -> send(mention, offer.text(), request.link(), actor)
+                    .compose(reply -> keepAndMove(caseId, actor, reply))
+                    .compose(replied -> request.resolve() ? close(caseId, actor, replied, offer)
+                        : Future.succeededFuture(replied))))));
+  }
+
+  /** A closing reply's survey, when it may carry one; any other reply as written. */
+  private Future<SurveyOffer.Offer> offer(Case c, ScoredMention mention, String text, boolean closing) {
+    if (!closing || mention == null) {
+      return Future.succeededFuture(SurveyOffer.Offer.without(text, null));
+    }
+    ReplyChannel channel = channels.forSource(mention.mention().source()).orElse(null);
+    return channel == null ? surveys.offer(c, text, String::length, ReplyLengths.max(mention.mention().channel()))
+        : surveys.offer(c, text, channel::length, channel.maxLength());
+  }
+
+  /** After a closing reply: the survey noted on the case, and the case resolved. */
+  private Future<Replied> close(String id, Actor actor, Replied replied, SurveyOffer.Offer offer) {
+    Future<Void> noted = offer.sent() ? worklist.apply(id, actor, new CaseCommand.SurveySent(Instant.now())).mapEmpty()
+        : Future.succeededFuture();
+    return noted.compose(v -> worklist.apply(id, actor, new CaseCommand.Resolve(null))).compose(t -> {
+      if (t.outcome() != Transition.Outcome.DONE) {
+        return Future.failedFuture(new CaseRefusal(CaseRefusal.Kind.CONFLICT, "case_changed", "the reply was sent "
+            + "and kept, but the case could not be resolved (" + t.outcome().name().toLowerCase(java.util.Locale.ROOT)
+            + ")", new JsonObject(replied.reply().encode()).getMap()));
+      }
+      metrics.resolved(t.current().team(), t.current().channel(),
+          Duration.between(t.current().openedAt(), t.at()), t.current().figures().handleTime());
+      return views.view(t.current()).map(view -> new Replied(view, replied.reply(),
+          new SurveyNote(offer.sent(), offer.reason())));
+    });
   }
 
   /** The case, when this actor may reply to it now; checked again, atomically, by the move itself. */

@@ -28,6 +28,12 @@ public record WebcareConfig(
         outbound, other, spikes, service);
   }
 
+  /** This configuration with other service-report and survey settings (tests). */
+  public WebcareConfig withService(Service other) {
+    return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
+        outbound, delivery, spikes, other);
+  }
+
   /** This configuration with other spike-detection settings (tests, benchmarks). */
   public WebcareConfig withSpikes(Spikes other) {
     return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,

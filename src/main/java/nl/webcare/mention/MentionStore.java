@@ -22,6 +22,12 @@ public interface MentionStore {
   Future<Void> save(ScoredMention scored, MentionCount count);
 
   /** The mention with this id, or a succeeded future with null when there is none (or it expired). */
+  /**
+   * The mentions an author ({@code channel:handle}) wrote that Webcare took in from {@code from} to {@code to}
+   * (both included), by the same handle on every channel it wrote on, oldest first, as long as they are kept.
+   */
+  Future<List<ScoredMention>> byAuthorBetween(String authorKey, java.time.Instant from, java.time.Instant to);
+
   Future<ScoredMention> find(String mentionId);
 
   /** The mentions with these ids that exist, by id. */

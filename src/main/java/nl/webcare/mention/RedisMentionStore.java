@@ -129,6 +129,28 @@ public final class RedisMentionStore implements MentionStore {
   }
 
   @Override
+  public Future<List<ScoredMention>> byAuthorBetween(String authorKey, java.time.Instant from, java.time.Instant to) {
+    return redis.call(jedis -> {
+      // the same handle on every channel it wrote on (the author's history does the same)
+      java.util.Set<String> channels = new java.util.TreeSet<>(jedis.smembers(keys.handleChannels(
+          AuthorKey.handle(authorKey))));
+      channels.add(authorKey.substring(0, authorKey.indexOf(':')));
+      List<ScoredMention> out = new ArrayList<>();
+      for (String channel : channels) {
+        for (String id : jedis.zrangeByScore(keys.authorMentions(AuthorKey.of(channel, AuthorKey.handle(authorKey))),
+            from.toEpochMilli(), to.toEpochMilli(), 0, 1000)) {
+          ScoredMention m = read(jedis, id);
+          if (m != null) {
+            out.add(m);
+          }
+        }
+      }
+      out.sort(java.util.Comparator.comparing(ScoredMention::scoredAt));
+      return out;
+    });
+  }
+
+  @Override
   public Future<ScoredMention> find(String mentionId) {
     return redis.call(jedis -> read(jedis, mentionId));
   }

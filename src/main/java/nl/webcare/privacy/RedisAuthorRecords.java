@@ -23,7 +23,8 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * An author's personal data in Redis: reading their history, and erasing it everywhere on request
  * (mentions and their indexes, the inbox and dead-letter streams, their cases, their mentions in other
- * people's cases, alerts about them, and the author indexes). The dedup markers stay: they hold only a
+ * people's cases with their survey answers and recovery figures, alerts about them, the author indexes and the
+ * marker that they were asked for a survey). The dedup markers stay: they hold only a
  * hash of source and post id, and they stop the same posts from being imported again.
  */
 public final class RedisAuthorRecords implements AuthorRecords {
@@ -109,7 +110,9 @@ public final class RedisAuthorRecords implements AuthorRecords {
         + removeStreamEntries(jedis, keys.deadLetterStream(), e -> mentionIds.contains(e.getFields().get("id")));
     int alerts = removeStreamEntries(jedis, keys.alertStream(), e -> mentionIds.contains(e.getFields().get("mentionId"))
         || ownCases.contains(e.getFields().get("caseId")));
-    long indexKeys = jedis.del(keys.authorMentions(key), keys.authorCases(key), keys.caseByAuthor(key));
+    // the survey marker (by a hash of the key) goes too: an erased customer is a stranger to Webcare
+    long indexKeys = jedis.del(keys.authorMentions(key), keys.authorCases(key), keys.caseByAuthor(key),
+        keys.surveyAsked(key));
     String handleKey = keys.handleChannels(AuthorKey.handle(key));
     indexKeys += jedis.srem(handleKey, channel);
     return new ErasureReport(key, removedMentions, cases, leftElsewhere, inbox, alerts, (int) indexKeys);

@@ -198,6 +198,39 @@ public final class RedisKeys {
   }
 
   /** mention id -> case id, so that scoring a mention twice opens one case. */
+  /** A survey link's case and language, until it expires. */
+  public String survey(String tokenId) {
+    return prefix + "survey:" + tokenId;
+  }
+
+  /** Set once a survey link was answered. */
+  public String surveyAnswered(String tokenId) {
+    return survey(tokenId) + ":answered";
+  }
+
+  /**
+   * Present while a customer may not be asked again: named by the SHA-256 of their author key, so that no key name
+   * holds a handle.
+   */
+  public String surveyAsked(String authorKey) {
+    try {
+      return prefix + "survey:asked:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest
+          .getInstance("SHA-256").digest(authorKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The secret that signs survey links (made once, shared by every process). */
+  public String surveySecret() {
+    return prefix + "survey:secret";
+  }
+
+  /** Survey pages opened or answered by one client address in one minute. */
+  public String surveyRate(String client, long minute) {
+    return prefix + "survey:rate:" + client + ":" + minute;
+  }
+
   public String caseByMention(String mentionId) {
     return prefix + "case:by-mention:" + mentionId;
   }

@@ -54,6 +54,15 @@ final class CaseCodec {
   static final String FIRST_RESOLVED_AT = "firstResolvedAt";
   static final String REPLIES_AT_FIRST_RESOLUTION = "repliesAtFirstResolution";
   static final String REOPENED_WITHIN_WINDOW = "reopenedWithinWindow";
+  static final String SURVEY_SENT_AT = "surveySentAt";
+  static final String CSAT_SCORE = "csatScore";
+  static final String CSAT_COMMENT = "csatComment";
+  static final String CSAT_AT = "csatAt";
+  static final String RECOVERY_BEFORE = "recoveryBefore";
+  static final String RECOVERY_AFTER = "recoveryAfter";
+  static final String RECOVERY_MENTIONS_AFTER = "recoveryMentionsAfter";
+  static final String RECOVERY_CAME_BACK = "recoveryCameBack";
+  static final String RECOVERY_AT = "recoveryAt";
 
   private static CaseFigures figures(Map<String, String> f) {
     Map<String, Long> held = new java.util.HashMap<>();
@@ -65,7 +74,21 @@ final class CaseCodec {
     String atFirst = f.get(REPLIES_AT_FIRST_RESOLUTION);
     return new CaseFigures(count(f, REPLIES), count(f, REOPENS), count(f, ESCALATIONS), count(f, HANDOFFS), held,
         instant(f.get(HELD_SINCE)), instant(f.get(FIRST_RESOLVED_AT)), atFirst == null ? null : Integer.parseInt(atFirst),
-        "1".equals(f.get(REOPENED_WITHIN_WINDOW)));
+        "1".equals(f.get(REOPENED_WITHIN_WINDOW)), instant(f.get(SURVEY_SENT_AT)),
+        f.get(CSAT_SCORE) == null ? null : new CaseFigures.Satisfaction(Integer.parseInt(f.get(CSAT_SCORE)),
+            f.get(CSAT_COMMENT), instant(f.get(CSAT_AT))), recovery(f));
+  }
+
+  private static CaseFigures.Recovery recovery(Map<String, String> f) {
+    if (f.get(RECOVERY_AT) == null) {
+      return null;
+    }
+    return new CaseFigures.Recovery(number(f.get(RECOVERY_BEFORE)), number(f.get(RECOVERY_AFTER)),
+        count(f, RECOVERY_MENTIONS_AFTER), "1".equals(f.get(RECOVERY_CAME_BACK)), instant(f.get(RECOVERY_AT)));
+  }
+
+  private static Double number(String text) {
+    return text == null || text.isEmpty() ? null : Double.valueOf(text);
   }
 
   private static int count(Map<String, String> f, String field) {
@@ -125,6 +148,8 @@ final class CaseCodec {
       detail.put("added", new JsonArray(List.copyOf(t.add()))).put("removed", new JsonArray(List.copyOf(t.remove())));
     } else if (command instanceof CaseCommand.Handoff h) {
       detail.put("channel", h.handoff().channel());
+    } else if (command instanceof CaseCommand.Rated r) {
+      detail.put("score", r.score());
     }
     return new CaseWrites(set, setIfAbsent, delete, Map.of(), team, wakeAt, detail);
   }
@@ -169,6 +194,15 @@ final class CaseCodec {
     }
     if (command instanceof CaseCommand.Tags) {
       return "tags.changed";
+    }
+    if (command instanceof CaseCommand.SurveySent) {
+      return "survey.sent";
+    }
+    if (command instanceof CaseCommand.Rated) {
+      return "survey.answered";
+    }
+    if (command instanceof CaseCommand.RecoveryMeasured) {
+      return "recovery.measured";
     }
     return command instanceof CaseCommand.Handoff ? "handoff" : command.move().wire();
   }

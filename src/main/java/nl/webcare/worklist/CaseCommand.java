@@ -113,4 +113,31 @@ public sealed interface CaseCommand {
       return CaseMove.ANNOTATE;
     }
   }
+
+  /** A satisfaction survey link went out with a closing reply. */
+  record SurveySent(Instant at) implements CaseCommand {
+    public CaseMove move() {
+      return CaseMove.ANNOTATE;
+    }
+  }
+
+  /** The customer answered the survey: a score of 1 to 5 and an optional comment (null). */
+  record Rated(int score, String comment, Instant at) implements CaseCommand {
+    public Rated {
+      if (score < 1 || score > 5) {
+        throw new IllegalArgumentException("a rating is 1 to 5, got " + score);
+      }
+    }
+
+    public CaseMove move() {
+      return CaseMove.ANNOTATE;
+    }
+  }
+
+  /** The customer's tone before and after the case, measured once the window after its resolution has passed. */
+  record RecoveryMeasured(CaseFigures.Recovery recovery) implements CaseCommand {
+    public CaseMove move() {
+      return CaseMove.ANNOTATE;
+    }
+  }
 }

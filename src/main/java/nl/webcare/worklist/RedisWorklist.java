@@ -211,6 +211,21 @@ public final class RedisWorklist implements Worklist {
       } else if (command instanceof CaseCommand.Handoff handoff) {
         tx.rpush(keys.caseHandoffs(caseId), handoff.handoff().encode());
         tx.hincrBy(keys.caseHash(caseId), CaseCodec.HANDOFFS, 1);
+      } else if (command instanceof CaseCommand.SurveySent sent) {
+        tx.hset(keys.caseHash(caseId), CaseCodec.SURVEY_SENT_AT, CaseCodec.millis(sent.at()));
+      } else if (command instanceof CaseCommand.Rated rated) {
+        Map<String, String> answer = new java.util.LinkedHashMap<>(Map.of(CaseCodec.CSAT_SCORE,
+            Integer.toString(rated.score()), CaseCodec.CSAT_AT, CaseCodec.millis(rated.at())));
+        if (rated.comment() != null) {
+          answer.put(CaseCodec.CSAT_COMMENT, rated.comment());
+        }
+        tx.hset(keys.caseHash(caseId), answer);
+      } else if (command instanceof CaseCommand.RecoveryMeasured measured) {
+        CaseFigures.Recovery r = measured.recovery();
+        tx.hset(keys.caseHash(caseId), Map.of(CaseCodec.RECOVERY_BEFORE, r.before() == null ? "" : r.before().toString(),
+            CaseCodec.RECOVERY_AFTER, r.after() == null ? "" : r.after().toString(),
+            CaseCodec.RECOVERY_MENTIONS_AFTER, Integer.toString(r.mentionsAfter()),
+            CaseCodec.RECOVERY_CAME_BACK, r.cameBack() ? "1" : "0", CaseCodec.RECOVERY_AT, CaseCodec.millis(r.measuredAt())));
       }
       tx.rpush(keys.caseHistory(caseId), history);
       tx.exec();

@@ -91,6 +91,11 @@ class StoreOutageIsNoAttemptTest {
     public Future<Page> recent(Query query) {
       return Future.succeededFuture(new Page(List.of(), null));
     }
+
+    public Future<List<ScoredMention>> byAuthorBetween(String authorKey, java.time.Instant from,
+        java.time.Instant to) {
+      return Future.succeededFuture(List.of());
+    }
   }
 
   /** A queue that remembers what the scorer told it. */

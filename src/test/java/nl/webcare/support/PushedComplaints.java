@@ -22,6 +22,11 @@ public final class PushedComplaints implements AutoCloseable {
   public final ApiClient api;
 
   public PushedComplaints() {
+    this(java.util.function.UnaryOperator.identity());
+  }
+
+  /** As above, with the test configuration changed by {@code change}. */
+  public PushedComplaints(java.util.function.UnaryOperator<nl.webcare.config.WebcareConfig> change) {
     Path connectors = TestRedis.tempDir();
     try {
       Files.writeString(connectors.resolve("contact-form.yaml"),
@@ -29,7 +34,7 @@ public final class PushedComplaints implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    running = new RunningApp(connectors, Map.of("FORM_SECRET", SECRET), RunningApp.LIGHT);
+    running = new RunningApp(connectors, Map.of("FORM_SECRET", SECRET), RunningApp.LIGHT, change);
     api = running.api;
   }
 

@@ -26,8 +26,15 @@ public final class RunningApp implements AutoCloseable {
    */
   public RunningApp(Path connectorsDir, Map<String, String> environment,
       java.util.function.Supplier<nl.webcare.sentiment.SentimentAnalyzer> analyzer) {
-    app = Await.result(WebcareApp.start(vertx, TestConfig.create(TestRedis.url(), prefix, connectorsDir.toString()),
-        analyzer, environment));
+    this(connectorsDir, environment, analyzer, java.util.function.UnaryOperator.identity());
+  }
+
+  /** As above, with the test configuration changed by {@code change} (a setting switched on, say). */
+  public RunningApp(Path connectorsDir, Map<String, String> environment,
+      java.util.function.Supplier<nl.webcare.sentiment.SentimentAnalyzer> analyzer,
+      java.util.function.UnaryOperator<nl.webcare.config.WebcareConfig> change) {
+    app = Await.result(WebcareApp.start(vertx, change.apply(TestConfig.create(TestRedis.url(), prefix,
+        connectorsDir.toString())), analyzer, environment));
     api = new ApiClient(app.httpPort());
   }
 

@@ -1,0 +1,93 @@
+package nl.webcare.performance;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import nl.webcare.mention.MentionStore;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.worklist.Actor;
+import nl.webcare.worklist.Case;
+import nl.webcare.worklist.CaseCommand;
+import nl.webcare.worklist.CaseFigures;
+import nl.webcare.worklist.CaseState;
+import nl.webcare.worklist.Worklist;
+
+/**
+ * Measures sentiment recovery without a survey: for each case resolved at least a window ago, the customer's own
+ * mentions about the brand in the window before the case opened and in the window after it was resolved, on any
+ * channel Webcare reads from that author, and keeps the result on the case (so the figure outlives the mentions).
+ * Runs as a periodic job; a case is measured once per resolution (reopened and resolved again, once more).
+ */
+public final class RecoveryWatch {
+  /** Cases measured per round at most, so that one round never holds Redis long. */
+  static final int BATCH = 500;
+  /** How far back a round looks for resolved cases not yet measured. */
+  private static final Duration LOOK_BACK = Duration.ofDays(30);
+
+  private final Worklist worklist;
+  private final MentionStore mentions;
+  private final Duration window;
+  private final Clock clock;
+
+  public RecoveryWatch(Worklist worklist, MentionStore mentions, Duration window, Clock clock) {
+    this.worklist = worklist;
+    this.mentions = mentions;
+    this.window = window;
+    this.clock = clock;
+  }
+
+  /** One round: every resolved case whose after-window has passed and that has no measure of this resolution. */
+  public Future<Integer> measureDue() {
+    Instant now = clock.instant();
+    Instant until = now.minus(window);
+    return worklist.closedBetween(until.minus(LOOK_BACK), until, 10 * BATCH).compose(cases -> {
+      List<Case> due = cases.stream().filter(RecoveryWatch::unmeasured).limit(BATCH).toList();
+      Future<Integer> chain = Future.succeededFuture(0);
+      for (Case c : due) {
+        chain = chain.compose(n -> measure(c, now).map(n + 1));
+      }
+      return chain;
+    });
+  }
+
+  private static boolean unmeasured(Case c) {
+    CaseFigures.Recovery r = c.figures().recovery();
+    return c.state() == CaseState.RESOLVED && c.authorKey() != null && c.closure() != null
+        && (r == null || r.measuredAt().isBefore(c.closure().at()));
+  }
+
+  private Future<Void> measure(Case c, Instant now) {
+    Instant resolved = c.closure().at();
+    return mentions.byAuthorBetween(c.authorKey(), c.openedAt().minus(window), resolved.plus(window))
+        .compose(found -> worklist.apply(c.id(), Actor.SYSTEM, new CaseCommand.RecoveryMeasured(
+            recovery(c, found, now))).mapEmpty());
+  }
+
+  /** The mean tone before the case opened (its own mention included) and after it was resolved, about the brand. */
+  static CaseFigures.Recovery recovery(Case c, List<ScoredMention> found, Instant now) {
+    double before = 0;
+    int nBefore = 0;
+    double after = 0;
+    int nAfter = 0;
+    boolean cameBack = false;
+    for (ScoredMention m : found) {
+      if (m.sentiment().label() == SentimentLabel.UNSCORED
+          || c.brand() != null && !c.brand().equalsIgnoreCase(m.mention().brand())) {
+        continue;
+      }
+      if (!m.scoredAt().isAfter(c.openedAt())) {
+        before += m.sentiment().score();
+        nBefore++;
+      } else if (m.scoredAt().isAfter(c.closure().at())) {
+        after += m.sentiment().score();
+        nAfter++;
+        cameBack |= m.sentiment().label() == SentimentLabel.NEGATIVE;
+      }
+    }
+    return new CaseFigures.Recovery(nBefore == 0 ? null : before / nBefore, nAfter == 0 ? null : after / nAfter,
+        nAfter, cameBack, now);
+  }
+}
