@@ -65,7 +65,8 @@ final class ServiceRoutes {
         .put("team", r.query().team()).put("channel", r.query().channel()).put("agent", r.query().agent())
         .put("brand", r.query().brand()).put("capped", r.capped()).put("all", group(r.all()))
         .put("byTeam", groups(r.byTeam())).put("byChannel", groups(r.byChannel()))
-        .put("byTriageClass", groups(r.byTriageClass()));
+        .put("byTriageClass", groups(r.byTriageClass())).put("byBrand", groups(r.byBrand()))
+        .put("byDay", groups(r.byDay()));
     if (agents) {
       out.put("byAgent", groups(r.byAgent()));
     }
@@ -123,6 +124,8 @@ final class ServiceRoutes {
     r.byTeam().forEach(g -> row(csv, "team", g));
     r.byChannel().forEach(g -> row(csv, "channel", g));
     r.byTriageClass().forEach(g -> row(csv, "triage_class", g));
+    r.byBrand().forEach(g -> row(csv, "brand", g));
+    r.byDay().forEach(g -> row(csv, "day", g));
     if (agents) {
       r.byAgent().forEach(g -> row(csv, "agent", g));
     }

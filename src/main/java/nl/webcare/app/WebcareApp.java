@@ -250,7 +250,8 @@ public final class WebcareApp {
         new ApiVerticle.Analytics(new nl.webcare.analytics.RedisMarketingCounts(redis, config.worklist().timezone()),
             parts.spikes, config.worklist().timezone(), connectors.stream().filter(ConnectorDefinition::competitor)
                 .map(ConnectorDefinition::brand).filter(java.util.Objects::nonNull).distinct().sorted().toList()),
-        new ApiVerticle.Performance(new nl.webcare.performance.WorklistServiceFigures(parts.worklist, config.sla()),
+        new ApiVerticle.Performance(new nl.webcare.performance.WorklistServiceFigures(parts.worklist, config.sla(),
+            config.worklist().timezone()),
             parts.surveys, config.worklist().timezone(), config.service().analystsSeeAgents()));
   }
 

@@ -170,6 +170,7 @@ public final class ChaosRun {
       missing.removeAll(receiver.ids());
       return new JsonObject().put("pushed", requests).put("accepted", accepted).put("stored", stored)
           .put("lost", accepted - stored - dead).put("duplicate_cases", duplicateCases(client))
+          .put("incident_cases", incidentCases(client))
           .put("dead_letters", dead)
           .put("webhooks", new JsonObject().put("cases_opened", opened.size()).put("delivered", opened.size()
               - missing.size()).put("lost", missing.size()).put("repeats", receiver.requests() - receiver.ids().size()))
@@ -265,6 +266,22 @@ public final class ChaosRun {
     }
   }
 
+  /** Incident cases the spike detector opened: the run's burst of complaints is a spike in its own right. */
+  private static long incidentCases(RedisClient client) {
+    long incidents = 0;
+    String cursor = ScanParams.SCAN_POINTER_START;
+    do {
+      var page = client.scan(cursor, new ScanParams().match(PREFIX + "case:WC-*").count(1000));
+      for (String key : page.getResult()) {
+        if (key.chars().filter(c -> c == ':').count() == 2 && "spike-detector".equals(client.hget(key, "source"))) {
+          incidents++;
+        }
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return incidents;
+  }
+
   private static long duplicateCases(RedisClient client) {
     Set<String> mentions = new HashSet<>();
     long cases = 0;
@@ -272,7 +289,9 @@ public final class ChaosRun {
     do {
       var page = client.scan(cursor, new ScanParams().match(PREFIX + "case:WC-*").count(1000));
       for (String key : page.getResult()) {
-        if (key.chars().filter(c -> c == ':').count() == 2) {
+        // an incident case (a spike of these very complaints) shows one of them and is no duplicate
+        if (key.chars().filter(c -> c == ':').count() == 2
+            && !"spike-detector".equals(client.hget(key, "source"))) {
           cases++;
           mentions.add(client.hget(key, "mentionId"));
         }

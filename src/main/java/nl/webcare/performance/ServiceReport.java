@@ -10,13 +10,15 @@ import nl.webcare.worklist.Case;
 
 /**
  * The service figures of the cases closed in a period: all together and per team, channel, agent (who closed the
- * case) and triage class. {@code capped} says the period held more closed cases than one report reads.
+ * case), triage class, brand and local day of closing. {@code capped} says the period held more closed cases than
+ * one report reads.
  */
 public record ServiceReport(ServiceQuery query, ServiceGroup all, List<ServiceGroup> byTeam,
-    List<ServiceGroup> byChannel, List<ServiceGroup> byAgent, List<ServiceGroup> byTriageClass, boolean capped) {
+    List<ServiceGroup> byChannel, List<ServiceGroup> byAgent, List<ServiceGroup> byTriageClass,
+    List<ServiceGroup> byBrand, List<ServiceGroup> byDay, boolean capped) {
 
-  /** The report of these cases (closed in the query's period), filtered by the query. */
-  static ServiceReport of(ServiceQuery q, List<Case> closed, SlaPolicy hours, boolean capped) {
+  /** The report of these cases (closed in the query's period), filtered by the query; days in {@code zone}. */
+  static ServiceReport of(ServiceQuery q, List<Case> closed, SlaPolicy hours, java.time.ZoneId zone, boolean capped) {
     List<Case> cases = closed.stream()
         .filter(c -> q.team() == null || q.team().equals(c.team()))
         .filter(c -> q.channel() == null || q.channel().equalsIgnoreCase(c.channel()))
@@ -25,7 +27,10 @@ public record ServiceReport(ServiceQuery query, ServiceGroup all, List<ServiceGr
         .toList();
     return new ServiceReport(q, ServiceGroup.of("all", cases, hours), groups(cases, Case::team, hours),
         groups(cases, Case::channel, hours), groups(cases, c -> c.closure() == null ? null : c.closure().by(), hours),
-        groups(cases, c -> c.triageClass() == null ? null : c.triageClass().wire(), hours), capped);
+        groups(cases, c -> c.triageClass() == null ? null : c.triageClass().wire(), hours),
+        groups(cases, Case::brand, hours),
+        groups(cases, c -> c.closure() == null ? null : c.closure().at().atZone(zone).toLocalDate().toString(), hours),
+        capped);
   }
 
   private static List<ServiceGroup> groups(List<Case> cases, Function<Case, String> key, SlaPolicy hours) {

@@ -14,15 +14,18 @@ public final class WorklistServiceFigures implements ServiceFigures {
 
   private final Worklist worklist;
   private final SlaPolicy hours;
+  private final java.time.ZoneId zone;
 
-  public WorklistServiceFigures(Worklist worklist, SlaPolicy hours) {
+  /** @param zone where the report's days are */
+  public WorklistServiceFigures(Worklist worklist, SlaPolicy hours, java.time.ZoneId zone) {
     this.worklist = worklist;
     this.hours = hours;
+    this.zone = zone;
   }
 
   @Override
   public Future<ServiceReport> report(ServiceQuery query) {
     return worklist.closedBetween(query.from(), query.to(), MAX_CASES + 1).map(cases -> ServiceReport.of(query,
-        cases.size() > MAX_CASES ? cases.subList(0, MAX_CASES) : cases, hours, cases.size() > MAX_CASES));
+        cases.size() > MAX_CASES ? cases.subList(0, MAX_CASES) : cases, hours, zone, cases.size() > MAX_CASES));
   }
 }

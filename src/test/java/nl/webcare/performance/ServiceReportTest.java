@@ -128,7 +128,7 @@ class ServiceReportTest {
       ledger.add(work(i, random));
       clock.advance(Duration.ofMinutes(1));
     }
-    ServiceReport report = Await.result(new WorklistServiceFigures(worklist, TestConfig.sla())
+    ServiceReport report = Await.result(new WorklistServiceFigures(worklist, TestConfig.sla(), java.time.ZoneId.of("Europe/Amsterdam"))
         .report(new ServiceQuery(START, clock.instant().plusSeconds(1), null, null, null, null)));
 
     ServiceGroup all = report.all();
@@ -150,8 +150,11 @@ class ServiceReportTest {
     assertThat(report.byTeam()).allSatisfy(g -> assertThat((long) g.closed()).isEqualTo(perTeam.get(g.name())));
     ServiceGroup tess = report.byAgent().stream().filter(g -> g.name().equals("tess")).findFirst().orElseThrow();
     assertThat(tess.closed()).isEqualTo((int) ledger.stream().filter(Ledger::escalated).count());
+    // per local day of closing, the days add up to all
+    assertThat(report.byDay().stream().mapToInt(ServiceGroup::closed).sum()).isEqualTo(300);
+    assertThat(report.byDay().get(0).name()).isEqualTo("2026-11-02");
     // and a filter: one agent's cases only
-    ServiceReport anns = Await.result(new WorklistServiceFigures(worklist, TestConfig.sla())
+    ServiceReport anns = Await.result(new WorklistServiceFigures(worklist, TestConfig.sla(), java.time.ZoneId.of("Europe/Amsterdam"))
         .report(new ServiceQuery(START, clock.instant().plusSeconds(1), null, null, "ann", null)));
     assertThat(anns.all().closed()).isEqualTo((int) ledger.stream().filter(l -> l.agent().equals("ann")).count());
   }
