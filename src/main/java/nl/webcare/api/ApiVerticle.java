@@ -56,7 +56,8 @@ public final class ApiVerticle extends VerticleBase {
       WebcareMetrics metrics,
       Delivery delivery,
       Analytics analytics,
-      Performance performance) {}
+      Performance performance,
+      nl.webcare.access.Sessions sessions) {}
 
   /** The service report, the zone of its days, and whether analysts see agent names in it. */
   public record Performance(nl.webcare.performance.ServiceFigures figures, nl.webcare.performance.Surveys surveys,
@@ -102,6 +103,7 @@ public final class ApiVerticle extends VerticleBase {
     new HealthRoutes(vertx, deps.health().storePing(), deps.health().modelLoaded()).mount(router);
     // Prometheus scrapes without a key: counts and team names only, no personal data
     router.get("/metrics").handler(PrometheusScrapingHandler.create(deps.metrics().registry()));
+    new PageRoutes().mount(router);
     // the customer's survey page: public, no key, nothing but the question
     new SurveyPage(deps.performance().surveys(), deps.work()).mount(router);
     Router api = Router.router(vertx);
@@ -110,11 +112,14 @@ public final class ApiVerticle extends VerticleBase {
     new DocumentRoutes().mount(api);
     new IngestRoutes(deps.ingest().sources(), deps.ingest().rates(), deps.ingest().inbox(), deps.ingest().statuses())
         .mount(api);
-    Authentication authentication = new Authentication(deps.keys(), deps.authFailures());
+    Authentication authentication = new Authentication(deps.keys(), deps.authFailures(), deps.sessions());
+    SessionRoutes signIn = new SessionRoutes(deps.keys(), deps.authFailures(), deps.sessions(), authentication);
+    signIn.mountPublic(api);
     // a feed token authenticates itself; without one the feed asks for a key like every other route
     new AtomFeedRoutes(vertx, deps.alerts(), deps.delivery().subscriptions(), deps.keys(), deps.authFailures(),
         authentication, deps.delivery().settings().publicUrl()).mount(api);
     api.route().handler(authentication);
+    signIn.mount(api);
     new WorklistRoutes(deps.views(), deps.teams()).mount(api);
     new CaseActionRoutes(deps.work()).mount(api);
     new MentionRoutes(deps.mentions()).mount(api);

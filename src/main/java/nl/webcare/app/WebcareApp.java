@@ -252,7 +252,8 @@ public final class WebcareApp {
                 .map(ConnectorDefinition::brand).filter(java.util.Objects::nonNull).distinct().sorted().toList()),
         new ApiVerticle.Performance(new nl.webcare.performance.WorklistServiceFigures(parts.worklist, config.sla(),
             config.worklist().timezone()),
-            parts.surveys, config.worklist().timezone(), config.service().analystsSeeAgents()));
+            parts.surveys, config.worklist().timezone(), config.service().analystsSeeAgents()),
+        new nl.webcare.access.RedisSessions(redis, java.time.Duration.ofHours(12)));
   }
 
   /**

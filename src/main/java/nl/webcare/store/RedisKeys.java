@@ -198,6 +198,11 @@ public final class RedisKeys {
   }
 
   /** mention id -> case id, so that scoring a mention twice opens one case. */
+  /** A browser session, by the SHA-256 of its cookie's token. */
+  public String session(String tokenHash) {
+    return prefix + "session:" + tokenHash;
+  }
+
   /** A survey link's case and language, until it expires. */
   public String survey(String tokenId) {
     return prefix + "survey:" + tokenId;

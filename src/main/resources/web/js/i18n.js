@@ -1,0 +1,82 @@
+// Dutch and English: the browser's language first, then the visitor's choice (kept in this browser only).
+const strings = {
+  en: {
+    skip: 'Skip to content', language: 'Language', signOut: 'Sign out', signInTitle: 'Sign in to Webcare',
+    apiKey: 'API key', signIn: 'Sign in', wrongKey: 'That API key is not valid (unknown or revoked).',
+    tooMany: 'Too many wrong keys from this address; try again in a minute.', inbox: 'Inbox', lead: 'Lead',
+    marketing: 'Marketing', admin: 'Admin', keysTitle: 'Keyboard', keyMove: 'next / previous case',
+    keyOpen: 'open the case', keyClaim: 'claim', keyReply: 'reply', keyEscalate: 'escalate', keySnooze: 'snooze',
+    keyResolve: 'resolve', keyHelp: 'this help', close: 'Close', team: 'Team', state: 'State', channel: 'Channel',
+    languageFilter: 'Language', any: 'any', inboxTitle: 'Inbox', loading: 'Loading...',
+    empty: 'Nothing to answer: the queue is empty.', author: 'Author', words: 'What they wrote',
+    urgency: 'Urgency', triage: 'Class', slaLeft: 'Time left', holder: 'Held by', nobody: 'nobody',
+    late: 'late', storeDown: 'Webcare cannot reach its store right now; this page tries again by itself.',
+    offline: 'Webcare cannot be reached; this page tries again by itself.', back: 'Back to the inbox',
+    conversation: 'Conversation', history: 'Earlier with this customer', notes: 'Notes', tags: 'Tags',
+    claim: 'Claim', release: 'Release', reply: 'Reply', replyAndResolve: 'Reply and resolve', resolve: 'Resolve',
+    dismiss: 'Dismiss', escalate: 'Escalate', returnCase: 'Return', snooze: 'Snooze', template: 'Template',
+    noTemplate: 'no template', link: 'Link to where you answered (for channels Webcare cannot post to)',
+    characters: 'characters', of: 'of', heldBy: 'Held by {who}', heldByYou: 'You hold this case',
+    heldByOther: '{who} is working on this case', reason: 'Reason', note: 'Note', addNote: 'Add note',
+    snoozeHour: '1 hour', snoozeFourHours: '4 hours', snoozeTomorrow: 'tomorrow 09:00', sent: 'Sent.',
+    resolved: 'Resolved.', notFor: 'not for us', spam: 'spam', noReply: 'no reply needed', toTeam: 'To team',
+    state_new: 'new', state_assigned: 'assigned', state_waiting: 'waiting', state_escalated: 'escalated',
+    state_snoozed: 'snoozed', state_resolved: 'resolved', state_dismissed: 'dismissed', you: 'you',
+    newCase: 'New case in the queue', caseHeld: 'Case {id} is now held by {who}', noAuthor: '(no name shown)'
+  },
+  nl: {
+    skip: 'Naar de inhoud', language: 'Taal', signOut: 'Afmelden', signInTitle: 'Aanmelden bij Webcare',
+    apiKey: 'API-sleutel', signIn: 'Aanmelden', wrongKey: 'Deze API-sleutel is niet geldig (onbekend of ingetrokken).',
+    tooMany: 'Te veel verkeerde sleutels vanaf dit adres; probeer het over een minuut opnieuw.', inbox: 'Inbox',
+    lead: 'Teamleider', marketing: 'Marketing', admin: 'Beheer', keysTitle: 'Toetsenbord',
+    keyMove: 'volgende / vorige zaak', keyOpen: 'zaak openen', keyClaim: 'oppakken', keyReply: 'antwoorden',
+    keyEscalate: 'escaleren', keySnooze: 'later oppakken', keyResolve: 'afronden', keyHelp: 'deze hulp',
+    close: 'Sluiten', team: 'Team', state: 'Status', channel: 'Kanaal', languageFilter: 'Taal', any: 'alle',
+    inboxTitle: 'Inbox', loading: 'Laden...', empty: 'Niets te beantwoorden: de wachtrij is leeg.',
+    author: 'Auteur', words: 'Wat ze schreven', urgency: 'Urgentie', triage: 'Soort', slaLeft: 'Tijd over',
+    holder: 'Opgepakt door', nobody: 'niemand', late: 'te laat',
+    storeDown: 'Webcare kan zijn opslag nu niet bereiken; deze pagina probeert het zelf opnieuw.',
+    offline: 'Webcare is niet bereikbaar; deze pagina probeert het zelf opnieuw.', back: 'Terug naar de inbox',
+    conversation: 'Gesprek', history: 'Eerder met deze klant', notes: 'Notities', tags: 'Labels',
+    claim: 'Oppakken', release: 'Loslaten', reply: 'Antwoorden', replyAndResolve: 'Antwoorden en afronden',
+    resolve: 'Afronden', dismiss: 'Afwijzen', escalate: 'Escaleren', returnCase: 'Terugsturen', snooze: 'Later',
+    template: 'Sjabloon', noTemplate: 'geen sjabloon',
+    link: 'Link naar waar u antwoordde (voor kanalen waar Webcare niet kan plaatsen)', characters: 'tekens',
+    of: 'van', heldBy: 'Opgepakt door {who}', heldByYou: 'U hebt deze zaak opgepakt',
+    heldByOther: '{who} werkt aan deze zaak', reason: 'Reden', note: 'Notitie', addNote: 'Notitie toevoegen',
+    snoozeHour: '1 uur', snoozeFourHours: '4 uur', snoozeTomorrow: 'morgen 09:00', sent: 'Verstuurd.',
+    resolved: 'Afgerond.', notFor: 'niet voor ons', spam: 'spam', noReply: 'geen antwoord nodig', toTeam: 'Naar team',
+    state_new: 'nieuw', state_assigned: 'opgepakt', state_waiting: 'wacht op klant', state_escalated: 'geëscaleerd',
+    state_snoozed: 'later', state_resolved: 'afgerond', state_dismissed: 'afgewezen', you: 'u',
+    newCase: 'Nieuwe zaak in de wachtrij', caseHeld: 'Zaak {id} is nu opgepakt door {who}', noAuthor: '(geen naam getoond)'
+  }
+};
+
+let language = pick();
+
+function pick() {
+  const chosen = window.localStorage.getItem('webcare.language');
+  if (chosen === 'nl' || chosen === 'en') return chosen;
+  return (navigator.language || 'en').toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+export function currentLanguage() {
+  return language;
+}
+
+export function setLanguage(next) {
+  language = next === 'nl' ? 'nl' : 'en';
+  window.localStorage.setItem('webcare.language', language);
+  translate(document);
+}
+
+export function t(key, values = {}) {
+  const text = (strings[language] && strings[language][key]) || strings.en[key] || key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (values[name] === undefined ? m : values[name]));
+}
+
+/** Fills every element marked data-i18n under root, and the page's language. */
+export function translate(root) {
+  document.documentElement.lang = language;
+  root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+}
