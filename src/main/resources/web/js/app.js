@@ -4,6 +4,9 @@ import { api, ApiError, useCsrf } from './api.js';
 import { t, translate, setLanguage, currentLanguage } from './i18n.js';
 import { showInbox } from './inbox.js';
 import { showCase } from './case.js';
+import { showLead } from './lead.js';
+import { showMarketing } from './marketing.js';
+import { showAdmin } from './admin.js';
 import { banner, typing } from './ui.js';
 
 const state = { me: null, stop: null };
@@ -11,7 +14,8 @@ const state = { me: null, stop: null };
 function el(id) { return document.getElementById(id); }
 
 function nav() {
-  const links = [['#/inbox', 'inbox', 'read_worklist']];
+  const links = [['#/inbox', 'inbox', 'work_cases'], ['#/lead', 'lead', 'lead_cases'],
+    ['#/marketing', 'marketing', 'read_analytics'], ['#/admin', 'admin', 'administer']];
   const box = el('nav');
   box.replaceChildren(...links.filter(([, , may]) => state.me.may.includes(may)).map(([href, key]) => {
     const a = document.createElement('a');
@@ -31,14 +35,21 @@ async function route() {
   nav();
   const view = el('view');
   const match = location.hash.match(/^#\/case\/([A-Za-z0-9-]+)/);
-  state.stop = match ? showCase(view, match[1], state.me) : showInbox(view, state.me);
+  const may = permission => state.me.may.includes(permission);
+  if (match) state.stop = showCase(view, match[1], state.me);
+  else if (location.hash === '#/lead' && may('lead_cases')) state.stop = showLead(view, state.me);
+  else if (location.hash === '#/marketing' && may('read_analytics')) state.stop = showMarketing(view, state.me);
+  else if (location.hash === '#/admin' && may('administer')) state.stop = showAdmin(view, state.me);
+  else if (may('work_cases')) state.stop = showInbox(view, state.me);
+  else if (may('read_analytics')) { location.hash = '#/marketing'; return; }
+  else state.stop = showInbox(view, state.me);
 }
 
 async function signedIn(me) {
   state.me = me;
   useCsrf(me.csrfToken);
   el('sign-in').hidden = true;
-  if (!location.hash) location.hash = '#/inbox';
+  if (!location.hash) location.hash = me.may.includes('work_cases') ? '#/inbox' : '#/marketing';
   await route();
 }
 

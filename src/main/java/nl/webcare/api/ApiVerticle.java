@@ -65,7 +65,13 @@ public final class ApiVerticle extends VerticleBase {
 
   /** The marketing counts, and the zone their days are in. */
   public record Analytics(nl.webcare.analytics.MarketingCounts counts, nl.webcare.analytics.spikes.SpikeLog spikes,
-      java.time.ZoneId zone, java.util.List<String> competitors) {}
+      java.time.ZoneId zone, java.util.Map<String, Boolean> brands) {
+    /** The brands of the connectors marked competitor. */
+    public java.util.List<String> competitors() {
+      return brands.entrySet().stream().filter(java.util.Map.Entry::getValue).map(java.util.Map.Entry::getKey)
+          .sorted().toList();
+    }
+  }
 
   /** Alert subscriptions, their delivery state, and the check a webhook URL passes. */
   public record Delivery(nl.webcare.delivery.SubscriptionStore subscriptions, nl.webcare.delivery.DeliveryState state,
@@ -136,6 +142,8 @@ public final class ApiVerticle extends VerticleBase {
     new SlaRoutes(deps.sla(), deps.teams()).mount(api);
     new AnalyticsRoutes(deps.analytics().counts(), deps.analytics().zone()).mount(api);
     new SpikeRoutes(deps.analytics().spikes(), deps.analytics().zone()).mount(api);
+    api.get("/analytics/brands").handler(Authentication.requires(nl.webcare.access.Permission.READ_ANALYTICS))
+        .handler(Responses.json(ctx -> io.vertx.core.Future.succeededFuture(brandsJson(deps.analytics().brands()))));
     new ServiceRoutes(deps.performance().figures(), deps.performance().zone(),
         deps.performance().analystsSeeAgents()).mount(api);
     new SummaryRoutes(deps.analytics().counts(), deps.analytics().spikes(), deps.analytics().zone(),
@@ -169,6 +177,14 @@ public final class ApiVerticle extends VerticleBase {
   }
 
   /** Every route under {@link #API_ROOT} as "METHOD /path/{param}", for the test that holds the OpenAPI document to it. */
+  /** The brands Webcare reads, each with whether it is a competitor's: what the dashboard offers to pick. */
+  private static io.vertx.core.json.JsonObject brandsJson(java.util.Map<String, Boolean> brands) {
+    io.vertx.core.json.JsonArray items = new io.vertx.core.json.JsonArray();
+    new java.util.TreeMap<>(brands).forEach((brand, competitor) -> items.add(new io.vertx.core.json.JsonObject()
+        .put("brand", brand).put("competitor", competitor)));
+    return new io.vertx.core.json.JsonObject().put("items", items);
+  }
+
   public java.util.List<String> routes() {
     java.util.List<String> routes = new java.util.ArrayList<>();
     for (io.vertx.ext.web.Route route : apiRouter.getRoutes()) {

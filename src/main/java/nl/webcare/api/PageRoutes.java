@@ -19,6 +19,9 @@ final class PageRoutes {
         .sendFile("web/index.html"));
     router.route("/web/*").handler(PageRoutes::policy).handler(StaticHandler.create("web")
         .setCachingEnabled(true).setMaxAgeSeconds(300).setDirectoryListing(false).setIncludeHidden(false));
+    // the libraries, from their WebJars in the jar (uPlot for the charts)
+    router.route("/webjars/*").handler(PageRoutes::policy).handler(StaticHandler.create("META-INF/resources/webjars")
+        .setCachingEnabled(true).setMaxAgeSeconds(86_400).setDirectoryListing(false).setIncludeHidden(false));
   }
 
   private static void policy(RoutingContext ctx) {

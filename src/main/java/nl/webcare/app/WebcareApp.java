@@ -248,8 +248,9 @@ public final class WebcareApp {
             alertTail, new StreamSlots(redis, config.delivery().streamsPerKey(),
                 config.delivery().streamHeartbeat().multipliedBy(3)), config.delivery()),
         new ApiVerticle.Analytics(new nl.webcare.analytics.RedisMarketingCounts(redis, config.worklist().timezone()),
-            parts.spikes, config.worklist().timezone(), connectors.stream().filter(ConnectorDefinition::competitor)
-                .map(ConnectorDefinition::brand).filter(java.util.Objects::nonNull).distinct().sorted().toList()),
+            parts.spikes, config.worklist().timezone(), connectors.stream().filter(d -> d.brand() != null)
+                .collect(java.util.stream.Collectors.toMap(ConnectorDefinition::brand, ConnectorDefinition::competitor,
+                    (a, b) -> a && b, java.util.TreeMap::new))),
         new ApiVerticle.Performance(new nl.webcare.performance.WorklistServiceFigures(parts.worklist, config.sla(),
             config.worklist().timezone()),
             parts.surveys, config.worklist().timezone(), config.service().analystsSeeAgents()),
