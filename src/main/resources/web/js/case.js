@@ -24,12 +24,18 @@ const LIMITS = { x: 280, mastodon: 500, bluesky: 300 };
 export function showCase(view, id, me) {
   let current = null;
   let templates = [];
+  let history = null;
   const mayWork = me.may.includes('work_cases');
 
   async function load() {
     try {
       current = await api('/cases/' + encodeURIComponent(id));
       if (mayWork && !templates.length) templates = (await api('/templates')).items;
+      if (current.authorKey && history === null && me.may.includes('read_authors')) {
+        const cut = current.authorKey.indexOf(':');
+        history = await api('/authors/' + encodeURIComponent(current.authorKey.slice(0, cut)) + '/'
+          + encodeURIComponent(current.authorKey.slice(cut + 1))).catch(() => ({ cases: [], otherChannels: {} }));
+      }
       banner(null);
       render();
     } catch (error) {
@@ -136,6 +142,47 @@ export function showCase(view, id, me) {
       h('span', {}, snoozeFor, button('snooze', 'snooze', () => act('snooze', { until: until() }))));
   }
 
+  function earlier() {
+    if (!history) return null;
+    const others = (history.cases || []).filter(c => c.id !== current.id);
+    const channels = Object.entries(history.otherChannels || {});
+    return h('section', { class: 'panel', 'aria-labelledby': 'history-title' }, h('h2', { id: 'history-title' }, t('history')),
+      others.length ? h('ul', { id: 'earlier-cases' }, others.map(c => h('li', {}, h('a', { href: '#/case/' + c.id }, c.id),
+        ' · ' + t('state_' + c.state) + ' · ' + when(c.openedAt)))) : h('p', { class: 'meta' }, t('noEarlier')),
+      channels.length ? h('p', { class: 'meta' }, t('otherChannels') + ': '
+        + channels.map(([channel, n]) => channel + ' (' + n + ')').join(', ')) : null);
+  }
+
+  function handoff() {
+    if (!mayWork || ['resolved', 'dismissed'].includes(current.state)) return null;
+    const channel = h('select', { id: 'handoff-channel', 'aria-label': t('handoffChannel') },
+      ['dm', 'phone', 'email', 'chat'].map(x => h('option', { value: x }, t('handoff_' + x))));
+    const at = h('input', { id: 'handoff-when', type: 'datetime-local', 'aria-label': t('handoffWhen') });
+    const agreement = h('textarea', { id: 'handoff-agreement', 'aria-label': t('handoffAgreement') });
+    const preview = h('pre', { id: 'handoff-preview', class: 'preview', hidden: true });
+    const body = extra => {
+      const b = { channel: channel.value, agreement: agreement.value, ...extra };
+      if (at.value) b.when = new Date(at.value).toISOString();
+      return b;
+    };
+    return h('section', { class: 'panel', 'aria-labelledby': 'handoff-title' }, h('h2', { id: 'handoff-title' }, t('handoffTitle')),
+      h('div', { class: 'filters' }, h('label', {}, t('handoffChannel'), channel), h('label', {}, t('handoffWhen'), at)),
+      h('label', { class: 'meta' }, t('handoffAgreement')), agreement, preview,
+      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'handoff-preview-button', onclick: async () => {
+        try {
+          const shown = await api('/cases/' + encodeURIComponent(id) + '/handoff', { method: 'POST', body: body({ preview: true }) });
+          preview.textContent = shown.confirmation;
+          preview.hidden = false;
+          banner(null);
+        } catch (error) { banner(error); }
+      } }, t('previewConfirmation')), h('button', { type: 'button', id: 'handoff-send', onclick: async () => {
+        try {
+          await api('/cases/' + encodeURIComponent(id) + '/handoff', { method: 'POST', body: body({}) });
+          await load();
+        } catch (error) { banner(error); }
+      } }, t('handOff'))));
+  }
+
   function notes() {
     const text = h('input', { id: 'note-text', 'aria-label': t('note') });
     return h('section', { class: 'panel', 'aria-labelledby': 'notes-title' }, h('h2', { id: 'notes-title' }, t('notes')),
@@ -157,7 +204,7 @@ export function showCase(view, id, me) {
         left === null ? null : h('span', { class: urgencyClass(left) }, ' · ' + t('slaLeft') + ': ' + timeLeft(left))),
       holder(), actions(),
       h('div', { class: 'case' }, h('div', {}, conversation(), mayWork && !['resolved', 'dismissed'].includes(current.state)
-        ? replyBox() : null), h('div', {}, notes())));
+        ? replyBox() : null, handoff()), h('div', {}, earlier(), notes())));
     const box = document.getElementById('reply-text');
     if (box && draft) { box.value = draft; box.dispatchEvent(new Event('input')); } // a live update keeps the draft
   }

@@ -57,6 +57,11 @@ final class ReplyRoutes {
     String channel = RequestReader.text(body, "channel", 10);
     String agreement = RequestReader.text(body, "agreement", 2000);
     var when = RequestReader.dateTime(body, "when", false);
+    if (Boolean.TRUE.equals(body.getValue("preview"))) {
+      // nothing is recorded: the agent reads the confirmation first (201 like the hand-off it previews)
+      return replies.previewHandoff(id, Authentication.actor(ctx), channel, when, agreement)
+          .map(text -> new JsonObject().put("caseId", id).put("preview", true).put("confirmation", text));
+    }
     return replies.handoff(id, Authentication.actor(ctx), channel, when, agreement)
         .map(handoff -> new JsonObject(handoff.encode()).put("caseId", id));
   }

@@ -46,4 +46,7 @@ public interface CaseReplies {
    * written confirmation in the case's language; {@code when} (may be null) must lie ahead.
    */
   Future<CaseHandoff> handoff(String caseId, Actor actor, String channel, Instant when, String agreement);
+
+  /** The written confirmation {@link #handoff} would send, without handing off: for the agent to read first. */
+  Future<String> previewHandoff(String caseId, Actor actor, String channel, Instant when, String agreement);
 }

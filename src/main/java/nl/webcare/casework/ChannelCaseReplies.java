@@ -182,20 +182,28 @@ public final class ChannelCaseReplies implements CaseReplies {
 
   @Override
   public Future<CaseHandoff> handoff(String caseId, Actor actor, String channel, Instant when, String agreement) {
-    if (!HandoffConfirmation.CHANNELS.contains(channel)) {
-      return Future.failedFuture(CaseRefusal.invalid("bad_field", "channel must be one of "
-          + HandoffConfirmation.CHANNELS));
-    }
-    return worklist.find(caseId).compose(c -> {
-      if (c == null) {
-        return Future.failedFuture(CaseRefusal.notFound(caseId));
-      }
-      String confirmation = HandoffConfirmation.text(c.language(), c.author(), channel, when, agreement, c.id(),
-          actor.name(), zone);
+    return confirmation(caseId, actor, channel, when, agreement).compose(confirmation -> {
       CaseHandoff handoff = new CaseHandoff(Instant.now(), actor.name(), channel, when, agreement, confirmation);
       return worklist.apply(caseId, actor, new CaseCommand.Handoff(handoff)).compose(t -> t.outcome()
           == Transition.Outcome.DONE ? Future.succeededFuture(handoff)
           : Future.failedFuture(WorklistCaseWork.refusal(caseId, new CaseCommand.Handoff(handoff), t)));
     });
   }
+
+  @Override
+  public Future<String> previewHandoff(String caseId, Actor actor, String channel, Instant when, String agreement) {
+    return confirmation(caseId, actor, channel, when, agreement);
+  }
+
+  /** The written confirmation of a hand-off, in the case's language. */
+  private Future<String> confirmation(String caseId, Actor actor, String channel, Instant when, String agreement) {
+    if (!HandoffConfirmation.CHANNELS.contains(channel)) {
+      return Future.failedFuture(CaseRefusal.invalid("bad_field", "channel must be one of "
+          + HandoffConfirmation.CHANNELS));
+    }
+    return worklist.find(caseId).compose(c -> c == null ? Future.failedFuture(CaseRefusal.notFound(caseId))
+        : Future.succeededFuture(HandoffConfirmation.text(c.language(), c.author(), channel, when, agreement, c.id(),
+            actor.name(), zone)));
+  }
+
 }

@@ -121,6 +121,36 @@ class AgentInboxBrowserTest {
   }
 
   @Test
+  void aCaseShowsTheCustomersEarlierCaseAndHandsOffWithTheConfirmationPreviewed() {
+    // GIVEN joost's first complaint, dismissed, and a second one (a new case)
+    String first = webcare.complaint("web-h1", "joost", "Awful, the meter reading is wrong");
+    assertThat(webcare.api.post("/api/v1/cases/" + first + "/dismiss", "{\"reason\":\"no_reply_needed\"}").status())
+        .isEqualTo(200);
+    String second = webcare.complaint("web-h2", "joost", "Terrible, the meter reading is still wrong");
+    try (Browser ann = new Browser("en")) {
+      signIn(ann.driver, annKey);
+      waiting(ann.driver, 10).until(ExpectedConditions.textToBe(By.id("inbox-title"), "Inbox"));
+      ann.driver.get(base + "/#/case/" + second);
+      // THEN the case shows the earlier one
+      WebElement earlier = waiting(ann.driver, 10).until(ExpectedConditions.visibilityOfElementLocated(
+          By.id("earlier-cases")));
+      assertThat(earlier.getText()).contains(first);
+      // WHEN ann previews a call-back agreement THEN she reads the confirmation before anything is recorded
+      new Select(ann.driver.findElement(By.id("handoff-channel"))).selectByValue("phone");
+      ann.driver.findElement(By.id("handoff-agreement")).sendKeys("We call you back about the meter reading");
+      ann.driver.findElement(By.id("handoff-preview-button")).click();
+      WebElement preview = waiting(ann.driver, 10).until(ExpectedConditions.visibilityOfElementLocated(
+          By.id("handoff-preview")));
+      assertThat(preview.getText()).contains("We call you back about the meter reading", second);
+      assertThat(webcare.api.get("/api/v1/cases/" + second).json().getJsonArray("handoffs")).isEmpty();
+      // AND hands off: recorded on the case
+      ann.driver.findElement(By.id("handoff-send")).click();
+      waiting(ann.driver, 10).until(d -> webcare.api.get("/api/v1/cases/" + second).json()
+          .getJsonArray("handoffs").size() == 1);
+    }
+  }
+
+  @Test
   void theInboxSpeaksDutchToADutchBrowser() {
     try (Browser dutch = new Browser("nl")) {
       dutch.driver.get(base + "/");
