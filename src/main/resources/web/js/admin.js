@@ -53,10 +53,30 @@ export function showAdmin(view) {
   function subscriptionPanel(items) {
     const rows = items.map(s => h('tr', {}, h('th', { scope: 'row' }, s.name || s.id), h('td', {}, s.url || t('feedOnly')),
       h('td', {}, s.format || ''), h('td', {}, s.enabled ? t('on') : t('off') + (s.disabledReason ? ': ' + s.disabledReason : '')),
-      h('td', {}, h('button', { type: 'button', onclick: () => run(() => api('/subscriptions/' + s.id, { method: 'DELETE' })) },
+      h('td', {}, h('button', { type: 'button', onclick: () => run(() => api('/subscriptions/' + s.id,
+        { method: 'PATCH', body: { enabled: !s.enabled } })) }, s.enabled ? t('switchOff') : t('switchOn')),
+      h('button', { type: 'button', onclick: () => run(() => api('/subscriptions/' + s.id, { method: 'DELETE' })) },
         t('delete')))));
+    const name = h('input', { id: 'subscription-name', 'aria-label': t('name') });
+    const url = h('input', { id: 'subscription-url', type: 'url', 'aria-label': 'URL', placeholder: 'https://' });
+    const format = h('select', { id: 'subscription-format', 'aria-label': t('format') },
+      ['json', 'slack', 'teams'].map(f => h('option', { value: f }, f)));
+    const language = h('select', { id: 'subscription-language', 'aria-label': t('languageFilter') },
+      h('option', { value: 'en' }, 'English'), h('option', { value: 'nl' }, 'Nederlands'));
+    const types = h('input', { id: 'subscription-types', 'aria-label': t('alertTypes'), placeholder: 'case.opened, spike.*' });
     return h('section', { class: 'panel' }, h('h2', {}, t('subscriptionsTitle')),
-      table('subscriptions-table', t('subscriptionsTitle'), [t('name'), 'URL', t('format'), t('state'), ''], rows));
+      table('subscriptions-table', t('subscriptionsTitle'), [t('name'), 'URL', t('format'), t('state'), ''], rows),
+      h('div', { class: 'filters' }, h('label', {}, t('name'), name), h('label', {}, 'URL', url),
+        h('label', {}, t('format'), format), h('label', {}, t('languageFilter'), language),
+        h('label', {}, t('alertTypes'), types),
+        h('button', { type: 'button', class: 'primary', id: 'make-subscription', onclick: () => run(async () => {
+          const body = { name: name.value, url: url.value, format: format.value, language: language.value };
+          const wanted = types.value.split(',').map(x => x.trim()).filter(Boolean);
+          if (wanted.length) body.filter = { type: wanted };
+          const made = await api('/subscriptions', { method: 'POST', body });
+          shown.textContent = t('secretShownOnce', { name: made.name || made.id }) + ' ' + made.secret;
+          shown.hidden = false;
+        }) }, t('makeSubscription'))));
   }
 
   function connectorPanel(items) {

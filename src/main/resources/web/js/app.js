@@ -7,7 +7,7 @@ import { showCase } from './case.js';
 import { showLead } from './lead.js';
 import { showMarketing } from './marketing.js';
 import { showAdmin } from './admin.js';
-import { banner, typing } from './ui.js';
+import { banner, typing, useZone } from './ui.js';
 
 const state = { me: null, stop: null };
 
@@ -48,6 +48,7 @@ async function route() {
 async function signedIn(me) {
   state.me = me;
   useCsrf(me.csrfToken);
+  useZone(me.timezone);
   el('sign-in').hidden = true;
   if (!location.hash) location.hash = me.may.includes('work_cases') ? '#/inbox' : '#/marketing';
   await route();

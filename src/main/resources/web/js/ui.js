@@ -69,9 +69,16 @@ export function slaSeconds(c) {
   return due === undefined ? null : due;
 }
 
+let teamZone = 'Europe/Amsterdam';
+
+/** The team's time zone (worklist.timezone), as the session names it. */
+export function useZone(zone) {
+  if (zone) teamZone = zone;
+}
+
 /** A date-time in the team's zone, as the browser's language writes it. */
 export function when(iso, zone) {
   if (!iso) return '';
   return new Date(iso).toLocaleString(document.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB',
-    { timeZone: zone || 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' });
+    { timeZone: zone || teamZone, dateStyle: 'medium', timeStyle: 'short' });
 }

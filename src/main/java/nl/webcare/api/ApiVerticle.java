@@ -119,7 +119,8 @@ public final class ApiVerticle extends VerticleBase {
     new IngestRoutes(deps.ingest().sources(), deps.ingest().rates(), deps.ingest().inbox(), deps.ingest().statuses())
         .mount(api);
     Authentication authentication = new Authentication(deps.keys(), deps.authFailures(), deps.sessions());
-    SessionRoutes signIn = new SessionRoutes(deps.keys(), deps.authFailures(), deps.sessions(), authentication);
+    SessionRoutes signIn = new SessionRoutes(deps.keys(), deps.authFailures(), deps.sessions(), authentication,
+        deps.analytics().zone());
     signIn.mountPublic(api);
     // a feed token authenticates itself; without one the feed asks for a key like every other route
     new AtomFeedRoutes(vertx, deps.alerts(), deps.delivery().subscriptions(), deps.keys(), deps.authFailures(),

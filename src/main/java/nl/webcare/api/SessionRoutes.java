@@ -28,8 +28,12 @@ final class SessionRoutes {
   private final AuthFailures failures;
   private final Sessions sessions;
   private final Authentication authentication;
+  private final java.time.ZoneId zone;
 
-  SessionRoutes(ApiKeyStore keys, AuthFailures failures, Sessions sessions, Authentication authentication) {
+  /** @param zone the team's time zone, in which the pages show dates and times */
+  SessionRoutes(ApiKeyStore keys, AuthFailures failures, Sessions sessions, Authentication authentication,
+      java.time.ZoneId zone) {
+    this.zone = zone;
     this.keys = keys;
     this.failures = failures;
     this.sessions = sessions;
@@ -59,7 +63,7 @@ final class SessionRoutes {
           ctx.response().addCookie(Cookie.cookie(Authentication.COOKIE, started.token()).setPath("/")
               .setHttpOnly(true).setSameSite(CookieSameSite.STRICT).setSecure(ctx.request().isSSL())
               .setMaxAge(left.toSeconds()));
-          return who(found, started.csrf(), started.expires());
+          return who(found, started.csrf(), started.expires()).put("timezone", zone.getId());
         }))
         .onSuccess(body -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
             .putHeader("Cache-Control", "no-store").end(body.encode()))
@@ -69,7 +73,7 @@ final class SessionRoutes {
   private void who(RoutingContext ctx) {
     Sessions.Session session = Authentication.session(ctx);
     JsonObject body = who(Authentication.caller(ctx), session == null ? null : session.csrf(),
-        session == null ? null : session.expires());
+        session == null ? null : session.expires()).put("timezone", zone.getId());
     ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
         .end(body.encode());
   }

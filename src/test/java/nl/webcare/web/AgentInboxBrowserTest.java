@@ -70,6 +70,7 @@ class AgentInboxBrowserTest {
       WebElement error = waiting(ann.driver, 10).until(ExpectedConditions.visibilityOfElementLocated(
           By.id("sign-in-error")));
       assertThat(error.getText()).contains("not valid");
+      axe(ann.driver, "sign-in");
       ann.screenshots("sign-in");
       // WHEN ann signs in THEN her inbox shows, empty
       signIn(ann.driver, annKey);

@@ -144,6 +144,14 @@ class TeamPagesBrowserTest {
       String key = shown.getText().substring(shown.getText().lastIndexOf(' ') + 1);
       assertThat(webcare.api.withKey(key).get("/api/v1/worklist").status()).isEqualTo(200);
       waiting(browser.driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("keys-table"), "nina"));
+      // AND subscribes a chat channel to spikes: the secret is shown once, the subscription listed
+      browser.driver.findElement(By.id("subscription-name")).sendKeys("care lead chat");
+      browser.driver.findElement(By.id("subscription-url")).sendKeys("http://127.0.0.1:9/chat"); // an address the test allows
+      browser.driver.findElement(By.id("subscription-types")).sendKeys("spike.*");
+      browser.driver.findElement(By.id("make-subscription")).click();
+      waiting(browser.driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("new-key"), "whsec_"));
+      waiting(browser.driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscriptions-table"),
+          "care lead chat"));
       axe(browser.driver, "admin");
       browser.screenshots("admin");
     }
