@@ -57,7 +57,11 @@ public final class ApiVerticle extends VerticleBase {
       Delivery delivery,
       Analytics analytics,
       Performance performance,
-      nl.webcare.access.Sessions sessions) {}
+      nl.webcare.access.Sessions sessions,
+      Learning learning) {}
+
+  /** The team's corrections, and the labels their work leaves. */
+  public record Learning(nl.webcare.casework.Corrections corrections, nl.webcare.learning.TeamLabels labels) {}
 
   /** The service report, the zone of its days, and whether analysts see agent names in it. */
   public record Performance(nl.webcare.performance.ServiceFigures figures, nl.webcare.performance.Surveys surveys,
@@ -139,6 +143,7 @@ public final class ApiVerticle extends VerticleBase {
         deps.operations().scoringQueue()).mount(api);
     new KeyRoutes(deps.keys(), deps.teams()).mount(api);
     new ReplyRoutes(deps.replies()).mount(api);
+    new LabelRoutes(deps.learning().corrections(), deps.learning().labels()).mount(api);
     new TemplateRoutes(deps.templates()).mount(api);
     new SlaRoutes(deps.sla(), deps.teams()).mount(api);
     new AnalyticsRoutes(deps.analytics().counts(), deps.analytics().zone()).mount(api);

@@ -85,6 +85,8 @@ final class Components {
   final DeliveryState deliveryState;
   final nl.webcare.analytics.spikes.RedisSpikes spikes;
   final nl.webcare.performance.Surveys surveys;
+  final nl.webcare.learning.TeamLabels teamLabels;
+  final nl.webcare.casework.LabelRecorder labelRecorder;
   /** The spikes going on, as this process's watcher last read them; filing asks it. */
   final nl.webcare.analytics.spikes.ActiveSpikes activeSpikes = new nl.webcare.analytics.spikes.ActiveSpikes();
 
@@ -114,11 +116,14 @@ final class Components {
     this.housekeeping = new Housekeeping(redis, config.retention().mentions(), config.retention().closedCases());
     this.router = new CaseRouter(config.worklist().routing(), config.worklist().defaultTeam());
     this.caseViews = new StoredCaseViews(worklist, mentions);
-    this.caseWork = new WorklistCaseWork(worklist, caseViews, metrics, keys);
+    this.teamLabels = new nl.webcare.learning.RedisTeamLabels(redis, config.retention().mentions());
+    this.labelRecorder = new nl.webcare.casework.LabelRecorder(teamLabels, mentions, worklist);
+    this.caseWork = new WorklistCaseWork(worklist, caseViews, metrics, keys, labelRecorder);
     this.surveys = new nl.webcare.performance.RedisSurveys(redis, config.service().survey().tokenLifetime(),
         config.service().survey().perCustomer());
     this.caseReplies = new ChannelCaseReplies(worklist, mentions, replyChannels, templates, caseViews,
-        config.worklist().timezone(), metrics, surveys, config.service().survey(), config.delivery().publicUrl());
+        config.worklist().timezone(), metrics, surveys, config.service().survey(), config.delivery().publicUrl(),
+        labelRecorder);
     this.priorityKeyMigration = new PriorityKeyMigration(redis, triage.formula());
     this.subscriptions = new RedisSubscriptionStore(redis, alertCap);
     this.deliveryState = new RedisDeliveryState(redis);

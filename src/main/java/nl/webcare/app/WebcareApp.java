@@ -254,7 +254,8 @@ public final class WebcareApp {
         new ApiVerticle.Performance(new nl.webcare.performance.WorklistServiceFigures(parts.worklist, config.sla(),
             config.worklist().timezone()),
             parts.surveys, config.worklist().timezone(), config.service().analystsSeeAgents()),
-        new nl.webcare.access.RedisSessions(redis, java.time.Duration.ofHours(12)));
+        new nl.webcare.access.RedisSessions(redis, java.time.Duration.ofHours(12)),
+        new ApiVerticle.Learning(parts.labelRecorder, parts.teamLabels));
   }
 
   /**

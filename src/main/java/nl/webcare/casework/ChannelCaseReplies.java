@@ -35,11 +35,13 @@ public final class ChannelCaseReplies implements CaseReplies {
   private final ZoneId zone;
   private final WebcareMetrics metrics;
   private final SurveyOffer surveys;
+  private final LabelRecorder labels;
 
   /** @param surveys the survey a closing reply may carry ({@code survey} settings, the public address of links) */
   public ChannelCaseReplies(Worklist worklist, MentionStore mentions, ReplyChannels channels, ReplyTemplates templates,
       CaseViews views, ZoneId zone, WebcareMetrics metrics, nl.webcare.performance.Surveys surveys,
-      nl.webcare.config.WebcareConfig.Survey survey, String publicUrl) {
+      nl.webcare.config.WebcareConfig.Survey survey, String publicUrl, LabelRecorder labels) {
+    this.labels = labels;
     this.surveys = new SurveyOffer(surveys, survey, publicUrl);
     this.worklist = worklist;
     this.mentions = mentions;
@@ -165,6 +167,7 @@ public final class ChannelCaseReplies implements CaseReplies {
             + "and kept, but the case changed meanwhile (" + t.outcome().name().toLowerCase(java.util.Locale.ROOT)
             + ")", new JsonObject(reply.encode()).getMap()));
       }
+      labels.needsReply(t.current(), true, "reply", actor); // kept on the side: never fails the reply
       return views.view(t.current()).map(view -> new Replied(view, reply));
     });
   }
@@ -184,9 +187,13 @@ public final class ChannelCaseReplies implements CaseReplies {
   public Future<CaseHandoff> handoff(String caseId, Actor actor, String channel, Instant when, String agreement) {
     return confirmation(caseId, actor, channel, when, agreement).compose(confirmation -> {
       CaseHandoff handoff = new CaseHandoff(Instant.now(), actor.name(), channel, when, agreement, confirmation);
-      return worklist.apply(caseId, actor, new CaseCommand.Handoff(handoff)).compose(t -> t.outcome()
-          == Transition.Outcome.DONE ? Future.succeededFuture(handoff)
-          : Future.failedFuture(WorklistCaseWork.refusal(caseId, new CaseCommand.Handoff(handoff), t)));
+      return worklist.apply(caseId, actor, new CaseCommand.Handoff(handoff)).compose(t -> {
+        if (t.outcome() != Transition.Outcome.DONE) {
+          return Future.failedFuture(WorklistCaseWork.refusal(caseId, new CaseCommand.Handoff(handoff), t));
+        }
+        labels.needsReply(t.current(), true, "handoff", actor);
+        return Future.succeededFuture(handoff);
+      });
     });
   }
 

@@ -16,8 +16,12 @@ public final class WorklistCaseWork implements CaseWork {
   private final CaseViews views;
   private final WebcareMetrics metrics;
   private final ApiKeyStore agents;
+  private final LabelRecorder labels;
 
-  public WorklistCaseWork(Worklist worklist, CaseViews views, WebcareMetrics metrics, ApiKeyStore agents) {
+  /** @param labels where a dismissal's verdict (no reply needed) is kept to learn from */
+  public WorklistCaseWork(Worklist worklist, CaseViews views, WebcareMetrics metrics, ApiKeyStore agents,
+      LabelRecorder labels) {
+    this.labels = labels;
     this.worklist = worklist;
     this.views = views;
     this.metrics = metrics;
@@ -31,6 +35,10 @@ public final class WorklistCaseWork implements CaseWork {
     return checked.compose(v -> worklist.apply(caseId, actor, command)).compose(t -> {
       if (t.outcome() == Transition.Outcome.DONE && command instanceof CaseCommand.Claim) {
         metrics.claimed(t.current().team());
+      }
+      if (t.outcome() == Transition.Outcome.DONE && command instanceof CaseCommand.Dismiss d
+          && LabelRecorder.NO_REPLY_REASONS.contains(d.reason())) {
+        labels.needsReply(t.current(), false, "dismissal:" + d.reason(), actor);
       }
       if (t.outcome() == Transition.Outcome.DONE && command instanceof CaseCommand.Resolve) {
         var c = t.current();

@@ -23,7 +23,7 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * An author's personal data in Redis: reading their history, and erasing it everywhere on request
  * (mentions and their indexes, the inbox and dead-letter streams, their cases, their mentions in other
- * people's cases with their survey answers and recovery figures, alerts about them, the author indexes and the
+ * people's cases with their survey answers and recovery figures, the team's labels of their mentions, alerts about them, the author indexes and the
  * marker that they were asked for a survey). The dedup markers stay: they hold only a
  * hash of source and post id, and they stop the same posts from being imported again.
  */
@@ -124,8 +124,23 @@ public final class RedisAuthorRecords implements AuthorRecords {
     return f.get(0) == null || who == null ? null : AuthorKey.of(f.get(0), who);
   }
 
+  /** Deletes the team's labels of a mention (they hold its text), taking them off the counts and indexes. */
+  private void removeLabels(UnifiedJedis jedis, String mentionId) {
+    for (String task : List.of("needs-reply", "sentiment")) {
+      String key = keys.teamLabel(mentionId, task);
+      List<String> f = jedis.hmget(key, "brand", "language", "value");
+      if (f.get(2) != null) {
+        String group = f.get(0) + "|" + f.get(1) + "|" + task;
+        jedis.hincrBy(keys.teamLabelCounts(), group + "|" + f.get(2), -1);
+        jedis.zrem(keys.teamLabelIndex(group), mentionId);
+        jedis.del(key);
+      }
+    }
+  }
+
   /** Deletes a stored mention and its index entries; 1 when it was stored. */
   private int removeMention(UnifiedJedis jedis, String mentionId) {
+    removeLabels(jedis, mentionId);
     List<String> f = jedis.hmget(keys.mention(mentionId), "source", "brand");
     try (var tx = jedis.multi()) {
       tx.del(keys.mention(mentionId));

@@ -198,6 +198,21 @@ public final class RedisKeys {
   }
 
   /** mention id -> case id, so that scoring a mention twice opens one case. */
+  /** What the team's work says of a mention for one task (needs-reply, sentiment): a label to learn from. */
+  public String teamLabel(String mentionId, String task) {
+    return mention(mentionId) + ":label:" + task;
+  }
+
+  /** The labelled mentions of one {@code brand|language|task}, by the time of their label. */
+  public String teamLabelIndex(String group) {
+    return prefix + "labels:idx:" + group;
+  }
+
+  /** Label counts, field {@code brand|language|task|value}. */
+  public String teamLabelCounts() {
+    return prefix + "labels:counts";
+  }
+
   /** A browser session, by the SHA-256 of its cookie's token. */
   public String session(String tokenHash) {
     return prefix + "session:" + tokenHash;

@@ -19,7 +19,7 @@ class LayeringTest {
   /** Lowest first. {@code connector} includes its source-type sub-packages. */
   static final List<String> LAYERS = List.of(
       "resources", "store", "mention", "evaluation", "inbox", "access", "sentiment", "triage", "sla", "alerts", "worklist",
-      "config", "metrics", "privacy", "retention", "performance", "analytics", "connector", "delivery", "demo", "pipeline", "casework", "api", "app",
+      "config", "metrics", "privacy", "retention", "learning", "performance", "analytics", "connector", "delivery", "demo", "pipeline", "casework", "api", "app",
       "bench", "cli");
 
   private static JavaClasses classes;
