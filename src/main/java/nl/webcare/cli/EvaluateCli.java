@@ -38,10 +38,19 @@ final class EvaluateCli implements Callable<Integer> {
   @Option(names = "--scorer", paramLabel = "SCORER", description = "webcare (default), vader or corenlp")
   Analyzers.Scorer scorer = Analyzers.Scorer.webcare;
 
+  @Option(names = "--model", paramLabel = "MODEL", description = "a learned layer (train-triage) that decides "
+      + "beside the rules, for its task")
+  Path model;
+
+  @Option(names = "--half", paramLabel = "HALF", converter = HalfConverter.class, description = "test (the rows "
+      + "train-triage --half train left out), train or all (default)")
+  nl.webcare.learning.Halves half = nl.webcare.learning.Halves.ALL;
+
   /** The options as the evaluation reads them; fails naming a file that cannot be read. */
-  EvaluateCommand.Options options() {
+  EvaluateCommand.Options options() throws java.io.IOException {
     return new EvaluateCommand.Options(Commands.readable(file.toString()), json, task == Task.needs_reply, limit,
-        workers);
+        workers, model == null ? null : nl.webcare.learning.LearnedTriage.read(Commands.readable(model.toString())),
+        half);
   }
 
   @Override
@@ -63,6 +72,18 @@ final class EvaluateCli implements Callable<Integer> {
         default -> throw new picocli.CommandLine.TypeConversionException(
             "--task must be sentiment or needs-reply, got " + value);
       };
+    }
+  }
+
+  /** {@code --half}: train, test or all. */
+  static final class HalfConverter implements picocli.CommandLine.ITypeConverter<nl.webcare.learning.Halves> {
+    @Override
+    public nl.webcare.learning.Halves convert(String value) {
+      try {
+        return nl.webcare.learning.Halves.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("--half must be train, test or all, got " + value);
+      }
     }
   }
 

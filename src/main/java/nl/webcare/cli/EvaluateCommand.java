@@ -29,10 +29,17 @@ final class EvaluateCommand {
     this.assessor = assessor;
   }
 
-  record Options(Path file, boolean json, boolean needsReply, int limit, int workers) {}
+  /** @param model a learned layer that decides beside the rules (null: the rules alone) */
+  record Options(Path file, boolean json, boolean needsReply, int limit, int workers,
+      nl.webcare.learning.LearnedTriage model, nl.webcare.learning.Halves half) {
+    Options(Path file, boolean json, boolean needsReply, int limit, int workers) {
+      this(file, json, needsReply, limit, workers, null, nl.webcare.learning.Halves.ALL);
+    }
+  }
 
   String run(Options options) throws Exception {
-    List<LabelledTexts.Row> rows = LabelledTexts.read(options.file(), options.limit());
+    List<LabelledTexts.Row> rows = LabelledTexts.read(options.file(), options.limit()).stream()
+        .filter(r -> options.half().holds(r.id())).toList();
     List<String> classes = options.needsReply() ? NEEDS_REPLY_CLASSES : SENTIMENT_CLASSES;
     ClassificationReport report = new ClassificationReport(classes);
     long started = System.nanoTime();
@@ -42,7 +49,7 @@ final class EvaluateCommand {
       for (int i = 0; i < rows.size(); i++) {
         LabelledTexts.Row row = rows.get(i);
         String externalId = row.id() + "#" + i;
-        jobs.add(pool.submit(() -> report.add(row.label(), predict(row, externalId, options.needsReply()))));
+        jobs.add(pool.submit(() -> report.add(row.label(), predict(row, externalId, options))));
       }
       for (Future<?> job : jobs) {
         job.get();
@@ -55,9 +62,13 @@ final class EvaluateCommand {
     return options.needsReply() ? needsReplyReport(options, report, perSecond) : sentimentReport(options, report, perSecond);
   }
 
-  private String predict(LabelledTexts.Row row, String externalId, boolean needsReply) {
+  private String predict(LabelledTexts.Row row, String externalId, Options options) {
+    boolean needsReply = options.needsReply();
     Mention mention = Mention.ofText("evaluate", externalId, row.text());
     MentionAssessor.Assessment assessment = assessor.assess(mention);
+    if (options.model() != null && options.model().about().task().equals(needsReply ? "needs-reply" : "sentiment")) {
+      return options.model().predict(nl.webcare.learning.TriageFeatures.of(row.text(), assessment));
+    }
     if (needsReply) {
       return assessment.decision().needsReply() ? "complaint" : "not_complaint";
     }

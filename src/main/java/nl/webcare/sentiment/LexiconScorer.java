@@ -71,6 +71,9 @@ public final class LexiconScorer {
     }
     boolean negated = false;
     for (int distance = 1; distance <= 3 && i - distance >= 0; distance++) {
+      if (tokens.get(i - distance + 1).afterStop()) {
+        break; // "... for nothing. So annoying": the sentence before does not reach into this one
+      }
       String before = tokens.get(i - distance).word();
       double decay = distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9;
       if (lexicon.isBooster(before)) {
@@ -80,7 +83,8 @@ public final class LexiconScorer {
       }
       negated |= lexicon.isNegation(before);
     }
-    return negated ? v * NEGATION_SCALE : v;
+    // an emoticon says what it says: "isn't working :(" is not a happy face
+    return negated && !tokens.get(i).emoticon() ? v * NEGATION_SCALE : v;
   }
 
   private boolean isModifier(String word) {

@@ -20,6 +20,8 @@ public final class SocialText {
   private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1{2,}");
   private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}“”‘’«»]+|[\\p{Punct}“”‘’«»]+$");
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** A piece that ends a sentence: . ! or ? at its end, before any closing quotes or brackets. */
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+[\"'”’)\\]]*$");
 
   private final SentimentLexicon lexicon;
 
@@ -28,7 +30,20 @@ public final class SocialText {
   }
 
   /** A lexicon token: the lower-case form, and whether it was written in capitals for emphasis. */
-  public record Token(String word, boolean shouted) {}
+  /**
+   * @param afterStop the token begins a new sentence (the piece before it ended with . ! or ?): a negation or a
+   *                  booster before a sentence's end does not reach into the next one
+   */
+  public record Token(String word, boolean shouted, boolean afterStop) {
+    public Token(String word, boolean shouted) {
+      this(word, shouted, false);
+    }
+
+    /** An emoticon such as :( : no letters, so no negation turns it around. */
+    public boolean emoticon() {
+      return word.codePoints().noneMatch(Character::isLetter);
+    }
+  }
 
   /**
    * @param forParser text for CoreNLP
@@ -46,21 +61,24 @@ public final class SocialText {
     boolean mostlyCaps = mostlyCapitals(text);
     List<Token> tokens = new ArrayList<>();
     StringBuilder forParser = new StringBuilder();
+    boolean stop = false;
     for (String piece : SPACES.split(withEmojiWords.trim())) {
       if (piece.isEmpty()) {
         continue;
       }
       String lower = piece.toLowerCase(Locale.ROOT);
       if (lexicon.known(lower) && EDGE_PUNCTUATION.matcher(lower).replaceAll("").isEmpty()) {
-        tokens.add(new Token(lower, false)); // an emoticon such as :( or :-)
+        tokens.add(new Token(lower, false, stop)); // an emoticon such as :( or :-)
+        stop = false;
         continue;
       }
       String word = shorten(EDGE_PUNCTUATION.matcher(piece).replaceAll(""));
       if (!word.isEmpty()) {
         boolean shouted = !mostlyCaps && word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))
             && !word.equals(word.toLowerCase(Locale.ROOT));
-        tokens.add(new Token(word.toLowerCase(Locale.ROOT), shouted));
+        tokens.add(new Token(word.toLowerCase(Locale.ROOT), shouted, stop));
       }
+      stop = SENTENCE_END.matcher(piece).find();
     }
     for (String piece : SPACES.split(stripEmoji(text).trim())) {
       String word = shorten(piece);

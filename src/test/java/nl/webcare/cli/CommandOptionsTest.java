@@ -14,7 +14,7 @@ import picocli.CommandLine;
 class CommandOptionsTest {
 
   @Test
-  void evaluateOptionsAreReadAndMistakesExplained() {
+  void evaluateOptionsAreReadAndMistakesExplained() throws Exception {
     EvaluateCli evaluate = parse(new EvaluateCli(), existingFile(), "--json", "--task", "needs-reply", "--limit", "10",
         "--workers", "1");
     EvaluateCommand.Options options = evaluate.options();

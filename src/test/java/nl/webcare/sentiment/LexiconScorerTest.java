@@ -21,6 +21,26 @@ class LexiconScorerTest {
   }
 
   @Test
+  void aNegationStopsAtTheEndOfItsSentence() {
+    // "nothing" negates in its own sentence only: "So annoying" after it stays negative
+    assertThat(scorer.score(social.prepare("Paid extra for nothing. So annoying!!!")).cues())
+        .anyMatch(c -> c.startsWith("annoying:-"));
+    assertThat(compound("Paid extra for nothing. So annoying!!!")).isNegative();
+    assertThat(compound("It was not bad")).isPositive(); // within a sentence it still flips
+  }
+
+  @Test
+  void anEmoticonIsNeverTurnedAroundByANegation() {
+    assertThat(compound("The app isn't working :(")).isNegative();
+    assertThat(scorer.score(social.prepare("The app isn't working :(")).cues()).anyMatch(c -> c.startsWith(":(:-"));
+  }
+
+  @Test
+  void theWordsOfCareWorkAreNoPraise() {
+    assertThat(scorer.score(social.prepare("Customer care and support, and a credit")).cues()).isEmpty();
+  }
+
+  @Test
   void boostersCapitalsAndExclamationsStrengthen() {
     double plain = compound("The crew was great");
     assertThat(compound("The crew was really great")).isGreaterThan(plain);
