@@ -61,7 +61,8 @@ public final class ApiVerticle extends VerticleBase {
       Learning learning) {}
 
   /** The team's corrections, and the labels their work leaves. */
-  public record Learning(nl.webcare.casework.Corrections corrections, nl.webcare.learning.TeamLabels labels) {}
+  public record Learning(nl.webcare.casework.Corrections corrections, nl.webcare.learning.TeamLabels labels,
+      nl.webcare.learning.ModelStore models) {}
 
   /** The service report, the zone of its days, and whether analysts see agent names in it. */
   public record Performance(nl.webcare.performance.ServiceFigures figures, nl.webcare.performance.Surveys surveys,
@@ -144,6 +145,7 @@ public final class ApiVerticle extends VerticleBase {
     new KeyRoutes(deps.keys(), deps.teams()).mount(api);
     new ReplyRoutes(deps.replies()).mount(api);
     new LabelRoutes(deps.learning().corrections(), deps.learning().labels()).mount(api);
+    new ModelRoutes(deps.learning().models()).mount(api);
     new TemplateRoutes(deps.templates()).mount(api);
     new SlaRoutes(deps.sla(), deps.teams()).mount(api);
     new AnalyticsRoutes(deps.analytics().counts(), deps.analytics().zone()).mount(api);

@@ -87,6 +87,9 @@ final class Components {
   final nl.webcare.performance.Surveys surveys;
   final nl.webcare.learning.TeamLabels teamLabels;
   final nl.webcare.casework.LabelRecorder labelRecorder;
+  final nl.webcare.learning.ModelStore models;
+  /** The models learned from the team, as this process last read them. */
+  final nl.webcare.learning.LiveModels liveModels;
   /** The spikes going on, as this process's watcher last read them; filing asks it. */
   final nl.webcare.analytics.spikes.ActiveSpikes activeSpikes = new nl.webcare.analytics.spikes.ActiveSpikes();
 
@@ -118,6 +121,8 @@ final class Components {
     this.caseViews = new StoredCaseViews(worklist, mentions);
     this.teamLabels = new nl.webcare.learning.RedisTeamLabels(redis, config.retention().mentions());
     this.labelRecorder = new nl.webcare.casework.LabelRecorder(teamLabels, mentions, worklist);
+    this.models = new nl.webcare.learning.RedisModelStore(redis);
+    this.liveModels = new nl.webcare.learning.LiveModels(models);
     this.caseWork = new WorklistCaseWork(worklist, caseViews, metrics, keys, labelRecorder);
     this.surveys = new nl.webcare.performance.RedisSurveys(redis, config.service().survey().tokenLifetime(),
         config.service().survey().perCustomer());

@@ -255,7 +255,7 @@ public final class WebcareApp {
             config.worklist().timezone()),
             parts.surveys, config.worklist().timezone(), config.service().analystsSeeAgents()),
         new nl.webcare.access.RedisSessions(redis, java.time.Duration.ofHours(12)),
-        new ApiVerticle.Learning(parts.labelRecorder, parts.teamLabels));
+        new ApiVerticle.Learning(parts.labelRecorder, parts.teamLabels, parts.models));
   }
 
   /**
@@ -308,7 +308,8 @@ public final class WebcareApp {
       MentionScorer scorer = new MentionScorer(parts.scoringQueue, parts.mentions, parts.worklist, parts.router,
           new MentionAssessor(analyzer, parts.triage), pool, config.scoring().maxAttempts(), new SourceRoles(connectors),
           nl.webcare.sentiment.AspectLexicon.load(), config.spikes().tightenSla() ? parts.activeSpikes
-              : new nl.webcare.analytics.spikes.ActiveSpikes());
+              : new nl.webcare.analytics.spikes.ActiveSpikes(), config.learning().enabled() ? parts.liveModels : null);
+      MentionAssessor features = new MentionAssessor(analyzer, parts.triage);
       return deploy(new ScorerVerticle(parts.scoringQueue, scorer, config.scoring(), instanceId), new DeploymentOptions())
           .compose(v -> deploy(new PeriodicVerticle("housekeeping", every.housekeepingEvery(),
               parts.housekeeping::sweep), new DeploymentOptions()))
@@ -321,6 +322,18 @@ public final class WebcareApp {
           .compose(v -> deploy(new PeriodicVerticle("sentiment recovery", every.housekeepingEvery(),
               new nl.webcare.performance.RecoveryWatch(parts.worklist, parts.mentions,
                   config.service().recoveryWindow(), java.time.Clock.systemUTC())::measureDue), new DeploymentOptions()))
+          .compose(v -> config.learning().enabled() ? deploy(new PeriodicVerticle("learning from the team",
+              config.learning().checkEvery(), () -> parts.liveModels.refresh().compose(x -> new nl.webcare.learning
+                  .Retraining(vertx, parts.teamLabels, parts.models, text -> pool.executeBlocking(() ->
+                      nl.webcare.learning.TriageFeatures.of(text, features.assess(nl.webcare.mention.Mention.ofText(
+                          "learning", Integer.toHexString(text.hashCode()), text))), false),
+                      new nl.webcare.learning.Retraining.Settings(config.learning().minNewLabels(),
+                          java.time.Duration.ofMinutes(30)), instanceId).round())
+                  .compose(trained -> trained.isEmpty() ? Future.succeededFuture() : parts.liveModels.refresh())),
+              new DeploymentOptions()) : Future.succeededFuture())
+          .compose(v -> config.learning().enabled() ? deploy(new PeriodicVerticle("reading the current models",
+              java.time.Duration.ofSeconds(30), parts.liveModels::refresh), new DeploymentOptions())
+              : Future.succeededFuture())
           .compose(v -> config.spikes().enabled() ? deploy(new PeriodicVerticle("spike watch",
               config.spikes().checkEvery(), spikeWatcher()::check), new DeploymentOptions())
               : Future.succeededFuture());

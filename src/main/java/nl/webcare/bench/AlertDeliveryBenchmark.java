@@ -59,7 +59,7 @@ public final class AlertDeliveryBenchmark {
       WebcareConfig base = PipelineBenchmark.benchConfig(defaults);
       WebcareConfig config = new WebcareConfig(base.http(), base.redis(), base.connectors(), base.scoring(),
           base.retention(), base.demo(), base.worklist(), base.sla(), new WebcareConfig.Auth(adminKey, 1000),
-          base.background(), new WebcareConfig.Outbound(List.of("127.0.0.1")), base.delivery(), base.spikes(), base.service());
+          base.background(), new WebcareConfig.Outbound(List.of("127.0.0.1")), base.delivery(), base.spikes(), base.service(), base.learning());
       WebcareApp app = WebcareApp.start(vertx, config, VaderSentimentAnalyzer::load).toCompletionStage()
           .toCompletableFuture().get();
       try {

@@ -58,7 +58,7 @@ public final class PipelineBenchmark {
       WebcareConfig config = new WebcareConfig(base.http(), base.redis(), new WebcareConfig.Connectors(
           connectors.toString(), base.connectors().requestTimeoutMs(), base.connectors().maxFeedBytes(),
           base.connectors().retryMax(), base.connectors().lease()), base.scoring(), base.retention(), base.demo(),
-          base.worklist(), base.sla(), base.auth(), base.background(), base.outbound(), base.delivery(), base.spikes(), base.service());
+          base.worklist(), base.sla(), base.auth(), base.background(), base.outbound(), base.delivery(), base.spikes(), base.service(), base.learning());
       Supplier<SentimentAnalyzer> loader = () -> analyzerLoader.apply(config);
       WebcareApp app = WebcareApp.start(vertx, config, loader, env).toCompletionStage().toCompletableFuture().get();
       long startupMs = (System.nanoTime() - processStart) / 1_000_000;
@@ -116,7 +116,7 @@ public final class PipelineBenchmark {
         new WebcareConfig.Connectors("/nonexistent-webcare-bench-connectors", c.connectors().requestTimeoutMs(),
             c.connectors().maxFeedBytes(), c.connectors().retryMax(), c.connectors().lease()),
         c.scoring(), c.retention(), new WebcareConfig.Demo(false, 0, c.demo().pollInterval()), c.worklist(), c.sla(), c.auth(),
-        c.background(), c.outbound(), c.delivery(), c.spikes(), c.service());
+        c.background(), c.outbound(), c.delivery(), c.spikes(), c.service(), c.learning());
   }
 
   static void deleteKeys(WebcareApp app, String prefix) throws Exception {

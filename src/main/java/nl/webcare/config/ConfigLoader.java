@@ -117,7 +117,9 @@ public final class ConfigLoader {
         new WebcareConfig.Outbound(allowHosts(v)),
         delivery(v),
         spikes(v, worklist),
-        service(v));
+        service(v),
+        new WebcareConfig.Learning(v.bool("learning.enabled"), v.intIn("learning.minNewLabels", 10, 10_000_000),
+            v.millisIn("learning.checkEveryMs", 100, 86_400_000L)));
   }
 
   private static WebcareConfig.Service service(ConfigValues v) {

@@ -20,24 +20,31 @@ public record WebcareConfig(
     Outbound outbound,
     Delivery delivery,
     Spikes spikes,
-    Service service) {
+    Service service,
+    Learning learning) {
 
   /** This configuration with other alert-delivery settings (tests, benchmarks). */
   public WebcareConfig withDelivery(Delivery other) {
     return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
-        outbound, other, spikes, service);
+        outbound, other, spikes, service, learning);
   }
 
   /** This configuration with other service-report and survey settings (tests). */
   public WebcareConfig withService(Service other) {
     return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
-        outbound, delivery, spikes, other);
+        outbound, delivery, spikes, other, learning);
+  }
+
+  /** This configuration with other learning settings (tests). */
+  public WebcareConfig withLearning(Learning other) {
+    return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
+        outbound, delivery, spikes, service, other);
   }
 
   /** This configuration with other spike-detection settings (tests, benchmarks). */
   public WebcareConfig withSpikes(Spikes other) {
     return new WebcareConfig(http, redis, connectors, scoring, retention, demo, worklist, sla, auth, background,
-        outbound, delivery, other, service);
+        outbound, delivery, other, service, learning);
   }
 
   /** HTTP API listener. {@code port} 0 picks a free port (tests). */
@@ -207,5 +214,14 @@ public record WebcareConfig(
       return enabled && (teams.isEmpty() || teams.contains(team))
           && (channels.isEmpty() || channel != null && channels.contains(channel));
     }
+  }
+
+  /**
+   * Learning from the team: every {@code checkEvery} a process looks for a brand, language and task with at least
+   * {@code minNewLabels} labels since its last training, trains a model on them, and promotes it when it beats the
+   * current one on the labels held back; the service then decides whether a mention needs a reply with it.
+   */
+  public record Learning(boolean enabled, int minNewLabels, Duration checkEvery) {
+    public static final Learning DEFAULTS = new Learning(true, 200, Duration.ofMinutes(10));
   }
 }

@@ -78,6 +78,23 @@ public final class RedisTeamLabels implements TeamLabels {
   }
 
   @Override
+  public Future<java.util.List<TeamLabel>> of(String group, int limit) {
+    String task = group.substring(group.lastIndexOf('|') + 1);
+    return redis.call(jedis -> {
+      java.util.List<TeamLabel> out = new java.util.ArrayList<>();
+      for (String mentionId : jedis.zrevrange(keys.teamLabelIndex(group), 0, limit - 1)) {
+        Map<String, String> f = jedis.hgetAll(keys.teamLabel(mentionId, task));
+        if (!f.isEmpty()) {
+          out.add(new TeamLabel(mentionId, TeamLabel.Task.fromWire(task), f.get("value"), f.get("text"),
+              f.get("language"), f.get("brand"), f.get("source"), f.get("by"),
+              Instant.ofEpochMilli(Long.parseLong(f.get("at")))));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
   public Future<TeamLabel> find(String mentionId, TeamLabel.Task task) {
     return redis.call(jedis -> {
       Map<String, String> f = jedis.hgetAll(keys.teamLabel(mentionId, task.wire()));

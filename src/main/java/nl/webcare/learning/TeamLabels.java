@@ -16,4 +16,7 @@ public interface TeamLabels {
 
   /** The mention's label for a task, or null. */
   Future<TeamLabel> find(String mentionId, TeamLabel.Task task);
+
+  /** The group's labels ({@code brand|language|task}), newest first, at most {@code limit}; expired ones left out. */
+  Future<java.util.List<TeamLabel>> of(String group, int limit);
 }

@@ -41,11 +41,16 @@ public final class MentionScorer {
   private final SourceRoles roles;
   private final AspectLexicon aspects;
   private final ActiveSpikes spikes;
+  private final nl.webcare.learning.LiveModels models;
 
-  /** @param spikes the spikes going on, whose new cases get the crisis SLA band (never filled when that is off) */
+  /**
+   * @param spikes the spikes going on, whose new cases get the crisis SLA band (never filled when that is off)
+   * @param models the models learned from the team, which decide beside the rules where a brand has one
+   */
   public MentionScorer(ScoringQueue queue, MentionStore mentions, Worklist worklist, CaseRouter router,
       MentionAssessor assessor, WorkerExecutor scoringPool, int maxAttempts, SourceRoles roles,
-      AspectLexicon aspects, ActiveSpikes spikes) {
+      AspectLexicon aspects, ActiveSpikes spikes, nl.webcare.learning.LiveModels models) {
+    this.models = models;
     this.spikes = spikes;
     this.roles = roles;
     this.aspects = aspects;
@@ -100,7 +105,9 @@ public final class MentionScorer {
 
   private Future<Assessed> assess(Mention mention) {
     return scoringPool.executeBlocking(() -> {
-      MentionAssessor.Assessment assessment = assessor.assess(mention);
+      MentionAssessor.Assessment rules = assessor.assess(mention);
+      MentionAssessor.Assessment assessment = models == null ? rules
+          : new MentionAssessor.Assessment(rules.scored(), models.decide(rules));
       return new Assessed(assessment, aspects.aspectsOf(mention.fullText(), assessment.scored().sentiment().language()));
     }, false);
   }

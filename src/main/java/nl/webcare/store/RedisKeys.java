@@ -213,6 +213,31 @@ public final class RedisKeys {
     return prefix + "labels:counts";
   }
 
+  /** One trained model version: its figures and, under field {@code data}, the model gzipped. */
+  public String model(String versionId) {
+    return prefix + "model:" + versionId;
+  }
+
+  /** Every model version by the time it was trained. */
+  public String modelVersions() {
+    return prefix + "models:versions";
+  }
+
+  /** The current model version per group ({@code brand|language|task}). */
+  public String currentModels() {
+    return prefix + "models:current";
+  }
+
+  /** Labels per group at the last training, to tell when enough new ones came. */
+  public String labelsAtTraining() {
+    return prefix + "models:labels-at-training";
+  }
+
+  /** Held while a process trains a group's model: never two at once. */
+  public String trainingLease(String group) {
+    return prefix + "models:lease:" + group;
+  }
+
   /** A browser session, by the SHA-256 of its cookie's token. */
   public String session(String tokenHash) {
     return prefix + "session:" + tokenHash;

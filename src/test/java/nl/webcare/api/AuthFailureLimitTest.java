@@ -31,7 +31,7 @@ class AuthFailureLimitTest {
       WebcareConfig base = TestConfig.create(TestRedis.url(), prefix, TestRedis.tempDir().toString());
       WebcareConfig config = new WebcareConfig(base.http(), base.redis(), base.connectors(), base.scoring(),
           base.retention(), base.demo(), base.worklist(), base.sla(), new WebcareConfig.Auth(TestConfig.ADMIN_KEY, 5),
-          base.background(), base.outbound(), base.delivery(), base.spikes(), base.service());
+          base.background(), base.outbound(), base.delivery(), base.spikes(), base.service(), base.learning());
       WebcareApp app = Await.result(WebcareApp.start(vertx, config, RunningApp.LIGHT, Map.of()));
       try {
         // GIVEN five wrong keys from this address: each 401

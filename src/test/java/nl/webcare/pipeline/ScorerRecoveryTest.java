@@ -151,7 +151,7 @@ class ScorerRecoveryTest {
         new RedisWorklist(redis, 1000, Duration.ofHours(24), TestConfig.sla(), TestConfig.worklist().teams()),
         new CaseRouter(List.of(), "care"), new nl.webcare.triage.MentionAssessor(analyzer, nl.webcare.triage.Triage.standard()), pool,
         maxAttempts, SourceRoles.NONE, nl.webcare.sentiment.AspectLexicon.load(),
-        new nl.webcare.analytics.spikes.ActiveSpikes());
+        new nl.webcare.analytics.spikes.ActiveSpikes(), null);
     Await.result(vertx.deployVerticle(new ScorerVerticle(queue, scorer, settings, consumer)));
   }
 

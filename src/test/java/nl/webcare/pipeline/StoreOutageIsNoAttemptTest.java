@@ -67,7 +67,7 @@ class StoreOutageIsNoAttemptTest {
   private static MentionScorer scorer(ScoringQueue queue, MentionStore store) {
     return new MentionScorer(queue, store, null, new CaseRouter(List.of(), "care"),
         new MentionAssessor(VaderSentimentAnalyzer.load(), Triage.standard()), POOL, 5, SourceRoles.NONE,
-        nl.webcare.sentiment.AspectLexicon.load(), new nl.webcare.analytics.spikes.ActiveSpikes());
+        nl.webcare.sentiment.AspectLexicon.load(), new nl.webcare.analytics.spikes.ActiveSpikes(), null);
   }
 
   private static Map<String, String> fields() {

@@ -31,7 +31,7 @@ public final class TestConfig {
             Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofSeconds(3)),
         // checked often so that a test sees a burst within a second; defaults otherwise
         new WebcareConfig.Spikes(true, Duration.ofMillis(300), 4.0, 10, 2.0, Duration.ofHours(1), true, "care", true),
-        WebcareConfig.Service.DEFAULTS);
+        WebcareConfig.Service.DEFAULTS, WebcareConfig.Learning.DEFAULTS);
   }
 
   /** As {@link #create}, in demo mode and without an admin key (as {@code java -jar webcare.jar --demo} runs). */
@@ -39,13 +39,13 @@ public final class TestConfig {
     WebcareConfig c = create(redisUrl, prefix, connectorsDir);
     return new WebcareConfig(c.http(), c.redis(), c.connectors(), c.scoring(), c.retention(),
         new WebcareConfig.Demo(true, 0, Duration.ofSeconds(60)), c.worklist(), c.sla(), new WebcareConfig.Auth(null),
-        c.background(), c.outbound(), c.delivery(), c.spikes(), c.service());
+        c.background(), c.outbound(), c.delivery(), c.spikes(), c.service(), c.learning());
   }
 
   /** {@code c} with another HTTP listener (server limits, CORS, TLS). */
   public static WebcareConfig withHttp(WebcareConfig c, WebcareConfig.Http http) {
     return new WebcareConfig(http, c.redis(), c.connectors(), c.scoring(), c.retention(), c.demo(), c.worklist(),
-        c.sla(), c.auth(), c.background(), c.outbound(), c.delivery(), c.spikes(), c.service());
+        c.sla(), c.auth(), c.background(), c.outbound(), c.delivery(), c.spikes(), c.service(), c.learning());
   }
 
   /** The fakes (WireMock) run on this machine: tests allow loopback, which Webcare refuses by default. */
