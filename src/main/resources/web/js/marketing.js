@@ -4,7 +4,7 @@
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { h, banner, when } from './ui.js';
+import { h, banner, when, localDate } from './ui.js';
 
 async function csv(path, file) {
   const response = await fetch('/api/v1' + path, { headers: { Accept: 'text/csv' }, credentials: 'same-origin' });
@@ -36,8 +36,9 @@ export function showMarketing(view, me) {
     const q = new URLSearchParams({ brand: brand.value });
     const to = new Date();
     const span = interval.value === 'hour' ? Math.min(Number(days.value), 30) : Number(days.value);
-    q.set('from', new Date(to.getTime() - span * 86400000).toISOString().slice(0, 10));
-    q.set('to', to.toISOString().slice(0, 10));
+    // the team's days, as the API reads dates (a browser elsewhere, or at midnight, must not shift them)
+    q.set('from', localDate(new Date(to.getTime() - span * 86400000)));
+    q.set('to', localDate(to));
     if (channel.value) q.set('channel', channel.value.trim().toLowerCase());
     if (language.value) q.set('language', language.value);
     return q;

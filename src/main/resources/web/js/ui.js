@@ -76,6 +76,12 @@ export function useZone(zone) {
   if (zone) teamZone = zone;
 }
 
+/** The date (yyyy-mm-dd) of an instant in the team's zone: the day the API's date parameters mean. */
+export function localDate(at) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: teamZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(at);
+}
+
 /** A date-time in the team's zone, as the browser's language writes it. */
 export function when(iso, zone) {
   if (!iso) return '';

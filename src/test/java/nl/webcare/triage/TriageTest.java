@@ -28,16 +28,32 @@ class TriageTest {
     assertThat(d.reasons()).contains("complaint:never arrived");
   }
 
+  private static nl.webcare.mention.ScoredMention withCues(Mention m, double score, String... cues) {
+    var plain = Mentions.scored(m, SentimentLabel.NEUTRAL, score);
+    var s = plain.sentiment();
+    return new nl.webcare.mention.ScoredMention(m, new nl.webcare.mention.SentimentResult(s.label(), s.score(),
+        s.probabilities(), s.language(), s.sentences(), java.util.List.of(cues), false), plain.scoredAt());
+  }
+
   @Test
   void aMildlyNegativeMentionLabelledNeutralStillGoesToTheWorklist() {
     Mention m = Mentions.mention("t", "mild-1", "the app logged me out twice today");
     // the label says neutral (balanced for the sentiment figures); the worklist leans to recall
-    Triage.Decision mild = Triage.standard().decide(Mentions.scored(m, SentimentLabel.NEUTRAL, -0.08));
+    Triage.Decision mild = Triage.standard().decide(withCues(m, -0.08, "corenlp:negative:-0.20", "lexicon:-0.10",
+        "twice:-0.30"));
     assertThat(mild.triageClass()).isEqualTo(TriageClass.COMPLAINT);
     assertThat(mild.needsReply()).isTrue();
     assertThat(mild.reasons()).contains("score:-0.08");
     Triage.Decision flat = Triage.standard().decide(Mentions.scored(m, SentimentLabel.NEUTRAL, -0.02));
     assertThat(flat.triageClass()).isEqualTo(TriageClass.OTHER);
+    // CoreNLP's slight lean alone, with no word that leans negative, is no complaint: plain news stays out
+    Mention news = Mentions.mention("t", "news-1", "Acme published its quarterly report today.");
+    Triage.Decision lean = Triage.standard().decide(withCues(news, -0.13, "corenlp:negative:-0.27", "lexicon:0.00"));
+    assertThat(lean.needsReply()).isFalse();
+    // ... but written to the brand, the same lean is enough: the worklist leans to recall for customers
+    Mention addressed = Mentions.mention("t", "to-1", "@acme the app logged me out again");
+    assertThat(Triage.standard().decide(withCues(addressed, -0.13, "corenlp:negative:-0.27", "lexicon:0.00"))
+        .needsReply()).isTrue();
     // a language Webcare cannot score is never a complaint by its (absent) score
     Triage.Decision unscored = Triage.standard().decide(Mentions.scored(m, SentimentLabel.UNSCORED, -0.5));
     assertThat(unscored.needsReply()).isFalse();
