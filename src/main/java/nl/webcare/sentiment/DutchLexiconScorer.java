@@ -77,7 +77,14 @@ public final class DutchLexiconScorer {
    */
   public record DutchScore(double score, List<String> cues) {}
 
+  /** "Nog nooit zo'n slechte service": "nooit" here says how much, not that it is not so. */
+  private static final Pattern NEVER_SO = Pattern.compile("(?iu)\\bnog\\s+nooit\\s+zo(?:'n|n|\\s+een)?\\b");
+
+  /** "Eerlijk gezegd" (to be honest) says nothing about honesty: it is no praise. */
+  private static final Pattern HONESTLY = Pattern.compile("(?iu)\\beerlijk\\s+gezegd\\b");
+
   public DutchScore score(String text) {
+    text = HONESTLY.matcher(NEVER_SO.matcher(text).replaceAll("heel")).replaceAll(" ");
     List<List<String>> clauses = new ArrayList<>();
     List<Integer> sentenceOf = new ArrayList<>();
     int sentences = 0;
