@@ -31,7 +31,7 @@ public final class RedisSessions implements Sessions {
     String csrf = random();
     Instant expires = now.plus(lifetime);
     return redis.call(jedis -> {
-      String stored = keys.session(sha256(token));
+      String stored = keys.session(RedisKeys.sha256Hex(token));
       jedis.hset(stored, Map.of("keyId", key.id(), "csrf", csrf, "expires", Long.toString(expires.toEpochMilli())));
       jedis.pexpire(stored, lifetime.toMillis());
       return new Started(token, csrf, expires);
@@ -44,7 +44,7 @@ public final class RedisSessions implements Sessions {
       return Future.succeededFuture(null);
     }
     return redis.call(jedis -> {
-      Map<String, String> f = jedis.hgetAll(keys.session(sha256(token)));
+      Map<String, String> f = jedis.hgetAll(keys.session(RedisKeys.sha256Hex(token)));
       return f.isEmpty() ? null : new Session(f.get("keyId"), f.get("csrf"),
           Instant.ofEpochMilli(Long.parseLong(f.get("expires"))));
     });
@@ -56,18 +56,9 @@ public final class RedisSessions implements Sessions {
       return Future.succeededFuture();
     }
     return redis.call(jedis -> {
-      jedis.del(keys.session(sha256(token)));
+      jedis.del(keys.session(RedisKeys.sha256Hex(token)));
       return null;
     });
-  }
-
-  private static String sha256(String token) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String random() {

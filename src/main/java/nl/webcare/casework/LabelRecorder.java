@@ -60,18 +60,15 @@ public final class LabelRecorder implements Corrections {
     });
   }
 
-  /** A correction: the mention's sentiment label, or whether it needed a reply. */
+  /** A decision's label, kept on the side: never fails (the decision it comes from went through). */
   Future<Void> label(String mentionId, TeamLabel.Task task, String value, String source, Actor actor) {
     if (mentionId == null) {
       return Future.succeededFuture();
     }
-    return mentions.find(mentionId).compose(m -> m == null ? Future.<Void>succeededFuture()
-        : labels.record(new TeamLabel(mentionId, task, value, m.mention().fullText(),
-            m.mention().language() != null ? m.mention().language() : m.sentiment().language(), m.mention().brand(),
-            source, actor.name(), Instant.now())))
-        .recover(e -> {
-          LOG.warn("could not keep the {} label of mention {}: {}", task.wire(), mentionId, e.getMessage());
-          return Future.succeededFuture();
-        });
+    return labelNow(mentionId, task, value, source, actor).<Void>mapEmpty().recover(e -> {
+      LOG.warn("could not keep the {} label of mention {}: {}", task.wire(), mentionId, e.getMessage());
+      return Future.succeededFuture();
+    });
   }
+
 }

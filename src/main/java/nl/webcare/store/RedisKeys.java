@@ -258,11 +258,16 @@ public final class RedisKeys {
    * holds a handle.
    */
   public String surveyAsked(String authorKey) {
+    return prefix + "survey:asked:" + sha256Hex(authorKey);
+  }
+
+  /** The SHA-256 of a text, in hex: how a key names a secret or a person without holding it. */
+  public static String sha256Hex(String text) {
     try {
-      return prefix + "survey:asked:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest
-          .getInstance("SHA-256").digest(authorKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
     }
   }
 
