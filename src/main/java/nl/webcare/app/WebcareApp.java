@@ -252,7 +252,7 @@ public final class WebcareApp {
                 .collect(java.util.stream.Collectors.toMap(ConnectorDefinition::brand, ConnectorDefinition::competitor,
                     (a, b) -> a && b, java.util.TreeMap::new))),
         new ApiVerticle.Performance(new nl.webcare.performance.WorklistServiceFigures(parts.worklist, config.sla(),
-            config.worklist().timezone()),
+            config.worklist().timezone(), vertx),
             parts.surveys, config.worklist().timezone(), config.service().analystsSeeAgents()),
         new nl.webcare.access.RedisSessions(redis, java.time.Duration.ofHours(12)),
         new ApiVerticle.Learning(parts.labelRecorder, parts.teamLabels, parts.models));

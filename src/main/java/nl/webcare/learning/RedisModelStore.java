@@ -37,10 +37,10 @@ public final class RedisModelStore implements ModelStore {
   @Override
   public Future<ModelVersion> save(String group, LearnedTriage model, int heldBack, double score,
       Double scoreOfCurrent, boolean promote) {
-    byte[] packed = pack(model);
     String id = "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Instant at = Instant.now();
     return redis.call(jedis -> {
+      byte[] packed = pack(model); // megabytes written and packed: on the worker, never the event loop
       Map<String, String> f = new HashMap<>(Map.of("group", group, "trainedAt", Long.toString(at.toEpochMilli()),
           "examples", Integer.toString(model.about().examples()), "heldBack", Integer.toString(heldBack),
           "score", Double.toString(score), "promoted", promote ? "1" : "0"));

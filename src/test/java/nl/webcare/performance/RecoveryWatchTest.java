@@ -103,7 +103,8 @@ class RecoveryWatchTest {
   }
 
   private ServiceReport report() {
-    return Await.result(new WorklistServiceFigures(worklist, TestConfig.sla(), java.time.ZoneId.of("Europe/Amsterdam"))
+    return Await.result(new WorklistServiceFigures(worklist, TestConfig.sla(), java.time.ZoneId.of("Europe/Amsterdam"),
+        fixture.vertx)
         .report(new ServiceQuery(T0, T0.plus(Duration.ofDays(60)), null, null, null, null)));
   }
 }

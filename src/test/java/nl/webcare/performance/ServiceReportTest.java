@@ -128,7 +128,8 @@ class ServiceReportTest {
       ledger.add(work(i, random));
       clock.advance(Duration.ofMinutes(1));
     }
-    ServiceReport report = Await.result(new WorklistServiceFigures(worklist, TestConfig.sla(), java.time.ZoneId.of("Europe/Amsterdam"))
+    ServiceReport report = Await.result(new WorklistServiceFigures(worklist, TestConfig.sla(), java.time.ZoneId.of("Europe/Amsterdam"),
+        fixture.vertx)
         .report(new ServiceQuery(START, clock.instant().plusSeconds(1), null, null, null, null)));
 
     ServiceGroup all = report.all();
@@ -154,7 +155,8 @@ class ServiceReportTest {
     assertThat(report.byDay().stream().mapToInt(ServiceGroup::closed).sum()).isEqualTo(300);
     assertThat(report.byDay().get(0).name()).isEqualTo("2026-11-02");
     // and a filter: one agent's cases only
-    ServiceReport anns = Await.result(new WorklistServiceFigures(worklist, TestConfig.sla(), java.time.ZoneId.of("Europe/Amsterdam"))
+    ServiceReport anns = Await.result(new WorklistServiceFigures(worklist, TestConfig.sla(), java.time.ZoneId.of("Europe/Amsterdam"),
+        fixture.vertx)
         .report(new ServiceQuery(START, clock.instant().plusSeconds(1), null, null, "ann", null)));
     assertThat(anns.all().closed()).isEqualTo((int) ledger.stream().filter(l -> l.agent().equals("ann")).count());
   }
