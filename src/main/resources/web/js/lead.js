@@ -31,11 +31,11 @@ export function showLead(view, me) {
     const from = new Date(to.getTime() - Number(days.value) * 86400000);
     const range = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() }).toString();
     try {
-      const [sla, service, held, templates] = await Promise.all([api('/sla?' + range), api('/service?' + range),
+      const [sla, service, held, templates, agents] = await Promise.all([api('/sla?' + range), api('/service?' + range),
         api('/worklist?state=assigned&limit=200'), me.may.includes('manage_templates') ? api('/templates')
-          : Promise.resolve({ items: [] })]);
+          : Promise.resolve({ items: [] }), api('/agents')]);
       banner(null);
-      body.replaceChildren(slaTables(sla), serviceTables(service), backlog(sla), holders(held.items),
+      body.replaceChildren(slaTables(sla), serviceTables(service), backlog(sla), holders(held.items, agents.items),
         me.may.includes('manage_templates') ? templateEditor(templates.items) : null);
     } catch (error) {
       banner(error);
@@ -71,9 +71,11 @@ export function showLead(view, me) {
       table(t('backlogTitle'), AGES.map(a => t('age_' + a)), [h('tr', {}, AGES.map(a => h('td', {}, String(b[a] ?? 0))))]));
   }
 
-  function holders(cases) {
+  function holders(cases, agents) {
     const rows = cases.map(c => {
-      const agent = h('input', { 'aria-label': t('reassignTo') + ' ' + c.id, size: '10' });
+      const agent = h('select', { 'aria-label': t('reassignTo') + ' ' + c.id },
+        agents.filter(a => a.name !== c.assignee && (!a.teams.length || a.teams.includes(c.team)))
+          .map(a => h('option', { value: a.name }, a.name)));
       return h('tr', {}, h('th', { scope: 'row' }, h('a', { href: '#/case/' + c.id }, c.id)), h('td', {}, c.assignee || ''),
         h('td', {}, c.team), h('td', {}, when(c.openedAt)),
         me.may.includes('lead_cases') ? h('td', {}, agent, h('button', { type: 'button', onclick: async () => {

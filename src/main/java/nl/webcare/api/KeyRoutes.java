@@ -31,6 +31,7 @@ final class KeyRoutes {
   void mount(Router api) {
     api.post("/keys").handler(Authentication.requires(Permission.ADMINISTER)).handler(Responses.json(201, this::create));
     api.get("/keys").handler(Authentication.requires(Permission.ADMINISTER)).handler(Responses.json(this::list));
+    api.get("/agents").handler(Authentication.requires(Permission.LEAD_CASES)).handler(Responses.json(this::agents));
     api.delete("/keys/:id").handler(Authentication.requires(Permission.ADMINISTER)).handler(Responses.json(this::revoke));
   }
 
@@ -76,6 +77,29 @@ final class KeyRoutes {
       ApiKey last = page.isEmpty() ? null : page.get(page.size() - 1);
       String next = rest.size() > limit ? new PageCursor(last.createdAt().toEpochMilli(), last.id()).encode() : null;
       return new JsonObject().put("items", items).put("next", next);
+    });
+  }
+
+  /**
+   * Who can be handed a case: the owners of the agent and lead keys that work in the caller's teams (a key without
+   * teams works in all), names only, sorted; for a lead's reassign list.
+   */
+  private Future<JsonObject> agents(RoutingContext ctx) {
+    var caller = Authentication.actor(ctx);
+    return keys.list().map(all -> {
+      java.util.TreeMap<String, java.util.TreeSet<String>> byOwner = new java.util.TreeMap<>();
+      for (ApiKey k : all) {
+        boolean works = k.role().may(Permission.WORK_CASES) && k.role() != nl.webcare.access.Role.ADMIN;
+        boolean shared = caller.teams().isEmpty() || k.teams().isEmpty()
+            || k.teams().stream().anyMatch(caller.teams()::contains);
+        if (works && shared) {
+          byOwner.computeIfAbsent(k.owner(), o -> new java.util.TreeSet<>()).addAll(k.teams());
+        }
+      }
+      JsonArray items = new JsonArray();
+      byOwner.forEach((owner, teams) -> items.add(new JsonObject().put("name", owner)
+          .put("teams", new JsonArray(List.copyOf(teams)))));
+      return new JsonObject().put("items", items);
     });
   }
 

@@ -104,11 +104,11 @@ class TeamPagesBrowserTest {
     try (Browser browser = new Browser("en")) {
       signIn(browser.driver, lead, "lead");
       WebElement input = waiting(browser.driver).until(ExpectedConditions.visibilityOfElementLocated(
-          By.cssSelector("input[aria-label='Reassign to " + caseId + "']")));
+          By.cssSelector("select[aria-label='Reassign to " + caseId + "']")));
       assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("SLA", "Who holds what", "cora");
       axe(browser.driver, "lead");
       browser.screenshots("lead");
-      input.sendKeys("dirk");
+      new org.openqa.selenium.support.ui.Select(input).selectByVisibleText("dirk"); // the team's agents, listed
       input.findElement(By.xpath("following-sibling::button")).click();
       waiting(browser.driver).until(d -> "dirk".equals(webcare.api.get("/api/v1/cases/" + caseId).json()
           .getString("assignee")));
