@@ -62,6 +62,9 @@ public final class ChannelCaseReplies implements CaseReplies {
         .compose(written -> worklist.lastMentionId(caseId).compose(mentions::find)
             .compose(mention -> offer(c, mention, written, request.resolve())
                 .compose(offer -> send(mention, offer.text(), request.link(), actor)
+                    // not sent (too long, the channel refused): the survey was never offered
+                    .recover(error -> surveys.withdraw(c, offer).otherwiseEmpty()
+                        .compose(v -> Future.<CaseReply>failedFuture(error)))
                     .compose(reply -> keepAndMove(caseId, actor, reply))
                     .compose(replied -> request.resolve() ? close(caseId, actor, replied, offer)
                         : Future.succeededFuture(replied))))));

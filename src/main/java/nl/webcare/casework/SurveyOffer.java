@@ -17,9 +17,9 @@ final class SurveyOffer {
   private static final int TOKEN_CHARS = 55;
 
   /** The reply to send, whether it carries a survey link, and why not when it does not. */
-  record Offer(String text, boolean sent, String reason) {
+  record Offer(String text, boolean sent, String reason, String token) {
     static Offer without(String text, String reason) {
-      return new Offer(text, false, reason);
+      return new Offer(text, false, reason, null);
     }
   }
 
@@ -50,7 +50,12 @@ final class SurveyOffer {
     }
     return surveys.invite(c.id(), c.authorKey(), language, Instant.now()).map(invitation -> invitation == null
         ? Offer.without(text, "this customer was asked within the last " + settings.perCustomer().toDays() + " days")
-        : new Offer(withLink(text, language, invitation.token()), true, null));
+        : new Offer(withLink(text, language, invitation.token()), true, null, invitation.token()));
+  }
+
+  /** The reply carrying the offer was not sent: the customer was not asked after all. */
+  Future<Void> withdraw(Case c, Offer offer) {
+    return offer.sent() ? surveys.withdraw(offer.token(), c.authorKey()) : Future.succeededFuture();
   }
 
   /** The reply with one line that asks, in the customer's language (Dutch or English). */

@@ -32,24 +32,57 @@ public final class RecoveryWatch {
   private final Duration window;
   private final Clock clock;
 
+  private final int page;
+
   public RecoveryWatch(Worklist worklist, MentionStore mentions, Duration window, Clock clock) {
+    this(worklist, mentions, window, clock, PAGE);
+  }
+
+  /** As above, reading {@code page} closed cases at a time (tests page through a few). */
+  RecoveryWatch(Worklist worklist, MentionStore mentions, Duration window, Clock clock, int page) {
+    this.page = page;
     this.worklist = worklist;
     this.mentions = mentions;
     this.window = window;
     this.clock = clock;
   }
 
-  /** One round: every resolved case whose after-window has passed and that has no measure of this resolution. */
+  /** Closed cases read per page while looking for unmeasured ones. */
+  static final int PAGE = 5_000;
+
+  /**
+   * One round: up to {@link #BATCH} resolved cases whose after-window has passed and that have no measure of this
+   * resolution, oldest first. Pages on through the period, so that a team closing more than a page of cases in it
+   * never leaves the newer ones unmeasured behind a page of measured ones.
+   */
   public Future<Integer> measureDue() {
     Instant now = clock.instant();
     Instant until = now.minus(window);
-    return worklist.closedBetween(until.minus(LOOK_BACK), until, 10 * BATCH).compose(cases -> {
-      List<Case> due = cases.stream().filter(RecoveryWatch::unmeasured).limit(BATCH).toList();
-      Future<Integer> chain = Future.succeededFuture(0);
-      for (Case c : due) {
-        chain = chain.compose(n -> measure(c, now).map(n + 1));
+    return due(until.minus(LOOK_BACK), until, page, new java.util.ArrayList<>(), new java.util.HashSet<>())
+        .compose(due -> {
+          Future<Integer> chain = Future.succeededFuture(0);
+          for (Case c : due) {
+            chain = chain.compose(n -> measure(c, now).map(n + 1));
+          }
+          return chain;
+        });
+  }
+
+  /** The unmeasured cases closed from {@code from} on, page by page, until a batch is full or the period ends. */
+  private Future<List<Case>> due(Instant from, Instant until, int size, List<Case> found, java.util.Set<String> seen) {
+    return worklist.closedBetween(from, until, size).compose(read -> {
+      for (Case c : read) {
+        if (seen.add(c.id()) && unmeasured(c) && found.size() < BATCH) {
+          found.add(c);
+        }
       }
-      return chain;
+      if (found.size() >= BATCH || read.size() < size) {
+        return Future.succeededFuture(found);
+      }
+      // the next page starts at the last closure read (inclusive: cases closed in the same millisecond); a page
+      // that is all one millisecond is read again, twice as long, so that no case of it is skipped
+      Instant last = read.get(read.size() - 1).closure().at();
+      return last.isAfter(from) ? due(last, until, page, found, seen) : due(from, until, size * 2, found, seen);
     });
   }
 

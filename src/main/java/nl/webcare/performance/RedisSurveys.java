@@ -51,6 +51,20 @@ public final class RedisSurveys implements Surveys {
   }
 
   @Override
+  public Future<Void> withdraw(String token, String authorKey) {
+    return redis.call(jedis -> {
+      SurveyTokens.Parsed parsed = tokens(jedis).verify(token);
+      if (parsed != null) {
+        jedis.del(keys.survey(parsed.id()));
+      }
+      if (authorKey != null) {
+        jedis.del(keys.surveyAsked(authorKey));
+      }
+      return null;
+    });
+  }
+
+  @Override
   public Future<Lookup> open(String token, Instant now) {
     return redis.call(jedis -> lookup(jedis, token, now, false));
   }

@@ -27,6 +27,12 @@ public interface Surveys {
    */
   Future<Invitation> invite(String caseId, String authorKey, String language, Instant now);
 
+  /**
+   * Takes back an invitation that never reached the customer (the reply carrying it could not be sent): they may be
+   * asked again, and the link leads nowhere.
+   */
+  Future<Void> withdraw(String token, String authorKey);
+
   /** What the link leads to, without using it. */
   Future<Lookup> open(String token, Instant now);
 

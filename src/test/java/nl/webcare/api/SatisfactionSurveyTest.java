@@ -144,6 +144,20 @@ class SatisfactionSurveyTest {
   }
 
   @Test
+  void aClosingReplyThatCouldNotBeSentDoesNotCountAsAsking() throws Exception {
+    // GIVEN a closing reply refused (the form channel needs the link to where the agent answered)
+    String caseId = webcare.complaint("csat-5", "bram", "Awful, the invoice is wrong again");
+    assertThat(agent.post("/api/v1/cases/" + caseId + "/claim", "{}").status()).isEqualTo(200);
+    assertThat(agent.post("/api/v1/cases/" + caseId + "/reply", new JsonObject().put("text", "Fixed, sorry")
+        .put("resolve", true).encode()).status()).isEqualTo(400);
+    // WHEN it is sent again, with the link THEN the customer is asked: the refused one never reached them
+    ApiClient.Answer sent = agent.post("/api/v1/cases/" + caseId + "/reply", new JsonObject().put("text", "Fixed, sorry")
+        .put("link", "https://forms.example/a/5").put("resolve", true).encode());
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+    assertThat(sent.json().getJsonObject("survey").getBoolean("sent")).isTrue();
+  }
+
+  @Test
   void anErasedCustomersAnswersGoWithTheirCase() throws Exception {
     // GIVEN lotte answered a survey
     String caseId = webcare.complaint("csat-4", "lotte", "Terrible, I was charged twice for the same order");

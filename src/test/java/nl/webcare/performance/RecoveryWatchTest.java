@@ -107,4 +107,26 @@ class RecoveryWatchTest {
         fixture.vertx)
         .report(new ServiceQuery(T0, T0.plus(Duration.ofDays(60)), null, null, null, null)));
   }
+
+  @Test
+  void aRoundPagesPastCasesAlreadyMeasured() {
+    // GIVEN two cases measured in an earlier round, and three more resolved later, read two at a time
+    RecoveryWatch paged = new RecoveryWatch(worklist, mentions, WINDOW, clock, 2);
+    resolvedComplaint("early1");
+    resolvedComplaint("early2");
+    clock.set(T0.plus(WINDOW).plus(Duration.ofHours(2)));
+    assertThat(Await.result(paged.measureDue())).isEqualTo(2);
+    List<String> later = new java.util.ArrayList<>();
+    for (String who : List.of("late1", "late2", "late3")) {
+      clock.set(T0.plus(Duration.ofHours(3)));
+      ScoredMention c = said(who + "-0", who, T0.plus(Duration.ofHours(2)), SentimentLabel.NEGATIVE, -0.8);
+      String id = Await.result(worklist.file(c, Triage.standard().decide(c), "care")).caseId();
+      Await.result(worklist.apply(id, Actor.SYSTEM, new CaseCommand.Resolve(null)));
+      later.add(id);
+    }
+    // WHEN a round runs after their window THEN it pages past the measured two and measures all three
+    clock.set(T0.plus(WINDOW).plus(Duration.ofHours(4)));
+    assertThat(Await.result(paged.measureDue())).isEqualTo(3);
+    later.forEach(id -> assertThat(recovery(id)).isNotNull());
+  }
 }
