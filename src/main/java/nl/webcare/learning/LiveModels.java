@@ -5,15 +5,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import de.bwaldvogel.liblinear.Feature;
+import nl.webcare.mention.Probabilities;
+import nl.webcare.mention.ScoredMention;
+import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.SentimentResult;
 import nl.webcare.mention.TriageClass;
 import nl.webcare.triage.MentionAssessor;
 import nl.webcare.triage.Triage;
 
 /**
  * The current models as this process last read them (every process reads them from Redis, so a promoted model
- * reaches all), and the decision they make beside the rules: where the brand and language have a needs-reply model,
- * its verdict decides whether a mention needs a reply; the rules' class, urgency and priority stay, and the reasons
- * say the model decided.
+ * reaches all), and what they decide beside the rules: where the brand and language have a needs-reply model, its
+ * verdict decides whether a mention needs a reply (the rules' class, urgency and priority stay, and the reasons say
+ * the model decided); where they have a sentiment model, its label is the mention's label (counted for marketing,
+ * shown to agents), the rules' score stays, and the cues say the model decided.
  */
 public final class LiveModels {
   private record Loaded(String versionId, LearnedTriage model) {}
@@ -52,16 +58,47 @@ public final class LiveModels {
     });
   }
 
-  /** Whether the mention needs a reply, by the group's model where there is one, else by the rules. */
-  public Triage.Decision decide(MentionAssessor.Assessment a) {
-    var m = a.scored().mention();
-    String language = m.language() != null ? m.language() : a.scored().sentiment().language();
-    Loaded loaded = models.get((m.brand() == null ? "unknown" : m.brand()) + "|" + language + "|needs-reply");
-    Triage.Decision rules = a.decision();
-    if (loaded == null) {
+  /** The rules' assessment with the group's models applied: the sentiment label, then whether it needs a reply. */
+  public MentionAssessor.Assessment apply(MentionAssessor.Assessment rules) {
+    Loaded sentimentModel = modelOf(rules, "sentiment");
+    Loaded needsReplyModel = modelOf(rules, "needs-reply");
+    if (sentimentModel == null && needsReplyModel == null) {
       return rules;
     }
-    boolean yes = "yes".equals(loaded.model().predict(TriageFeatures.of(m.fullText(), a)));
+    Feature[] features = TriageFeatures.of(rules.scored().mention().fullText(), rules);
+    ScoredMention scored = sentimentModel == null ? rules.scored() : relabelled(rules.scored(), sentimentModel, features);
+    Triage.Decision decision = needsReplyModel == null ? rules.decision() : decide(rules.decision(), needsReplyModel, features);
+    return new MentionAssessor.Assessment(scored, decision);
+  }
+
+  private Loaded modelOf(MentionAssessor.Assessment a, String task) {
+    var m = a.scored().mention();
+    String language = m.language() != null ? m.language() : a.scored().sentiment().language();
+    return models.get((m.brand() == null ? "unknown" : m.brand()) + "|" + language + "|" + task);
+  }
+
+  private static ScoredMention relabelled(ScoredMention scored, Loaded loaded, Feature[] features) {
+    SentimentResult s = scored.sentiment();
+    if (s.label() == SentimentLabel.UNSCORED) {
+      return scored; // a language the rules do not score has no model either
+    }
+    double[] p = loaded.model().probabilities(features);
+    List<String> labels = loaded.model().about().labels();
+    Probabilities probabilities = new Probabilities(p[labels.indexOf("negative")], p[labels.indexOf("neutral")],
+        p[labels.indexOf("positive")]);
+    SentimentLabel label = SentimentLabel.fromWire(loaded.model().predict(features));
+    if (label == null || label == s.label()) {
+      return scored;
+    }
+    List<String> cues = new ArrayList<>(s.cues());
+    cues.add("learned:" + loaded.versionId() + ":" + label.wire());
+    return new ScoredMention(scored.mention(), new SentimentResult(label, s.score(), probabilities, s.language(),
+        s.sentences(), cues, s.truncated(), s.phrases()), scored.scoredAt());
+  }
+
+  /** Whether the mention needs a reply, by the group's model. */
+  private static Triage.Decision decide(Triage.Decision rules, Loaded loaded, Feature[] features) {
+    boolean yes = "yes".equals(loaded.model().predict(features));
     if (yes == rules.needsReply()) {
       return rules;
     }

@@ -106,8 +106,7 @@ public final class MentionScorer {
   private Future<Assessed> assess(Mention mention) {
     return scoringPool.executeBlocking(() -> {
       MentionAssessor.Assessment rules = assessor.assess(mention);
-      MentionAssessor.Assessment assessment = models == null ? rules
-          : new MentionAssessor.Assessment(rules.scored(), models.decide(rules));
+      MentionAssessor.Assessment assessment = models == null ? rules : models.apply(rules);
       return new Assessed(assessment, aspects.aspectsOf(mention.fullText(), assessment.scored().sentiment().language()));
     }, false);
   }
