@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import nl.webcare.evaluation.LabelledTexts;
 import nl.webcare.mention.Mention;
 import nl.webcare.mention.SentimentLabel;
+import nl.webcare.mention.TriageClass;
 import nl.webcare.triage.MentionAssessor;
 
 /**
@@ -42,6 +43,7 @@ final class EvaluateCommand {
         .filter(r -> options.half().holds(r.id())).toList();
     List<String> classes = options.needsReply() ? NEEDS_REPLY_CLASSES : SENTIMENT_CLASSES;
     ClassificationReport report = new ClassificationReport(classes);
+    NeedsReplyBreakdown breakdown = new NeedsReplyBreakdown();
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(options.workers());
     try {
@@ -49,7 +51,13 @@ final class EvaluateCommand {
       for (int i = 0; i < rows.size(); i++) {
         LabelledTexts.Row row = rows.get(i);
         String externalId = row.id() + "#" + i;
-        jobs.add(pool.submit(() -> report.add(row.label(), predict(row, externalId, options))));
+        jobs.add(pool.submit(() -> {
+          Prediction p = predict(row, externalId, options);
+          report.add(row.label(), p.label());
+          if (options.needsReply()) {
+            breakdown.add(row.label(), row.text(), p.label().equals("complaint"), p.triageClass());
+          }
+        }));
       }
       for (Future<?> job : jobs) {
         job.get();
@@ -59,22 +67,27 @@ final class EvaluateCommand {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     double perSecond = ClassificationReport.round(rows.size() / seconds);
-    return options.needsReply() ? needsReplyReport(options, report, perSecond) : sentimentReport(options, report, perSecond);
+    return options.needsReply() ? needsReplyReport(options, report, breakdown, perSecond) : sentimentReport(options, report, perSecond);
   }
 
-  private String predict(LabelledTexts.Row row, String externalId, Options options) {
+  /** A predicted label, and the triage class the rules gave (what kind of case it would open). */
+  private record Prediction(String label, TriageClass triageClass) {}
+
+  private Prediction predict(LabelledTexts.Row row, String externalId, Options options) {
     boolean needsReply = options.needsReply();
     Mention mention = Mention.ofText("evaluate", externalId, row.text());
     MentionAssessor.Assessment assessment = assessor.assess(mention);
+    TriageClass triageClass = assessment.decision().triageClass();
     if (options.model() != null && options.model().about().task().equals(needsReply ? "needs-reply" : "sentiment")) {
-      return options.model().predict(nl.webcare.learning.TriageFeatures.of(row.text(), assessment));
+      return new Prediction(options.model().predict(nl.webcare.learning.TriageFeatures.of(row.text(), assessment)),
+          triageClass);
     }
     if (needsReply) {
-      return assessment.decision().needsReply() ? "complaint" : "not_complaint";
+      return new Prediction(assessment.decision().needsReply() ? "complaint" : "not_complaint", triageClass);
     }
     SentimentLabel label = assessment.scored().sentiment().label();
     // An unscored text (a language Webcare does not score) counts as a neutral prediction.
-    return label == SentimentLabel.UNSCORED ? "neutral" : label.wire();
+    return new Prediction(label == SentimentLabel.UNSCORED ? "neutral" : label.wire(), triageClass);
   }
 
   private static String sentimentReport(Options options, ClassificationReport report, double perSecond) {
@@ -92,7 +105,8 @@ final class EvaluateCommand {
             report.precision("negative"), report.recall("negative"), perSecond, options.workers());
   }
 
-  private static String needsReplyReport(Options options, ClassificationReport report, double perSecond) {
+  private static String needsReplyReport(Options options, ClassificationReport report, NeedsReplyBreakdown breakdown,
+      double perSecond) {
     JsonObject json = new JsonObject()
         .put("n", report.n())
         .put("precision", ClassificationReport.round(report.precision("complaint")))
@@ -101,6 +115,7 @@ final class EvaluateCommand {
         .put("docs_per_second", perSecond)
         .put("workers", options.workers())
         .put("confusion", report.toJson().getJsonObject("confusion"))
+        .mergeIn(breakdown.toJson())
         .put("file", options.file().toString());
     if (options.json()) {
       return json.encode();
@@ -108,6 +123,7 @@ final class EvaluateCommand {
     return "file " + options.file() + " (" + report.n() + " texts), task needs-reply\n\n" + report.toText()
         + String.format(Locale.ROOT, "needs reply: precision %.3f recall %.3f f1 %.3f%n%.1f texts per second on %d workers%n",
             report.precision("complaint"), report.recall("complaint"), report.f1("complaint"), perSecond,
-            options.workers());
+            options.workers())
+        + breakdown.toText();
   }
 }

@@ -107,7 +107,7 @@ public final class Triage {
       "(?i)(?<![\\w@])@\\w|\\b(you|your|yours|u|ur|jij|jou|jouw|jullie|je|uw)\\b");
 
   /** Written to someone (an @handle, "you", "jullie", "uw"): a lean towards negative is enough then. */
-  static boolean addressed(String text) {
+  public static boolean addressed(String text) {
     return text != null && ADDRESSED.matcher(text).find();
   }
 

@@ -49,6 +49,32 @@ class CommandsTest {
     assertThat(json.getDouble("negative_recall")).isEqualTo(1.0);
   }
 
+  @Test
+  void evaluateNeedsReplySplitsComplaintsQuestionsAndNeutralTextsAddressedToNobody() throws Exception {
+    Path file = Files.createTempFile("eval-needs-reply", ".tsv");
+    Files.writeString(file, "id\tlabel\ttext\tmeta\n"
+        + "1\tcomplaint\t@acme my order never arrived, this is terrible\t\n"
+        + "2\tcomplaint\t@acme three weeks and still no refund, awful service\t\n"
+        + "3\tnot_complaint\t@acme what time does the Utrecht store open on Sunday?\t\n"
+        + "4\tnot_complaint\tAcme published its quarterly report today.\t\n"
+        + "5\tnot_complaint\tNorthwind opened a new office in Leeds.\t\n"
+        + "6\tnot_complaint\t@acme thanks, lovely crew today!\t\n");
+    JsonObject json = new JsonObject(new EvaluateCommand(assessor)
+        .run(new EvaluateCommand.Options(file, true, true, 100, 2)));
+    assertThat(json.getJsonObject("complaints").getLong("n")).isEqualTo(2);
+    assertThat(json.getJsonObject("complaints").getDouble("recall")).isEqualTo(1.0);
+    assertThat(json.getJsonObject("complaints").getDouble("precision")).isEqualTo(1.0);
+    JsonObject questions = json.getJsonObject("questions");
+    assertThat(questions.getLong("n")).isEqualTo(1);
+    assertThat(questions.getDouble("recall")).isEqualTo(1.0);
+    assertThat(questions.getLong("opened_as_question")).isEqualTo(1);
+    // the two news sentences are addressed to nobody ("thanks" to @acme is addressed) and open nothing
+    assertThat(json.getJsonObject("neutral_not_addressed").getLong("n")).isEqualTo(2);
+    assertThat(json.getJsonObject("neutral_not_addressed").getDouble("rate")).isEqualTo(0.0);
+    // the question opened a case, which the complaint-only F1 counts against precision
+    assertThat(json.getDouble("precision")).isLessThan(1.0);
+  }
+
   private String[] score(String input) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new ScoreCommand(assessor).run(new BufferedReader(new StringReader(input)), new PrintStream(out, true, StandardCharsets.UTF_8));
