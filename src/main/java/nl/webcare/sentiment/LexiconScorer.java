@@ -40,7 +40,7 @@ public final class LexiconScorer {
       if (lexicon.isContrast(word)) {
         lastContrast = i;
       }
-      if (isModifier(word)) {
+      if (isModifier(word) || tokens.get(i).name()) {
         continue;
       }
       double v = lexicon.valence(word);

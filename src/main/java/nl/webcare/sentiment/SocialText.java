@@ -34,9 +34,17 @@ public final class SocialText {
    * @param afterStop the token begins a new sentence (the piece before it ended with . ! or ?): a negation or a
    *                  booster before a sentence's end does not reach into the next one
    */
-  public record Token(String word, boolean shouted, boolean afterStop) {
+  /**
+   * @param name      the word is part of a name written in capitals ("Best Buy", "Good Year", "Great Western"): it
+   *                  carries no sentiment there
+   */
+  public record Token(String word, boolean shouted, boolean afterStop, boolean name) {
     public Token(String word, boolean shouted) {
-      this(word, shouted, false);
+      this(word, shouted, false, false);
+    }
+
+    public Token(String word, boolean shouted, boolean afterStop) {
+      this(word, shouted, afterStop, false);
     }
 
     /** An emoticon such as :( : no letters, so no negation turns it around. */
@@ -62,6 +70,8 @@ public final class SocialText {
     List<Token> tokens = new ArrayList<>();
     StringBuilder forParser = new StringBuilder();
     boolean stop = false;
+    List<Boolean> titled = new ArrayList<>();
+    List<Boolean> runsOn = new ArrayList<>(); // no punctuation after the word: a name may go on
     for (String piece : SPACES.split(withEmojiWords.trim())) {
       if (piece.isEmpty()) {
         continue;
@@ -69,6 +79,8 @@ public final class SocialText {
       String lower = piece.toLowerCase(Locale.ROOT);
       if (lexicon.known(lower) && EDGE_PUNCTUATION.matcher(lower).replaceAll("").isEmpty()) {
         tokens.add(new Token(lower, false, stop)); // an emoticon such as :( or :-)
+        titled.add(false);
+        runsOn.add(false);
         stop = false;
         continue;
       }
@@ -77,9 +89,12 @@ public final class SocialText {
         boolean shouted = !mostlyCaps && word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))
             && !word.equals(word.toLowerCase(Locale.ROOT));
         tokens.add(new Token(word.toLowerCase(Locale.ROOT), shouted, stop));
+        titled.add(titleCase(word));
+        runsOn.add(piece.endsWith(word));
       }
       stop = SENTENCE_END.matcher(piece).find();
     }
+    markNames(tokens, titled, runsOn, mostlyTitled(titled));
     for (String piece : SPACES.split(stripEmoji(text).trim())) {
       String word = shorten(piece);
       boolean allCaps = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))
@@ -87,6 +102,46 @@ public final class SocialText {
       forParser.append(allCaps ? word.toLowerCase(Locale.ROOT) : word).append(' ');
     }
     return new Prepared(forParser.toString().trim(), tokens, count(raw, '!'), count(raw, '?'));
+  }
+
+  /**
+   * Marks the sentiment words of a name: a title-case word after a word that introduces a place or thing ("from",
+   * "at", "the", ...), followed by another title-case word that is no pronoun ("from Best Buy", "the Great Western
+   * Railway"; not "I Love Southwest", "so Thank You"), in a text that is not written in title case throughout (a
+   * headline such as "Great Service At The Airport" keeps its words). Measured: sentiment-models/README.md.
+   */
+  private void markNames(List<Token> tokens, List<Boolean> titled, List<Boolean> runsOn, boolean headline) {
+    if (headline) {
+      return;
+    }
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      boolean insideSentence = i > 0 && !tokens.get(i).afterStop() && !tokens.get(i + 1).afterStop()
+          && NAME_INTROS.contains(tokens.get(i - 1).word());
+      if (insideSentence && titled.get(i) && runsOn.get(i) && titled.get(i + 1) && !NOT_NAMES.contains(tokens.get(i + 1).word())
+          && lexicon.valence(tokens.get(i).word()) != 0) {
+        Token t = tokens.get(i);
+        tokens.set(i, new Token(t.word(), t.shouted(), t.afterStop(), true));
+      }
+    }
+  }
+
+  /** Words after which a capitalised word begins a name of a shop, product or place. */
+  private static final java.util.Set<String> NAME_INTROS = java.util.Set.of("at", "from", "to", "the", "in", "of",
+      "with", "by", "via", "on", "about", "bij", "van", "naar", "de", "het", "met", "op", "over");
+
+  /** Words that follow a capitalised sentiment word without making it a name ("Thank You", "Love It"). */
+  private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("you", "u", "ya", "it", "so", "for", "and",
+      "but", "to", "the", "a", "me", "us", "again", "guys", "team", "job", "work", "service", "day", "flight");
+
+  private static boolean titleCase(String word) {
+    return word.length() > 1 && Character.isUpperCase(word.codePointAt(0))
+        && word.substring(1).chars().allMatch(c -> Character.isLowerCase(c) || c == '\'');
+  }
+
+  /** More than half of at least four words begin with a capital: a title or headline. */
+  private static boolean mostlyTitled(List<Boolean> titled) {
+    long n = titled.stream().filter(b -> b).count();
+    return titled.size() >= 4 && n * 2 > titled.size();
   }
 
   private static String splitHashtags(String text) {

@@ -30,6 +30,20 @@ class LexiconScorerTest {
   }
 
   @Test
+  void aSentimentWordInsideANameCarriesNoSentiment() {
+    // "Best" of Best Buy, "Great" of Great Western: names, not praise
+    assertThat(scorer.score(social.prepare("Ordered a TV from Best Buy and it never came")).cues())
+        .noneMatch(c -> c.startsWith("best:"));
+    assertThat(scorer.score(social.prepare("We took the Great Western train to Bath this morning")).cues()).isEmpty();
+    // the first word of a sentence, a word before a pronoun and a headline in title case keep theirs
+    assertThat(scorer.score(social.prepare("Best Buy was the best shop")).cues()).hasSize(2);
+    assertThat(compound("and so Thank You Delta")).isPositive();
+    assertThat(compound("Review: Great Food And Friendly Staff")).isPositive();
+    // a name that ends a sentence's clause: "best" after it is a word again
+    assertThat(scorer.score(social.prepare("went to Best Buy, best decision")).cues()).hasSize(1);
+  }
+
+  @Test
   void anEmoticonIsNeverTurnedAroundByANegation() {
     assertThat(compound("The app isn't working :(")).isNegative();
     assertThat(scorer.score(social.prepare("The app isn't working :(")).cues()).anyMatch(c -> c.startsWith(":(:-"));
