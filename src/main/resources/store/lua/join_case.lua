@@ -1,6 +1,7 @@
 -- Files a mention on the case of its conversation or author, as Java decided from the case it read (the move
 -- CUSTOMER_WROTE), with its alert, in one step; 'stale' when the pointers or the case changed meanwhile,
 -- 'existing' when the mention was filed before.
+-- KEYS[16] (last) the worklist's version, bumped by every change of a case
 -- KEYS[1] case-by-mention, KEYS[2] conversation pointer, KEYS[3] author pointer, KEYS[4] case hash,
 --   KEYS[5] its mentions, KEYS[6] its history, KEYS[7] index of the state it was in, KEYS[8] index of the state
 --   it goes to, KEYS[9] active cases, KEYS[10] closed cases, KEYS[11] its team's cases, KEYS[12] its holder's
@@ -51,4 +52,5 @@ local alert = {}
 for i = 23, #ARGV do alert[#alert + 1] = ARGV[i] end
 redis.call('XADD', KEYS[15], 'MAXLEN', '~', ARGV[12], '*', 'type', 'case.' .. ARGV[19], 'caseId', id,
   'mentionId', mention, 'at', now, unpack(alert))
+redis.call('INCR', KEYS[16]) -- the worklist's version: a page read before this move is no longer current
 return { id, ARGV[19] }

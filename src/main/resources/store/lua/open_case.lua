@@ -1,6 +1,7 @@
 -- Opens a new case for a mention that needs a reply and has no case to join, with its alert, in one step;
 -- refuses with 'stale' when the pointers the caller read (conversation, author) changed meanwhile, and answers
 -- 'existing' when the mention was filed before (filing is idempotent).
+-- KEYS[15] (last) the worklist's version, bumped by every change of a case
 -- KEYS[1] case-by-mention, KEYS[2] conversation pointer, KEYS[3] author pointer, KEYS[4] case hash,
 --   KEYS[5] its mentions, KEYS[6] its history, KEYS[7] active cases, KEYS[8] new cases, KEYS[9] its team's cases,
 --   KEYS[10] cases by opening time, KEYS[11] the author's cases, KEYS[12] first-response due index,
@@ -40,4 +41,5 @@ redis.call('RPUSH', KEYS[5], mention)
 redis.call('RPUSH', KEYS[6], ARGV[12])
 redis.call('XADD', KEYS[14], 'MAXLEN', '~', ARGV[9], '*', 'type', 'case.opened', 'caseId', id, 'mentionId', mention,
   'at', now, unpack(alert))
+redis.call('INCR', KEYS[15]) -- the worklist's version: a page read before this move is no longer current
 return { id, 'opened' }

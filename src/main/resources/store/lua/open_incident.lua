@@ -1,6 +1,7 @@
 -- Opens the incident case of a spike, once: a second call (another process, a retry) finds the case id the first
 -- one wrote on the spike and answers it. The case is a crisis in the incident team's queue, its mentions the
 -- spike's examples, tagged 'incident', with its case.opened alert.
+-- KEYS[13] (last) the worklist's version, bumped by every change of a case
 -- KEYS[1] the spike's hash, KEYS[2] case hash, KEYS[3] its mentions, KEYS[4] its history, KEYS[5] its tags,
 --   KEYS[6] active cases, KEYS[7] new cases, KEYS[8] the team's cases, KEYS[9] cases by opening time,
 --   KEYS[10] first-response due index, KEYS[11] resolution due index, KEYS[12] alert stream
@@ -30,4 +31,5 @@ if ARGV[6] ~= '' then redis.call('ZADD', KEYS[10], ARGV[6], id) end
 if ARGV[7] ~= '' then redis.call('ZADD', KEYS[11], ARGV[7], id) end
 redis.call('XADD', KEYS[12], 'MAXLEN', '~', ARGV[4], '*', 'type', 'case.opened', 'caseId', id,
   'mentionId', ARGV[9], 'at', now, unpack(alert))
+redis.call('INCR', KEYS[13]) -- the worklist's version: a page read before this move is no longer current
 return { id, 'opened' }

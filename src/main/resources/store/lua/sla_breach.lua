@@ -1,5 +1,6 @@
 -- Flags a missed SLA target once and announces it, or drops a due entry that no longer matters
 -- (the case was answered or closed, or was flagged before). Always removes the entry from the due index.
+-- KEYS[5] (last) the worklist's version, bumped by every change of a case
 -- KEYS[1] case hash, KEYS[2] case history, KEYS[3] due index, KEYS[4] alert stream
 -- ARGV[1] case id, ARGV[2] kind ('firstResponse', 'nextReply' (cleared by a reply) or 'resolution'), ARGV[3] now (ms), ARGV[4] alert stream max length,
 -- ARGV[5] history entry (JSON)
@@ -27,4 +28,5 @@ for _, name in ipairs({ 'due', 'team', 'channel', 'assignee', 'brand', 'language
   end
 end
 redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], '*', unpack(alert))
+redis.call('INCR', KEYS[5]) -- the worklist's version: a page read before this move is no longer current
 return 1

@@ -1,5 +1,6 @@
 -- Applies one move of a case that Java decided from the move table (CaseMove) on the case as it read it,
 -- in one atomic step, with every index; refuses with 'stale' when the case changed since it was read.
+-- KEYS[13] (last) the worklist's version, bumped by every change of a case
 -- KEYS[1] case hash, KEYS[2] history, KEYS[3] index of the state it was in, KEYS[4] index of the state it goes
 --   to, KEYS[5] active cases, KEYS[6] closed cases, KEYS[7] snoozed cases, KEYS[8] index of the team it was in,
 --   KEYS[9] index of the team it goes to, KEYS[10] index of the holder it had, KEYS[11] index of the holder it
@@ -66,4 +67,5 @@ if ARGV[12] ~= '' then
   end
   redis.call('XADD', KEYS[12], 'MAXLEN', '~', ARGV[13], '*', unpack(alert))
 end
+redis.call('INCR', KEYS[13]) -- the worklist's version: a page read before this move is no longer current
 return 'done'

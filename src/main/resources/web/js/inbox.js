@@ -55,7 +55,7 @@ export function showInbox(view, me) {
     current = Math.min(current, Math.max(0, cases.length - 1));
     body.replaceChildren(...cases.map((c, i) => {
       const left = slaSeconds(c);
-      const words = ((c.mention && (c.mention.text || c.mention.title)) || '').slice(0, 140);
+      const words = c.excerpt || '';
       return h('tr', { class: 'row' + (i === current ? ' current' : ''), tabindex: '0', 'data-case': c.id,
         'aria-selected': i === current ? 'true' : 'false', onclick: () => open(c.id),
         onkeydown: e => { if (e.key === 'Enter') open(c.id); } },

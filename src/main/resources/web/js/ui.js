@@ -65,8 +65,16 @@ export function urgencyClass(seconds) {
 /** The SLA clock that runs now on a case: its next reply, else its first response, else its resolution. */
 export function slaSeconds(c) {
   const sla = c.sla || {};
-  const due = sla.nextReplyLeftSeconds ?? sla.firstResponseLeftSeconds ?? sla.resolutionLeftSeconds;
-  return due === undefined ? null : due;
+  const left = sla.nextReplyLeftSeconds ?? sla.firstResponseLeftSeconds ?? sla.resolutionLeftSeconds;
+  if (left !== undefined) return left;
+  // a worklist row carries the due times only (a row kept in the server's page cache must not age): the clock
+  // that runs is picked here by the rules the case page's figures follow
+  const closed = c.state === 'resolved' || c.state === 'dismissed';
+  const due = closed ? null
+    : sla.nextReplyDue && c.state !== 'waiting' ? sla.nextReplyDue
+    : sla.firstResponseDue && !c.firstResponseAt ? sla.firstResponseDue
+    : sla.resolutionDue || null;
+  return due ? Math.round((Date.parse(due) - Date.now()) / 1000) : null;
 }
 
 let teamZone = 'Europe/Amsterdam';

@@ -1,5 +1,6 @@
 package nl.webcare.api;
 
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -58,6 +59,35 @@ final class ApiJson {
       json.put("mention", mentionJson(mention, withAuthor));
     }
     return withoutNulls(json);
+  }
+
+  /**
+   * A worklist row: the case without its mention, and the first {@link nl.webcare.worklist.Case#EXCERPT_CHARS} characters of what
+   * the customer wrote (kept on the case; read from the mention for a case filed before cases kept it).
+   */
+  static JsonObject rowJson(nl.webcare.casework.CaseView v, boolean withAuthor) {
+    String excerpt = v.current().excerpt() != null ? v.current().excerpt()
+        : v.mention() == null ? null : nl.webcare.worklist.Case.excerptOf(v.mention().mention().fullText());
+    // whoever may not read authors reads the words with e-mail addresses, phone numbers, links and handles taken out;
+    // a cut excerpt loses its last, cut word first, so that half an address cannot slip past the redaction
+    JsonObject row = caseJson(v.current(), null, withAuthor)
+        .put("excerpt", withAuthor ? excerpt : Redaction.text(wholeWords(excerpt)));
+    JsonObject sla = row.getJsonObject("sla");
+    if (sla != null) {
+      // the due times stay; the seconds left would age while the row is kept in the page cache
+      sla.remove("firstResponseLeftSeconds");
+      sla.remove("nextReplyLeftSeconds");
+      sla.remove("resolutionLeftSeconds");
+    }
+    return row;
+  }
+
+  private static String wholeWords(String excerpt) {
+    if (excerpt == null || excerpt.length() < nl.webcare.worklist.Case.EXCERPT_CHARS) {
+      return excerpt;
+    }
+    int space = excerpt.lastIndexOf(' ');
+    return space < 0 ? "" : excerpt.substring(0, space);
   }
 
   /** What the case keeps of its own handling (the service report adds these up). */

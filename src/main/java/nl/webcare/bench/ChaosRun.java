@@ -2,7 +2,6 @@ package nl.webcare.bench;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import nl.webcare.connector.push.RequestSignature;
-import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.ScanParams;
 
@@ -63,19 +61,16 @@ public final class ChaosRun {
   }
 
   private final Path jar;
-  private final Path work;
-  private final int redisPort;
+  private final LocalServers servers;
   private final int httpPort;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private Process redis;
   private Process webcare;
-  private ChaosWebhookReceiver receiver;
+  private BenchWebhookReceiver receiver;
 
   private ChaosRun(Path jar) throws IOException {
     this.jar = jar;
-    this.work = Files.createTempDirectory("webcare-chaos");
-    this.redisPort = freePort();
-    this.httpPort = freePort();
+    this.servers = new LocalServers("webcare-chaos");
+    this.httpPort = LocalServers.freePort();
   }
 
   /** Runs it with {@code mentions} pushes offered at {@code perSecond}, Webcare started from {@code jar}; the figures as JSON. */
@@ -89,11 +84,11 @@ public final class ChaosRun {
   }
 
   private JsonObject go(int mentions, int perSecond) throws Exception {
-    Path connectors = Files.createDirectories(work.resolve("connectors"));
+    Path connectors = Files.createDirectories(servers.work().resolve("connectors"));
     Files.writeString(connectors.resolve("chaos-relay.yaml"), "name: chaos-relay\ntype: push\nbrand: chaos\n"
         + "channel: form\nlanguage: en\nsecretEnv: CHAOS_SECRET\nratePerMinute: 100000\nmaxBodyBytes: 8192\n");
-    startRedis();
-    receiver = new ChaosWebhookReceiver();
+    servers.startRedis(true);
+    receiver = new BenchWebhookReceiver();
     startWebcare(connectors);
     subscribeWebhook();
     AtomicInteger next = new AtomicInteger();
@@ -153,7 +148,7 @@ public final class ChaosRun {
   /** Waits until every accepted mention is handled (or the drain time is up), then counts. */
   private JsonObject count(int mentions, long requests, int accepted, JsonObject recovery) throws InterruptedException {
     long deadline = System.nanoTime() + GIVE_UP.toNanos() + Duration.ofMillis(100L * mentions).toNanos();
-    try (RedisClient client = RedisClient.create("redis://127.0.0.1:" + redisPort)) {
+    try (RedisClient client = servers.redisClient()) {
       // handled means stored (or dead-lettered) and acknowledged: a mention stored by a process killed before it
       // filed the case is still pending, and another process takes it over after scoring.claimIdleMs
       while ((client.zcard(PREFIX + "mentions:idx:all") + client.xlen(PREFIX + "mentions:dead") < accepted
@@ -182,15 +177,8 @@ public final class ChaosRun {
   private void takeDown(Fault fault) throws IOException, InterruptedException {
     switch (fault) {
       case WEBCARE_KILLED, WEBCARE_KILLED_AGAIN -> webcare.destroyForcibly().waitFor();
-      case REDIS_KILLED -> redis.destroyForcibly().waitFor();
-      case REDIS_RESTARTED -> {
-        try (RedisClient client = RedisClient.create("redis://127.0.0.1:" + redisPort)) {
-          client.sendCommand(Protocol.Command.SHUTDOWN);
-        } catch (RuntimeException closedByShutdown) {
-          // the server closes the connection as it goes
-        }
-        redis.waitFor();
-      }
+      case REDIS_KILLED -> servers.killRedis();
+      case REDIS_RESTARTED -> servers.shutdownRedis();
     }
   }
 
@@ -200,7 +188,7 @@ public final class ChaosRun {
       case WEBCARE_KILLED, WEBCARE_KILLED_AGAIN -> startWebcare(connectors);
       case REDIS_KILLED, REDIS_RESTARTED -> {
         Thread.sleep(REDIS_DOWN.toMillis());
-        startRedis();
+        servers.startRedis(true);
       }
     }
   }
@@ -301,77 +289,17 @@ public final class ChaosRun {
     return cases - mentions.size();
   }
 
-  private void startRedis() throws IOException, InterruptedException {
-    redis = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-        "--dir", work.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "")
-        .redirectOutput(work.resolve("redis.log").toFile()).redirectErrorStream(true).start();
-    waitFor("Redis", () -> {
-      try (RedisClient client = RedisClient.create("redis://127.0.0.1:" + redisPort)) {
-        return "PONG".equals(client.ping());
-      }
-    });
-  }
-
   private void startWebcare(Path connectors) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1536m", "-jar", jar.toString())
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("webcare.log").toFile())).redirectErrorStream(true);
-    Map<String, String> env = builder.environment();
-    env.put("REDIS_URL", "redis://127.0.0.1:" + redisPort);
-    env.put("WEBCARE_REDIS_KEY_PREFIX", PREFIX);
-    env.put("WEBCARE_HTTP_PORT", Integer.toString(httpPort));
-    env.put("WEBCARE_CONNECTORS_DIR", connectors.toString());
-    env.put("WEBCARE_ADMIN_KEY", ADMIN_KEY);
-    env.put("WEBCARE_OUTBOUND_ALLOW_HOSTS", "127.0.0.1");
-    env.put("CHAOS_SECRET", SECRET);
-    webcare = builder.start();
-    waitFor("Webcare", () -> {
-      if (!webcare.isAlive()) {
-        throw new IllegalStateException("Webcare exited with " + webcare.exitValue() + "; its log is in " + work);
-      }
-      return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-        + "/health/ready")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
-        .statusCode() == 200;
-    });
-  }
-
-  private interface Check {
-    boolean ok() throws Exception;
-  }
-
-  private static void waitFor(String what, Check check) throws InterruptedException {
-    long deadline = System.nanoTime() + GIVE_UP.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (check.ok()) {
-          return;
-        }
-      } catch (IllegalStateException gone) {
-        throw gone;
-      } catch (Exception notYet) {
-        // not up yet
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException(what + " did not come up within " + GIVE_UP.toMinutes() + " minutes");
+    webcare = servers.startWebcare(jar, httpPort, Map.of("WEBCARE_REDIS_KEY_PREFIX", PREFIX,
+        "WEBCARE_CONNECTORS_DIR", connectors.toString(), "WEBCARE_ADMIN_KEY", ADMIN_KEY,
+        "WEBCARE_OUTBOUND_ALLOW_HOSTS", "127.0.0.1", "CHAOS_SECRET", SECRET));
   }
 
   private void stopAll() {
     if (receiver != null) {
       receiver.close();
     }
-    if (webcare != null) {
-      webcare.destroyForcibly();
-    }
-    if (redis != null) {
-      redis.destroyForcibly();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    servers.close();
   }
 
   private static double round(double seconds) {

@@ -17,6 +17,9 @@ public interface CaseViews {
 
   record Page(List<CaseView> items, PageCursor next) {}
 
+  /** The worklist's version: a page read at one version is current while this still reads it. */
+  Future<Long> version();
+
   /** The worklist page that {@code query} selects, each case with its mention. */
   Future<Page> page(CaseQuery query, int limit, PageCursor after);
 

@@ -22,11 +22,19 @@ public final class StoredCaseViews implements CaseViews {
 
   @Override
   public Future<Page> page(CaseQuery query, int limit, PageCursor after) {
+    // a row shows the case's excerpt; only a case filed before cases kept one needs its mention read
     return worklist.cases(query, limit, after).compose(page -> {
-      List<String> ids = page.cases().stream().map(Case::mentionId).toList();
-      return mentions.findAll(ids).map(found -> new Page(page.cases().stream()
+      List<String> ids = page.cases().stream().filter(c -> c.excerpt() == null).map(Case::mentionId).toList();
+      Future<java.util.Map<String, nl.webcare.mention.ScoredMention>> older = ids.isEmpty()
+          ? Future.succeededFuture(java.util.Map.of()) : mentions.findAll(ids);
+      return older.map(found -> new Page(page.cases().stream()
           .map(c -> new CaseView(c, found.get(c.mentionId()))).toList(), page.next()));
     });
+  }
+
+  @Override
+  public Future<Long> version() {
+    return worklist.version();
   }
 
   @Override

@@ -94,7 +94,8 @@ public record WebcareConfig(
   /**
    * Scorer workers: {@code workers} parallel CoreNLP jobs, {@code claimIdle} after which a crashed
    * consumer's pending message is taken over, {@code maxAttempts} before it goes to the dead letters,
-   * {@code maxTextChars} the prefix of a long text that is scored.
+   * {@code maxTextChars} the prefix of a long text that is scored, {@code idlePoll} how long one read of the mention
+   * stream waits in Redis for the next mention (XREADGROUP BLOCK; a mention is read the moment it comes).
    */
   public record Scoring(
       int workers, int batchSize, Duration claimIdle, int maxAttempts, int maxTextChars, Duration idlePoll,

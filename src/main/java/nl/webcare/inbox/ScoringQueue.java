@@ -29,6 +29,14 @@ public interface ScoringQueue {
   /** Messages never delivered to any consumer, now delivered to this one. */
   Future<List<Message>> readNew(String consumer, int count);
 
+  /**
+   * As {@link #readNew(String, int)}, but when there are none it waits up to {@code block} for the first to come and
+   * answers then (empty after {@code block}). A store that cannot wait answers at once.
+   */
+  default Future<List<Message>> readNew(String consumer, int count, Duration block) {
+    return readNew(consumer, count);
+  }
+
   /** Takes over messages pending for longer than {@code minIdle} (from any consumer, this one included). */
   Future<List<Message>> claimStale(String consumer, Duration minIdle, int count);
 

@@ -59,17 +59,22 @@ public final class ScorerVerticle extends VerticleBase {
     if (stopped) {
       return;
     }
-    queue.readNew(consumer, settings.batchSize())
+    // the read waits in Redis for the next mention (up to idlePoll), so an empty answer means: read again at once
+    queue.readNew(consumer, settings.batchSize(), settings.idlePoll())
         .compose(messages -> handleAll(messages).map(storeDown -> storeDown ? -1 : messages.size()))
         .onComplete(ar -> {
           // while the store refuses writes, reading on would only move the backlog into the pending list
-          Duration pause = ar.failed() || ar.result() < 0 ? ERROR_PAUSE : ar.result() > 0 ? Duration.ZERO
-              : settings.idlePoll();
+          Duration pause = ar.failed() || ar.result() < 0 ? ERROR_PAUSE : Duration.ZERO;
           if (ar.failed()) {
             LOG.warn("scorer {}: cannot read the mention stream: {}", consumer, ar.cause().getMessage());
           }
-          if (!stopped) {
-            readTimer = vertx.setTimer(Math.max(1, pause.toMillis()), id -> readNext());
+          if (stopped) {
+            return;
+          }
+          if (pause.isZero()) {
+            readNext();
+          } else {
+            readTimer = vertx.setTimer(pause.toMillis(), id -> readNext());
           }
         });
   }

@@ -32,9 +32,35 @@ public final class RedisGateway implements AutoCloseable {
   private final RedisKeys keys;
   private final HostAndPort address;
   private final java.util.function.IntFunction<DefaultJedisClientConfig> configWithSocketTimeout;
+  private final Vertx vertx;
+  private final java.util.Map<String, BlockingLane> lanes = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile boolean closed;
 
-  private RedisGateway(RedisClient jedis, WorkerExecutor workers, RedisKeys keys, HostAndPort address,
+  /** A thread and a connection of their own for reads that wait inside Redis; the connection is made on first use. */
+  private static final class BlockingLane {
+    final WorkerExecutor thread;
+    volatile redis.clients.jedis.Jedis connection;
+
+    BlockingLane(WorkerExecutor thread) {
+      this.thread = thread;
+    }
+
+    void disconnect() {
+      redis.clients.jedis.Jedis open = connection;
+      connection = null;
+      if (open != null) {
+        try {
+          open.close();
+        } catch (RuntimeException ignored) {
+          // a broken connection is dropped either way
+        }
+      }
+    }
+  }
+
+  private RedisGateway(Vertx vertx, RedisClient jedis, WorkerExecutor workers, RedisKeys keys, HostAndPort address,
       java.util.function.IntFunction<DefaultJedisClientConfig> configWithSocketTimeout) {
+    this.vertx = vertx;
     this.jedis = jedis;
     this.workers = workers;
     this.keys = keys;
@@ -84,11 +110,52 @@ public final class RedisGateway implements AutoCloseable {
         .poolConfig(pool)
         .build();
     WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, poolSize, 30, TimeUnit.SECONDS);
-    return new RedisGateway(client, workers, new RedisKeys(keyPrefix), address, dedicated);
+    return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), address, dedicated);
   }
 
   public RedisKeys keys() {
     return keys;
+  }
+
+  /**
+   * Runs a read that waits inside Redis (XREADGROUP ... BLOCK) on the lane's own thread and connection, so that it
+   * neither holds a pooled connection nor a pool thread while it waits, and answers the moment data comes. Calls on
+   * one lane run one after the other. A lost connection is dropped and made again at the next call; the failure is an
+   * outage like any other ({@link StoreUnavailableException}).
+   *
+   * @param blockMillis the longest wait a call asks Redis for: the connection's socket timeout is the gateway's plus this
+   */
+  public <T> Future<T> callBlocking(String lane, int blockMillis, Function<redis.clients.jedis.Jedis, T> read) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("Redis gateway is closed"));
+    }
+    BlockingLane l = lanes.computeIfAbsent(lane, name ->
+        new BlockingLane(vertx.createSharedWorkerExecutor("webcare-blocking-" + name, 1)));
+    try {
+      return l.thread.executeBlocking(() -> {
+        redis.clients.jedis.Jedis connection = l.connection;
+        if (connection == null) {
+          connection = dedicatedConnection(blockMillis);
+          l.connection = connection;
+        }
+        try {
+          T result = read.apply(connection);
+          outage(false, null);
+          return result;
+        } catch (redis.clients.jedis.exceptions.JedisException e) {
+          if (unreachable(e)) {
+            l.disconnect();
+            if (!closed) {
+              outage(true, e.getMessage());
+            }
+            throw new StoreUnavailableException(e);
+          }
+          throw e;
+        }
+      }, true);
+    } catch (RejectedExecutionException e) {
+      return Future.failedFuture(new IllegalStateException("Redis gateway is closed", e));
+    }
   }
 
   /** Runs one or more Jedis calls on the Redis worker pool, unordered so calls run in parallel. */
@@ -191,6 +258,12 @@ public final class RedisGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
+    // ends the blocked reads at once instead of after their block time
+    lanes.values().forEach(l -> {
+      l.disconnect();
+      l.thread.close();
+    });
     jedis.close();
     workers.close();
   }

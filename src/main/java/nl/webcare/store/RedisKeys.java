@@ -289,6 +289,14 @@ public final class RedisKeys {
     return prefix + "case:seq";
   }
 
+  /**
+   * The worklist's version: a counter that every change of a case or its indexes bumps in the same script, so a page
+   * rendered at one version is current while the counter still reads that version (the ETag and the page cache).
+   */
+  public String worklistVersion() {
+    return prefix + "worklist:version";
+  }
+
   /** Active (not closed) cases by priority. Scripts get this and every other key in KEYS, never build one. */
   public String activeCases() {
     return prefix + "cases:active";

@@ -46,11 +46,28 @@ public record Case(
     SlaClocks sla,
     Closure closure,
     Escalation escalation,
-    CaseFigures figures) {
+    CaseFigures figures,
+    String excerpt) {
 
   public Case {
     sla = sla == null ? SlaClocks.NONE : sla;
     figures = figures == null ? CaseFigures.NONE : figures;
+  }
+
+  /** Characters of the opening mention a worklist row shows ({@code excerpt}; null for a case filed before rows kept it). */
+  public static final int EXCERPT_CHARS = 140;
+
+  /** At most {@link #EXCERPT_CHARS} characters, not ending inside a surrogate pair; null for no text. */
+  public static String excerptOf(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.strip();
+    if (t.length() <= EXCERPT_CHARS) {
+      return t;
+    }
+    int end = Character.isHighSurrogate(t.charAt(EXCERPT_CHARS - 1)) ? EXCERPT_CHARS - 1 : EXCERPT_CHARS;
+    return t.substring(0, end);
   }
 
   /** When the first reply went out, null before (the clock the SLA of a first response stops). */

@@ -41,7 +41,7 @@ final class CaseCodec {
         f.get("source"), f.get("channel"), f.get("language"), f.get("team"), f.get("assignee"), f.get("author"),
         f.get("authorKey"), instant(f.get("openedAt")), instant(f.get("lastMentionAt")),
         Integer.parseInt(f.getOrDefault("mentionCount", "1")), instant(f.get("snoozedUntil")), sla, closure,
-        escalation, figures(f));
+        escalation, figures(f), f.get(EXCERPT));
   }
 
   /** Fields of the case's own figures; {@code held|<agent>} per agent. */
@@ -154,6 +154,13 @@ final class CaseCodec {
     return new CaseWrites(set, setIfAbsent, delete, Map.of(), team, wakeAt, detail);
   }
 
+  /** The first words of the opening mention, kept on the case so that a worklist row needs no read of the mention. */
+  static final String EXCERPT = "excerpt";
+
+  static String excerpt(String text) {
+    return Case.excerptOf(text);
+  }
+
   /** The hash of a case opened now for {@code scored}, in {@code due}'s team. */
   static Map<String, String> newCaseFields(String id, ScoredMention scored, Triage.Decision decision,
       SlaPolicy.Due due, Instant now) {
@@ -161,6 +168,7 @@ final class CaseCodec {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("id", id);
     f.put("mentionId", m.id());
+    putIfPresent(f, EXCERPT, excerpt(m.fullText()));
     f.put("state", CaseState.NEW.wire());
     f.put("priority", Long.toString(decision.priority()));
     f.put("openedAt", millis(now));

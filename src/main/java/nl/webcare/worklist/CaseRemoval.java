@@ -21,6 +21,7 @@ public final class CaseRemoval {
     try (var tx = jedis.multi()) {
       tx.del(keys.caseHash(caseId), keys.caseHistory(caseId), keys.caseNotes(caseId), keys.caseTags(caseId),
           keys.caseMentions(caseId), keys.caseReplies(caseId), keys.caseHandoffs(caseId));
+      tx.incr(keys.worklistVersion());
       tx.zrem(keys.activeCases(), caseId);
       tx.zrem(keys.closedCases(), caseId);
       tx.zrem(keys.snoozedCases(), caseId);

@@ -41,7 +41,7 @@ final class JoinCaseScript {
         keys.caseByAuthor(p.authorKey()), keys.caseHash(id), keys.caseMentions(id), keys.caseHistory(id),
         keys.casesInState(c.state().wire()), keys.casesInState(j.after().wire()), keys.activeCases(),
         keys.closedCases(), keys.casesOfTeam(TransitionScript.orEmpty(c.team())), keys.casesOfAssignee(holder),
-        keys.snoozedCases(), keys.slaDue("nextReply"), keys.alertStream());
+        keys.snoozedCases(), keys.slaDue("nextReply"), keys.alertStream(), keys.worklistVersion());
     List<String> args = new ArrayList<>(List.of(mentionId, id, p.conversationCase(), p.authorCase(),
         c.state().wire(), holder, TransitionScript.orEmpty(c.team()), Long.toString(c.priority()), j.after().wire(),
         Long.toString(j.priority()), Long.toString(j.now()), Long.toString(limits.alertStreamMaxLength()),

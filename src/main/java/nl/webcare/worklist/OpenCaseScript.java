@@ -33,7 +33,7 @@ final class OpenCaseScript {
         keys.caseByAuthor(p.authorKey()), keys.caseHash(id), keys.caseMentions(id), keys.caseHistory(id),
         keys.activeCases(), keys.casesInState(CaseState.NEW.wire()), keys.casesOfTeam(o.team()),
         keys.casesByOpening(), keys.authorCases(p.authorKey()), keys.slaDue("firstResponse"),
-        keys.slaDue("resolution"), keys.alertStream());
+        keys.slaDue("resolution"), keys.alertStream(), keys.worklistVersion());
     List<String> args = new ArrayList<>(List.of(mentionId, id, p.conversationCase(), p.authorCase(),
         ScriptArgs.flag(!p.conversationKey().isEmpty()), ScriptArgs.flag(!p.authorKey().isEmpty()), Long.toString(o.priority()),
         Long.toString(o.now()), Long.toString(limits.alertStreamMaxLength()), Long.toString(limits.conversationMemoryMs()),

@@ -40,7 +40,7 @@ final class OpenIncidentScript {
     List<String> scriptKeys = List.of(keys.spike(incident.spikeId()), keys.caseHash(id), keys.caseMentions(id),
         keys.caseHistory(id), keys.caseTags(id), keys.activeCases(), keys.casesInState(CaseState.NEW.wire()),
         keys.casesOfTeam(due.team()), keys.casesByOpening(), keys.slaDue("firstResponse"), keys.slaDue("resolution"),
-        keys.alertStream());
+        keys.alertStream(), keys.worklistVersion());
     String history = new CaseEvent(now, Actor.SYSTEM.name(), "opened", new JsonObject()
         .put("mentionId", incident.mentionIds().get(0)).put("triageClass", TriageClass.CRISIS.wire())
         .put("spikeId", incident.spikeId()).put("note", incident.summary())).encode();
@@ -62,6 +62,7 @@ final class OpenIncidentScript {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("id", id);
     f.put("mentionId", incident.mentionIds().get(0));
+    f.put(CaseCodec.EXCERPT, CaseCodec.excerpt(incident.summary()));
     f.put("state", CaseState.NEW.wire());
     f.put("priority", Long.toString(incident.priority()));
     f.put("openedAt", CaseCodec.millis(now));

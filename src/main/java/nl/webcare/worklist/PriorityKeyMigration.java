@@ -61,7 +61,7 @@ public final class PriorityKeyMigration {
     String team = f.get(3) == null ? "" : f.get(3);
     String holder = f.get(4) == null ? "" : f.get(4);
     Object done = redis.evalScript(jedis, REKEY, List.of(keys.caseHash(id), keys.activeCases(),
-        keys.casesInState(state), keys.casesOfTeam(team), keys.casesOfAssignee(holder)),
+        keys.casesInState(state), keys.casesOfTeam(team), keys.casesOfAssignee(holder), keys.worklistVersion()),
         List.of(id, f.get(0), state, team, holder, Long.toString(key)));
     return ((Long) done).intValue();
   }

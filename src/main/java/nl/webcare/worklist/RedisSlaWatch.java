@@ -37,7 +37,8 @@ public final class RedisSlaWatch {
   public Future<Boolean> flag(String caseId, String target, Instant now) {
     String history = new CaseEvent(now, "webcare", "sla.breached", new JsonObject().put("target", target)).encode();
     return redis.call(jedis -> Long.valueOf(1).equals(redis.evalScript(jedis, BREACH,
-        List.of(keys.caseHash(caseId), keys.caseHistory(caseId), keys.slaDue(target), keys.alertStream()),
+        List.of(keys.caseHash(caseId), keys.caseHistory(caseId), keys.slaDue(target), keys.alertStream(),
+            keys.worklistVersion()),
         List.of(caseId, target, Long.toString(now.toEpochMilli()), Long.toString(alertStreamMaxLength), history))));
   }
 }

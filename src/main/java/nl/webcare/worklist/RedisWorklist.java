@@ -75,6 +75,14 @@ public final class RedisWorklist implements Worklist {
   }
 
   @Override
+  public Future<Long> version() {
+    return redis.call(jedis -> {
+      String v = jedis.get(keys.worklistVersion());
+      return v == null ? 0L : Long.parseLong(v);
+    });
+  }
+
+  @Override
   public Future<Page> cases(CaseQuery query, int limit, PageCursor after) {
     String index = query.assignee() != null ? keys.casesOfAssignee(query.assignee())
         : query.team() != null ? keys.casesOfTeam(query.team())
@@ -228,6 +236,7 @@ public final class RedisWorklist implements Worklist {
             CaseCodec.RECOVERY_CAME_BACK, r.cameBack() ? "1" : "0", CaseCodec.RECOVERY_AT, CaseCodec.millis(r.measuredAt())));
       }
       tx.rpush(keys.caseHistory(caseId), history);
+      tx.incr(keys.worklistVersion());
       tx.exec();
     }
   }

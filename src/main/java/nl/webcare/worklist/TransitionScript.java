@@ -31,7 +31,7 @@ final class TransitionScript {
         keys.casesInState(after.wire()), keys.activeCases(), keys.closedCases(), keys.snoozedCases(),
         keys.casesOfTeam(orEmpty(read.team())), keys.casesOfTeam(orEmpty(writes.team())),
         keys.casesOfAssignee(orEmpty(read.assignee())), keys.casesOfAssignee(orEmpty(holderAfter)),
-        keys.alertStream());
+        keys.alertStream(), keys.worklistVersion());
     List<String> args = new ArrayList<>(List.of(id, read.state().wire(), orEmpty(read.assignee()), orEmpty(read.team()),
         after.wire(), orEmpty(holderAfter), orEmpty(writes.team()), after.closed() ? "1" : "0",
         CaseCodec.millis(now), wakeAt(read, after, writes),

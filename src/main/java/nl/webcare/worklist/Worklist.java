@@ -42,6 +42,9 @@ public interface Worklist {
   /** Cases that match, highest priority first, after the cursor. */
   Future<Page> cases(CaseQuery query, int limit, PageCursor after);
 
+  /** The worklist's version: it changes with every change of any case (0 before the first). */
+  Future<Long> version();
+
   /** The case, or a succeeded future with null when there is none. */
   Future<Case> find(String caseId);
 

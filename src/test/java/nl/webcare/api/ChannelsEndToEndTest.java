@@ -205,7 +205,7 @@ class ChannelsEndToEndTest {
     JsonArray worklist = api.get("/api/v1/worklist?limit=100").json().getJsonArray("items");
     boolean complaintQueued = false;
     for (int i = 0; i < worklist.size(); i++) {
-      JsonObject mention = worklist.getJsonObject(i).getJsonObject("mention");
+      JsonObject mention = api.get("/api/v1/mentions/" + worklist.getJsonObject(i).getString("mentionId")).json();
       if ("kiyoh-acme".equals(mention.getString("source")) && mention.getInteger("rating") == 1) {
         complaintQueued = true;
         assertThat(worklist.getJsonObject(i).getString("triageClass")).isEqualTo("complaint");

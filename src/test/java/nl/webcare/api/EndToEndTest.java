@@ -67,8 +67,13 @@ class EndToEndTest {
     long previousKey = Long.MAX_VALUE;
     for (int i = 0; i < items.size(); i++) {
       JsonObject item = items.getJsonObject(i);
-      JsonObject mention = item.getJsonObject("mention");
+      JsonObject mention = mentionOf(item);
       texts.add(mention.getString("text"));
+      // a row carries the first words of the mention, not the mention
+      assertThat(item.containsKey("mention")).isFalse();
+      String words = mention.getString("text");
+      assertThat(item.getString("excerpt")).hasSizeLessThanOrEqualTo(140)
+          .contains(words.substring(0, Math.min(40, words.length())));
       // ordered by the sort key: urgency plus the hours the customer has waited (PriorityFormula)
       assertThat(item.getLong("priority")).isLessThanOrEqualTo(previousKey);
       previousKey = item.getLong("priority");
@@ -83,13 +88,18 @@ class EndToEndTest {
     assertThat(texts).noneSatisfy(t -> assertThat(t).contains("snel en makkelijk"));
   }
 
+  /** The mention that opened a worklist row's case. */
+  private static JsonObject mentionOf(JsonObject row) {
+    return api.get("/api/v1/mentions/" + row.getString("mentionId")).json();
+  }
+
   @Test
   void theMostNegativeTextOutranksMilderOnes() {
     JsonArray items = api.get("/api/v1/worklist").json().getJsonArray("items");
-    JsonObject first = items.getJsonObject(0).getJsonObject("mention");
+    JsonObject first = mentionOf(items.getJsonObject(0));
     double firstScore = first.getJsonObject("sentiment").getDouble("score");
     for (int i = 1; i < items.size(); i++) {
-      JsonObject other = items.getJsonObject(i).getJsonObject("mention");
+      JsonObject other = mentionOf(items.getJsonObject(i));
       if (other.getInteger("rating") == null && first.getInteger("rating") == null) {
         assertThat(firstScore).isLessThanOrEqualTo(other.getJsonObject("sentiment").getDouble("score"));
       }
@@ -180,8 +190,8 @@ class EndToEndTest {
     ApiClient agent = api.withKey(api.newKey("cas", "agent"));
     // the analyst reads, but sees no author and changes nothing
     JsonObject item = analyst.get("/api/v1/worklist").json().getJsonArray("items").getJsonObject(0);
-    assertThat(item.getJsonObject("mention").containsKey("author")).isFalse();
-    assertThat(item.getJsonObject("mention").containsKey("url")).isFalse();
+    assertThat(item.containsKey("author")).isFalse();
+    assertThat(item.getString("excerpt")).isNotBlank();
     assertError(analyst.post("/api/v1/cases/" + caseId + "/claim", "{}"), 403, "forbidden");
     // the integration reads alerts only
     assertThat(integration.get("/api/v1/alerts").status()).isEqualTo(200);

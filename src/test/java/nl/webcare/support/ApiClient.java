@@ -59,9 +59,18 @@ public final class ApiClient {
     return key == null ? request : request.header("Authorization", "Bearer " + key);
   }
 
-  public record Answer(int status, String body) {
+  public record Answer(int status, String body, java.net.http.HttpHeaders headers) {
+    public Answer(int status, String body) {
+      this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (name, value) -> true));
+    }
+
     public JsonObject json() {
       return new JsonObject(body);
+    }
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
     }
   }
 
@@ -145,7 +154,7 @@ public final class ApiClient {
     try {
       HttpResponse<String> response = http.sendAsync(built, HttpResponse.BodyHandlers.ofString())
           .get(EXCHANGE_LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-      return new Answer(response.statusCode(), response.body());
+      return new Answer(response.statusCode(), response.body(), response.headers());
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException(built.method() + " " + built.uri() + " got no complete answer: " + e, e);
     } catch (InterruptedException e) {

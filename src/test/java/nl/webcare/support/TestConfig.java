@@ -74,6 +74,6 @@ public final class TestConfig {
   }
 
   public static WebcareConfig.Scoring scoring(Duration claimIdle, int maxAttempts) {
-    return new WebcareConfig.Scoring(2, 8, claimIdle, maxAttempts, 4000, Duration.ofMillis(50));
+    return new WebcareConfig.Scoring(2, 8, claimIdle, maxAttempts, 4000, Duration.ofMillis(500));
   }
 }

@@ -3,26 +3,30 @@ package nl.webcare.bench;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The fault run's webhook receiver: a plain JDK HTTP server on loopback that answers every POST with 204 and
- * keeps the {@code webhook-id}s it got, so that the run can tell a lost delivery from a repeated one.
+ * The benchmarks' webhook receiver: a plain JDK HTTP server on loopback that answers every POST with 204 and keeps
+ * the {@code webhook-id}s it got, with the time each first came, so that a run can tell a lost delivery from a
+ * repeated one and measure how long a delivery took.
  */
-final class ChaosWebhookReceiver implements AutoCloseable {
+final class BenchWebhookReceiver implements AutoCloseable {
   private final HttpServer server;
-  private final Set<String> ids = ConcurrentHashMap.newKeySet();
+  /** webhook-id: when it first came, in microseconds since the epoch. */
+  private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
   private final AtomicLong requests = new AtomicLong();
 
-  ChaosWebhookReceiver() throws IOException {
+  BenchWebhookReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/hook", exchange -> {
       exchange.getRequestBody().readAllBytes();
+      long now = BenchClock.epochMicros();
       String id = exchange.getRequestHeaders().getFirst("webhook-id");
       if (id != null) {
-        ids.add(id);
+        arrivals.putIfAbsent(id, now);
         requests.incrementAndGet();
       }
       exchange.sendResponseHeaders(204, -1);
@@ -38,7 +42,12 @@ final class ChaosWebhookReceiver implements AutoCloseable {
 
   /** The distinct webhook-ids received. */
   Set<String> ids() {
-    return Set.copyOf(ids);
+    return Set.copyOf(arrivals.keySet());
+  }
+
+  /** When each webhook-id first came, in microseconds since the epoch. */
+  Map<String, Long> arrivals() {
+    return Map.copyOf(arrivals);
   }
 
   long requests() {
