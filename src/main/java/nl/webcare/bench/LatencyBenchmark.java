@@ -77,7 +77,7 @@ public final class LatencyBenchmark {
   private JsonObject go(List<Integer> rates, int seconds, int warmupSeconds) throws Exception {
     Path connectors = Files.createDirectories(servers.work().resolve("connectors"));
     Files.writeString(connectors.resolve(SOURCE + ".yaml"), "name: " + SOURCE + "\ntype: push\nbrand: acme\n"
-        + "channel: form\nsecretEnv: LATENCY_SECRET\nratePerMinute: 1000000\nmaxBodyBytes: 8192\n");
+        + "channel: form\nsecretEnv: LATENCY_SECRET\nratePerMinute: 100000\nmaxBodyBytes: 8192\n");
     servers.startRedis(false);
     receiver = new BenchWebhookReceiver();
     servers.startWebcare(jar, httpPort, Map.of("WEBCARE_REDIS_KEY_PREFIX", PREFIX,

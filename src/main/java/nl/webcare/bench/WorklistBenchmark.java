@@ -36,7 +36,12 @@ import nl.webcare.worklist.RedisWorklist;
  * {@code java -jar webcare.jar bench-worklist [--cases N] [--seconds S] [--connections C]}: starts Webcare under a
  * throw-away key prefix, files N open cases (a quarter on X, the rest spread over three feeds; urgencies spread
  * over the range), then drives the HTTP API with {@code wrk} (Debian package {@code wrk}): the worklist's first
- * page, a filtered first page, and claims of distinct cases. Prints one JSON object; removes its keys afterwards.
+ * page, a filtered first page (state and channel), the first page answered 304 to its ETag, and claims of distinct
+ * cases. The three page runs are made twice: on a still worklist, and while cases are filed at 50 a second (every
+ * filing changes the worklist's version, so the page cache and the 304 show what they do under real change). Beside
+ * them, in the same run, {@code redis-benchmark} gives what Redis alone serves of the reads a page would make
+ * (ZREVRANGE plus 50 HGETALL of case hashes, or 50 HMGET of a row's fields, pipelined), so the ratio to what Redis
+ * can do is a figure too. Prints one JSON object; removes its keys afterwards.
  */
 public final class WorklistBenchmark {
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -75,15 +80,30 @@ public final class WorklistBenchmark {
     String key = new RedisApiKeyStore(app.redis()).create("bench-agent", Role.AGENT, java.util.Set.of(), "bench").toCompletionStage()
         .toCompletableFuture().get().key();
     String base = "http://127.0.0.1:" + app.httpPort() + "/api/v1";
-    JsonArray runs = new JsonArray()
-        .add(wrk("worklist first page (limit 50)", base + "/worklist?limit=50", key, null, seconds, connections))
-        .add(wrk("filtered first page (channel=x, state=new)", base + "/worklist?limit=50&channel=x&state=new", key,
-            null, seconds, connections))
-        .add(wrk("claim a case", base, key, claimScript(ids, key), seconds, connections));
+    String first = base + "/worklist?limit=50";
+    String filtered = base + "/worklist?limit=50&channel=x&state=new";
+    JsonArray runs = new JsonArray();
+    JsonObject redisAlone = redisBaseline(app, config, ids, connections);
+    for (boolean churning : new boolean[] {false, true}) {
+      String during = churning ? " while 50 cases a second are filed" : "";
+      Churn churn = churning ? new Churn(worklist, count) : null;
+      try {
+        runs.add(wrk("first page (limit 50)" + during, first, key, null, seconds, connections))
+            .add(wrk("filtered first page (channel=x, state=new)" + during, filtered, key, null, seconds, connections))
+            .add(wrk("first page, 304 to its ETag" + during, first, key, notModifiedScript(first, key), seconds,
+                connections));
+      } finally {
+        if (churn != null) {
+          churn.close();
+        }
+      }
+    }
+    runs.add(wrk("claim a case", base, key, claimScript(ids, key), seconds, connections));
     Runtime runtime = Runtime.getRuntime();
     System.gc();
     return new JsonObject().put("open_cases", ids.size()).put("fill_seconds", Math.round(fillSeconds * 10) / 10.0)
-        .put("wrk_threads", 2).put("wrk_connections", connections).put("seconds_per_run", seconds).put("runs", runs)
+        .put("wrk_threads", 2).put("wrk_connections", connections).put("seconds_per_run", seconds)
+        .put("redis_alone", redisAlone).put("runs", runs)
         .put("heap_used_mb_after_gc", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024))
         .put("peak_rss_mb", PipelineBenchmark.peakRssMb());
   }
@@ -101,6 +121,85 @@ public final class WorklistBenchmark {
       batch.forEach(f -> ids.add(f.result().caseId()));
     }
     return ids;
+  }
+
+  /** Files a case every 20 ms on a thread of its own until closed: the worklist changing under the readers. */
+  private static final class Churn implements AutoCloseable {
+    private final java.util.concurrent.ScheduledExecutorService timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    private final java.util.concurrent.atomic.AtomicInteger next;
+
+    Churn(RedisWorklist worklist, int from) {
+      next = new java.util.concurrent.atomic.AtomicInteger(from + 1_000_000);
+      timer.scheduleAtFixedRate(() -> {
+        ScoredMention scored = scored(next.getAndIncrement());
+        worklist.file(scored, Triage.standard().decide(scored), "care");
+      }, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
+  }
+
+  /**
+   * What Redis alone serves of a page's reads, from {@code redis-benchmark} in this run: 50 HGETALL of case hashes
+   * pipelined (plus the ZREVRANGE, counted as one more command), and 50 HMGET of a row's fields.
+   */
+  private static JsonObject redisBaseline(WebcareApp app, WebcareConfig config, List<String> ids, int connections)
+      throws Exception {
+    if (config.redis().url() == null) {
+      throw new IllegalStateException("bench-worklist compares with redis-benchmark on the same server: set REDIS_URL "
+          + "(e.g. redis://127.0.0.1:6379)");
+    }
+    java.net.URI redis = java.net.URI.create(config.redis().url());
+    String host = redis.getHost();
+    String port = Integer.toString(redis.getPort() > 0 ? redis.getPort() : 6379);
+    String caseKey = config.redis().keyPrefix() + "case:" + ids.get(0);
+    double full = redisBenchmark(host, port, connections, "HGETALL", caseKey);
+    double rows = redisBenchmark(host, port, connections, "HMGET", caseKey, "id", "channel", "author", "excerpt",
+        "urgency", "triageClass", "state", "assignee", "firstResponseDue", "resolutionDue", "nextReplyDue");
+    return new JsonObject().put("tool", "redis-benchmark -P 51 -c " + connections)
+        .put("full_pages_per_second", Math.round(full / 51)).put("row_pages_per_second", Math.round(rows / 51))
+        .put("hgetall_per_second", Math.round(full)).put("hmget_per_second", Math.round(rows));
+  }
+
+  private static double redisBenchmark(String host, String port, int connections, String... command) throws Exception {
+    List<String> line = new ArrayList<>(List.of("redis-benchmark", "-h", host, "-p", port, "-c",
+        Integer.toString(connections), "-n", "300000", "-P", "51", "-q"));
+    line.addAll(List.of(command));
+    Process process;
+    try {
+      process = new ProcessBuilder(line).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("redis-benchmark is not installed (Debian: apt-get install redis-tools)", e);
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(120, TimeUnit.SECONDS);
+    Matcher m = Pattern.compile("([0-9.]+) requests per second").matcher(output);
+    if (!m.find()) {
+      throw new IllegalStateException("redis-benchmark said: " + output);
+    }
+    return Double.parseDouble(m.group(1));
+  }
+
+  /** A wrk script that sends the page's current ETag (asked for once per connection) in If-None-Match. */
+  private static Path notModifiedScript(String url, String key) throws IOException {
+    String lua = "local etag = nil\n"
+        + "request = function()\n"
+        + "  local h = {[\"Authorization\"] = \"Bearer " + key + "\"}\n"
+        + "  if etag then h[\"If-None-Match\"] = etag end\n"
+        + "  return wrk.format(\"GET\", nil, h, nil)\n"
+        + "end\n"
+        + "response = function(status, headers, body)\n"
+        + "  if headers[\"ETag\"] then etag = headers[\"ETag\"] end\n"
+        + "  if headers[\"etag\"] then etag = headers[\"etag\"] end\n"
+        + "end\n";
+    Path file = Files.createTempFile("webcare-etag", ".lua");
+    Files.writeString(file, lua, StandardCharsets.UTF_8);
+    file.toFile().deleteOnExit();
+    return file;
   }
 
   private static ScoredMention scored(int i) {

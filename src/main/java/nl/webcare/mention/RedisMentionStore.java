@@ -78,16 +78,22 @@ public final class RedisMentionStore implements MentionStore {
         tx.del(key);
         tx.hset(key, fields);
         tx.pexpire(key, retention.toMillis());
-        tx.zadd(keys.mentionsByTime(), at, m.id());
-        tx.zadd(keys.mentionsByLabel(scored.sentiment().label().wire()), at, m.id());
-        tx.zadd(keys.mentionsBySource(m.source()), at, m.id());
+        List<String> indexes = new ArrayList<>(List.of(keys.mentionsByTime(),
+            keys.mentionsByLabel(scored.sentiment().label().wire()), keys.mentionsBySource(m.source())));
         if (m.brand() != null) {
-          tx.zadd(keys.mentionsByBrand(m.brand()), at, m.id());
+          indexes.add(keys.mentionsByBrand(m.brand()));
         }
+        for (String index : indexes) {
+          tx.zadd(index, at, m.id());
+        }
+        // housekeeping trims the indexes named here instead of looking for them in the whole keyspace
+        tx.sadd(keys.mentionIndexes(), indexes.toArray(String[]::new));
         String author = AuthorKey.of(m);
         if (author != null) {
-          // the author's history lives as long as their newest mention
+          // the author's history lives as long as their newest mention, and sheds what is past retention whenever
+          // it grows: housekeeping never has to visit the (many) authors' indexes
           tx.zadd(keys.authorMentions(author), at, m.id());
+          tx.zremrangeByScore(keys.authorMentions(author), "-inf", "(" + (at - retention.toMillis()));
           tx.pexpire(keys.authorMentions(author), retention.toMillis());
           tx.sadd(keys.handleChannels(AuthorKey.handle(author)), m.channel());
           tx.pexpire(keys.handleChannels(AuthorKey.handle(author)), retention.toMillis());

@@ -82,24 +82,36 @@ public final class Housekeeping {
     return jedis.xtrim(keys.mentionStream(), XTrimParams.xTrimParams().minId(keepFrom.toString()));
   }
 
+  /**
+   * Trims the mention indexes named in {@link RedisKeys#mentionIndexes()}: work that grows with the number of
+   * brands, sources and labels, not with the keyspace. A store written before the registry existed gets it built
+   * once, by one SCAN, marked done in its own key. Authors' indexes trim themselves as they grow and expire with their newest mention.
+   */
   private long dropExpiredIndexEntries(UnifiedJedis jedis) {
     String oldest = Long.toString(System.currentTimeMillis() - retention.toMillis());
+    String scanned = keys.mentionIndexes() + ":scanned";
+    if (!jedis.exists(scanned)) {
+      registerIndexesOnce(jedis); // indexes written before the registry existed (or before an upgrade)
+      jedis.set(scanned, Long.toString(System.currentTimeMillis()));
+    }
     long removed = 0;
+    for (String index : jedis.smembers(keys.mentionIndexes())) {
+      removed += jedis.zremrangeByScore(index, "-inf", "(" + oldest);
+      if (!jedis.exists(index)) {
+        jedis.srem(keys.mentionIndexes(), index);
+      }
+    }
+    return removed;
+  }
+
+  private void registerIndexesOnce(UnifiedJedis jedis) {
     String cursor = ScanParams.SCAN_POINTER_START;
     do {
-      ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.mentionIndexPattern()).count(500));
-      for (String index : page.getResult()) {
-        removed += jedis.zremrangeByScore(index, "-inf", "(" + oldest);
+      ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.mentionIndexPattern()).count(1000));
+      if (!page.getResult().isEmpty()) {
+        jedis.sadd(keys.mentionIndexes(), page.getResult().toArray(String[]::new));
       }
       cursor = page.getCursor();
     } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    do {
-      ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.authorMentionsPattern()).count(500));
-      for (String index : page.getResult()) {
-        removed += jedis.zremrangeByScore(index, "-inf", "(" + oldest);
-      }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    return removed;
   }
 }

@@ -70,9 +70,17 @@ public final class RedisKeys {
     return prefix + "mentions:idx:all";
   }
 
-  /** SCAN pattern that matches every mention index. */
+  /** SCAN pattern that matches every mention index (used once, to build {@link #mentionIndexes()} where it is missing). */
   public String mentionIndexPattern() {
     return prefix + "mentions:idx:*";
+  }
+
+  /**
+   * The names of every mention index (by time, label, source, brand): a few dozen keys, added with each stored
+   * mention, so that housekeeping trims them without walking the keyspace.
+   */
+  public String mentionIndexes() {
+    return prefix + "mentions:indexes";
   }
 
   public String mentionsByLabel(String label) {
@@ -166,11 +174,6 @@ public final class RedisKeys {
   /** An author's mentions by publication time (key: {@code channel:handle}). */
   public String authorMentions(String authorKey) {
     return prefix + "author:" + authorKey + ":mentions";
-  }
-
-  /** SCAN pattern of every author's mention index. */
-  public String authorMentionsPattern() {
-    return prefix + "author:*:mentions";
   }
 
   /** The cases an author opened. */

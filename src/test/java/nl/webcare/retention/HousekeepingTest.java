@@ -79,6 +79,29 @@ class HousekeepingTest {
   }
 
   @Test
+  void anAuthorsIndexShedsWhatIsPastRetentionWhenTheyWriteAgainAndHousekeepingNeverVisitsIt() {
+    var store = new nl.webcare.mention.RedisMentionStore(fixture.redis, Duration.ofDays(7));
+    var first = Mentions.byAuthor("s", "a-1", "first", "jan", null);
+    var second = Mentions.byAuthor("s", "a-2", "second", "jan", null);
+    var scoredFirst = Mentions.scored(first, nl.webcare.mention.SentimentLabel.NEGATIVE, -0.5);
+    // GIVEN jan's first mention was taken in ten days ago, past the 7-day retention
+    Await.result(store.save(new nl.webcare.mention.ScoredMention(first, scoredFirst.sentiment(),
+        java.time.Instant.now().minus(Duration.ofDays(10)))));
+    String index = fixture.prefix + "author:forum:jan:mentions";
+    try (RedisClient client = TestRedis.client()) {
+      assertThat(client.zcard(index)).isEqualTo(1);
+      // WHEN jan writes again
+      Await.result(store.save(Mentions.scored(second, nl.webcare.mention.SentimentLabel.NEGATIVE, -0.5)));
+      // THEN the index holds the new mention only
+      assertThat(client.zrange(index, 0, -1)).containsExactly(second.id());
+      // AND the mention indexes are registered by name, so a sweep needs no walk over the keyspace
+      assertThat(client.smembers(fixture.prefix + "mentions:indexes")).contains(fixture.prefix + "mentions:idx:all",
+          fixture.prefix + "mentions:idx:label:negative", fixture.prefix + "mentions:idx:source:s",
+          fixture.prefix + "mentions:idx:brand:testbrand");
+    }
+  }
+
+  @Test
   void indexEntriesOlderThanRetentionAreDropped() {
     try (RedisClient client = TestRedis.client()) {
       client.zadd(fixture.prefix + "mentions:idx:all", System.currentTimeMillis() - 10 * 86_400_000L, "old");

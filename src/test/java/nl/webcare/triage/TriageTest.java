@@ -21,6 +21,14 @@ class TriageTest {
   }
 
   @Test
+  void aDutchParcelThatNeverCameAndNobodyAnsweringIsAComplaint() {
+    // no sentiment word at all: the facts are the complaint ("never arrived", "nobody answers")
+    Triage.Decision d = decide("@acme mijn pakket 10006 is nooit aangekomen en niemand reageert", null);
+    assertThat(d.needsReply()).isTrue();
+    assertThat(d.reasons()).contains("complaint:nooit aangekomen", "complaint:niemand reageert");
+  }
+
+  @Test
   void aPoliteComplaintNeedsAReply() {
     Triage.Decision d = decide("hi, my order 913181 never arrived, did you refund?", null);
     assertThat(d.triageClass()).isEqualTo(TriageClass.COMPLAINT);
