@@ -84,9 +84,49 @@ public final class HousekeepingBenchmark {
           .put("housekeeping_sweep_ms", median(() -> housekeeping.sweep().mapEmpty()))
           .put("sla_watch_round_ms", median(() -> Future.all(RedisSlaWatch.TARGETS.stream()
               .map(t -> slaWatch.due(t, now, 500)).toList()).mapEmpty()))
-          .put("backlog_gauges_ms", median(gauges::refresh)));
+          .put("backlog_gauges_ms", median(gauges::refresh))
+          .put("memory", memory(redis)));
     }
     return new JsonObject().put("runs_per_figure", RUNS).put("sizes", results);
+  }
+
+  private static final int SAMPLE = 200;
+
+  /**
+   * Bytes per stored mention (MEMORY USAGE of its key over a sample of the newest; beside it the same fields stored
+   * as the hash mentions were kept in before, written to a scratch key and removed) and per open case (its hash,
+   * history, mention list and the pointer from its mention).
+   */
+  private static JsonObject memory(RedisGateway redis) throws Exception {
+    return redis.call(j -> {
+      var keys = redis.keys();
+      long packed = 0;
+      long asHash = 0;
+      List<String> mentionIds = j.zrevrange(keys.mentionsByTime(), 0, SAMPLE - 1);
+      for (String id : mentionIds) {
+        packed += usage(j, keys.mention(id));
+        String scratch = keys.mention(id) + ":as-hash";
+        j.hset(scratch, RedisMentionStore.storedFields(j, keys, id));
+        asHash += usage(j, scratch);
+        j.del(scratch);
+      }
+      long cases = 0;
+      List<String> caseIds = j.zrange(keys.activeCases(), 0, SAMPLE - 1);
+      for (String id : caseIds) {
+        String mentionId = j.hget(keys.caseHash(id), "mentionId");
+        cases += usage(j, keys.caseHash(id)) + usage(j, keys.caseHistory(id)) + usage(j, keys.caseMentions(id))
+            + usage(j, keys.caseByMention(mentionId));
+      }
+      return new JsonObject().put("sampled", mentionIds.size())
+          .put("bytes_per_mention", mentionIds.isEmpty() ? 0 : packed / mentionIds.size())
+          .put("bytes_per_mention_as_hash", mentionIds.isEmpty() ? 0 : asHash / mentionIds.size())
+          .put("bytes_per_open_case", caseIds.isEmpty() ? 0 : cases / caseIds.size());
+    }).toCompletionStage().toCompletableFuture().get();
+  }
+
+  private static long usage(redis.clients.jedis.UnifiedJedis j, String key) {
+    Long bytes = j.memoryUsage(key);
+    return bytes == null ? 0 : bytes;
   }
 
   /** Stores mentions {@code from} .. {@code to - 1}, each with its case; nine in ten of the cases resolved. */

@@ -92,6 +92,56 @@ public final class MentionCodec {
     return new ScoredMention(mention(f), sentiment, Instant.ofEpochMilli(parseLong(f, "scoredAt")));
   }
 
+  /**
+   * The stored form's short names: a mention is kept as one string of JSON with these names (its id is in the key),
+   * not as a hash whose long text makes Redis keep it as a table of separate entries. Measured: README, "Memory".
+   */
+  private static final Map<String, String> SHORT = Map.ofEntries(Map.entry("source", "s"), Map.entry("channel", "c"),
+      Map.entry("brand", "b"), Map.entry("externalId", "x"), Map.entry("author", "a"), Map.entry("title", "ti"),
+      Map.entry("text", "t"), Map.entry("url", "u"), Map.entry("publishedAt", "p"), Map.entry("language", "l"),
+      Map.entry("rating", "r"), Map.entry("productVersion", "v"), Map.entry("authorHandle", "h"),
+      Map.entry("authorFollowers", "f"), Map.entry("authorVerified", "av"), Map.entry("conversationId", "ci"),
+      Map.entry("inReplyTo", "ir"), Map.entry("engagement", "e"), Map.entry("recommends", "rc"),
+      Map.entry("label", "L"), Map.entry("score", "S"), Map.entry("probabilities", "P"),
+      Map.entry("detectedLanguage", "dl"), Map.entry("truncated", "tr"), Map.entry("sentences", "se"),
+      Map.entry("cues", "cu"), Map.entry("scoredAt", "sa"));
+  private static final Map<String, String> LONG = inverse(SHORT);
+
+  private static Map<String, String> inverse(Map<String, String> names) {
+    Map<String, String> out = new java.util.HashMap<>();
+    names.forEach((longName, shortName) -> out.put(shortName, longName));
+    return Map.copyOf(out);
+  }
+
+  /** A scored mention's fields in their stored form: one JSON string, short names, the id left out (it is the key's). */
+  public static String pack(Map<String, String> fields) {
+    io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject();
+    fields.forEach((name, value) -> {
+      if ("id".equals(name) || ("truncated".equals(name) && "false".equals(value))) {
+        return;
+      }
+      String shortName = SHORT.get(name);
+      if (shortName == null) {
+        throw new IllegalArgumentException("no stored name for mention field " + name);
+      }
+      json.put(shortName, value);
+    });
+    return json.encode();
+  }
+
+  /** The fields of a stored string, by their long names, with the id from its key. */
+  public static Map<String, String> unpack(String id, String stored) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("id", id);
+    new io.vertx.core.json.JsonObject(stored).forEach(e -> {
+      String longName = LONG.get(e.getKey());
+      if (longName != null && e.getValue() != null) {
+        f.put(longName, String.valueOf(e.getValue()));
+      }
+    });
+    return f;
+  }
+
   /** "class:score:pNegative:pNeutral:pPositive" per sentence, separated by ';': compact. */
   static String encodeSentences(List<SentenceSentiment> sentences) {
     StringBuilder out = new StringBuilder();

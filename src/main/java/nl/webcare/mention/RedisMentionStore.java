@@ -1,5 +1,6 @@
 package nl.webcare.mention;
 
+import redis.clients.jedis.params.SetParams;
 import nl.webcare.store.PageCursor;
 import nl.webcare.store.RedisGateway;
 import nl.webcare.store.RedisKeys;
@@ -75,9 +76,8 @@ public final class RedisMentionStore implements MentionStore {
       try (AbstractTransaction tx = jedis.multi()) {
         String key = keys.mention(m.id());
         CountCall countCall = null;
-        tx.del(key);
-        tx.hset(key, fields);
-        tx.pexpire(key, retention.toMillis());
+        // one compact string (MentionCodec.pack): a hash with a long text would be kept as a table, about 3 times larger
+        tx.set(key, MentionCodec.pack(fields), SetParams.setParams().px(retention.toMillis()));
         List<String> indexes = new ArrayList<>(List.of(keys.mentionsByTime(),
             keys.mentionsByLabel(scored.sentiment().label().wire()), keys.mentionsBySource(m.source())));
         if (m.brand() != null) {
@@ -168,17 +168,28 @@ public final class RedisMentionStore implements MentionStore {
       if (mentionIds.isEmpty()) {
         return found;
       }
+      List<String> older = new ArrayList<>();
       try (AbstractPipeline pipeline = jedis.pipelined()) {
-        List<Response<Map<String, String>>> responses = new ArrayList<>();
+        List<Response<String>> responses = new ArrayList<>();
         for (String id : mentionIds) {
-          responses.add(pipeline.hgetAll(keys.mention(id)));
+          responses.add(pipeline.get(keys.mention(id)));
         }
         pipeline.sync();
         for (int i = 0; i < mentionIds.size(); i++) {
-          Map<String, String> fields = responses.get(i).get();
-          if (!fields.isEmpty()) {
-            found.put(mentionIds.get(i), MentionCodec.scoredMention(fields));
+          try {
+            String stored = responses.get(i).get();
+            if (stored != null) {
+              found.put(mentionIds.get(i), MentionCodec.scoredMention(MentionCodec.unpack(mentionIds.get(i), stored)));
+            }
+          } catch (redis.clients.jedis.exceptions.JedisDataException storedAsHash) {
+            older.add(mentionIds.get(i)); // stored before mentions were packed (WRONGTYPE): read as a hash
           }
+        }
+      }
+      for (String id : older) {
+        ScoredMention scored = read(jedis, id);
+        if (scored != null) {
+          found.put(id, scored);
         }
       }
       return found;
@@ -219,8 +230,21 @@ public final class RedisMentionStore implements MentionStore {
   }
 
   private ScoredMention read(UnifiedJedis jedis, String mentionId) {
-    Map<String, String> fields = jedis.hgetAll(keys.mention(mentionId));
+    Map<String, String> fields = storedFields(jedis, keys, mentionId);
     return fields.isEmpty() ? null : MentionCodec.scoredMention(fields);
+  }
+
+  /**
+   * A stored mention's fields by their long names, empty when there is none: the packed string of today, or the hash
+   * of a mention stored before mentions were packed (kept until it expires with the retention).
+   */
+  public static Map<String, String> storedFields(UnifiedJedis jedis, nl.webcare.store.RedisKeys keys, String mentionId) {
+    try {
+      String stored = jedis.get(keys.mention(mentionId));
+      return stored == null ? Map.of() : MentionCodec.unpack(mentionId, stored);
+    } catch (redis.clients.jedis.exceptions.JedisDataException storedAsHash) {
+      return jedis.hgetAll(keys.mention(mentionId));
+    }
   }
 
   private static boolean matches(ScoredMention scored, Query query) {

@@ -119,9 +119,9 @@ public final class RedisAuthorRecords implements AuthorRecords {
   }
 
   private String authorOf(UnifiedJedis jedis, String mentionId) {
-    List<String> f = jedis.hmget(keys.mention(mentionId), "channel", "authorHandle", "author");
-    String who = f.get(1) != null ? f.get(1) : f.get(2);
-    return f.get(0) == null || who == null ? null : AuthorKey.of(f.get(0), who);
+    Map<String, String> f = nl.webcare.mention.RedisMentionStore.storedFields(jedis, keys, mentionId);
+    String who = f.get("authorHandle") != null ? f.get("authorHandle") : f.get("author");
+    return f.get("channel") == null || who == null ? null : AuthorKey.of(f.get("channel"), who);
   }
 
   /** Deletes the team's labels of a mention (they hold its text), taking them off the counts and indexes. */
@@ -141,7 +141,8 @@ public final class RedisAuthorRecords implements AuthorRecords {
   /** Deletes a stored mention and its index entries; 1 when it was stored. */
   private int removeMention(UnifiedJedis jedis, String mentionId) {
     removeLabels(jedis, mentionId);
-    List<String> f = jedis.hmget(keys.mention(mentionId), "source", "brand");
+    Map<String, String> stored = nl.webcare.mention.RedisMentionStore.storedFields(jedis, keys, mentionId);
+    List<String> f = java.util.Arrays.asList(stored.get("source"), stored.get("brand"));
     try (var tx = jedis.multi()) {
       tx.del(keys.mention(mentionId));
       tx.zrem(keys.mentionsByTime(), mentionId);
