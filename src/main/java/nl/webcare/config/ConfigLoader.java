@@ -206,12 +206,10 @@ public final class ConfigLoader {
       return null;
     }
     try {
-      URI uri = URI.create(url);
-      if (!("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw ConfigValues.invalid("redis.url", url, "redis://host:port or rediss://host:port");
-      }
+      nl.webcare.store.RedisUrl.parse(url);
     } catch (IllegalArgumentException e) {
-      throw ConfigValues.invalid("redis.url", url, "redis://host:port or rediss://host:port");
+      throw ConfigValues.invalid("redis.url", url.replaceAll("//[^@/]*@", "//***@"), nl.webcare.store.RedisUrl.USAGE
+          + " (" + e.getMessage() + ")");
     }
     return url;
   }

@@ -27,10 +27,11 @@ public final class RedisGateway implements AutoCloseable {
   private static final long QUIET_MS = 2_000;
   private final java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile long lastFailure;
-  private final RedisClient jedis;
+  private final redis.clients.jedis.UnifiedJedis jedis;
   private final WorkerExecutor workers;
   private final RedisKeys keys;
-  private final HostAndPort address;
+  /** The primary now: fixed for one node; the sentinels' current answer for a watched primary. */
+  private final java.util.function.Supplier<HostAndPort> address;
   private final java.util.function.IntFunction<DefaultJedisClientConfig> configWithSocketTimeout;
   private final Vertx vertx;
   private final java.util.Map<String, BlockingLane> lanes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -58,7 +59,8 @@ public final class RedisGateway implements AutoCloseable {
     }
   }
 
-  private RedisGateway(Vertx vertx, RedisClient jedis, WorkerExecutor workers, RedisKeys keys, HostAndPort address,
+  private RedisGateway(Vertx vertx, redis.clients.jedis.UnifiedJedis jedis, WorkerExecutor workers, RedisKeys keys,
+      java.util.function.Supplier<HostAndPort> address,
       java.util.function.IntFunction<DefaultJedisClientConfig> configWithSocketTimeout) {
     this.vertx = vertx;
     this.jedis = jedis;
@@ -75,42 +77,50 @@ public final class RedisGateway implements AutoCloseable {
    */
   public redis.clients.jedis.Jedis dedicatedConnection(int blockMillis) {
     DefaultJedisClientConfig base = configWithSocketTimeout.apply(blockMillis);
-    return new redis.clients.jedis.Jedis(address, base);
+    return new redis.clients.jedis.Jedis(address.get(), base);
+  }
+
+  /** The primary this gateway writes to now (for a sentinel URL: as the sentinels last said). */
+  public HostAndPort primary() {
+    return address.get();
   }
 
   public static RedisGateway connect(Vertx vertx, String url, String keyPrefix, int poolSize, int timeoutMs) {
-    URI uri = URI.create(url);
+    RedisUrl where = RedisUrl.parse(url);
     DefaultJedisClientConfig.Builder clientConfig = DefaultJedisClientConfig.builder()
         .socketTimeoutMillis(timeoutMs)
         .connectionTimeoutMillis(timeoutMs)
-        .ssl("rediss".equals(uri.getScheme()))
-        .clientName("webcare");
-    if (uri.getUserInfo() != null) {
-      String[] userInfo = uri.getUserInfo().split(":", 2);
-      if (userInfo.length == 2) {
-        clientConfig.user(userInfo[0].isEmpty() ? null : userInfo[0]).password(userInfo[1]);
-      } else {
-        clientConfig.password(userInfo[0]);
-      }
-    }
-    String path = uri.getPath();
-    if (path != null && path.length() > 1) {
-      clientConfig.database(Integer.parseInt(path.substring(1)));
-    }
-    HostAndPort address = new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
+        .ssl(where.tls())
+        .clientName("webcare")
+        .user(where.user())
+        .password(where.password())
+        .database(where.database());
     java.util.function.IntFunction<DefaultJedisClientConfig> dedicated = extra -> clientConfig
         .socketTimeoutMillis(timeoutMs + extra).clientName("webcare-blocking").build();
     DefaultJedisClientConfig pooledConfig = clientConfig.build();
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(poolSize);
     pool.setMaxIdle(poolSize);
+    WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, poolSize, 30, TimeUnit.SECONDS);
+    if (where.sentinel()) {
+      // the sentinels name the primary; Jedis follows a failover by itself, and a dedicated connection asks anew
+      redis.clients.jedis.RedisSentinelClient client = redis.clients.jedis.RedisSentinelClient.builder()
+          .masterName(where.masterName())
+          .sentinels(new java.util.HashSet<>(where.hosts()))
+          .clientConfig(pooledConfig)
+          .sentinelClientConfig(DefaultJedisClientConfig.builder().socketTimeoutMillis(timeoutMs)
+              .connectionTimeoutMillis(timeoutMs).clientName("webcare-sentinel").build())
+          .poolConfig(pool)
+          .build();
+      return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), client::getCurrentMaster, dedicated);
+    }
+    HostAndPort address = where.hosts().get(0);
     RedisClient client = RedisClient.builder()
         .hostAndPort(address)
         .clientConfig(pooledConfig)
         .poolConfig(pool)
         .build();
-    WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, poolSize, 30, TimeUnit.SECONDS);
-    return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), address, dedicated);
+    return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), () -> address, dedicated);
   }
 
   public RedisKeys keys() {
