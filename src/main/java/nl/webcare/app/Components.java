@@ -109,7 +109,7 @@ final class Components {
     this.slaReports = new RedisSlaReport(redis);
     this.slaWatch = new RedisSlaWatch(redis, alertCap);
     this.authors = new RedisAuthorRecords(redis, mentions, worklist);
-    this.keys = new RedisApiKeyStore(redis);
+    this.keys = new nl.webcare.access.RecentKeys(new RedisApiKeyStore(redis));
     this.authFailures = new RedisAuthFailures(redis, config.auth().maxFailuresPerMinute());
     this.connectorStatuses = new RedisConnectorStatusStore(redis);
     this.cursors = new ConnectorCursorStore(redis);

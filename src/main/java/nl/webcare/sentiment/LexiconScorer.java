@@ -70,10 +70,14 @@ public final class LexiconScorer {
       v += Math.signum(v) * CAPS_BOOST;
     }
     boolean negated = false;
+    boolean pastComma = false;
     for (int distance = 1; distance <= 3 && i - distance >= 0; distance++) {
       if (tokens.get(i - distance + 1).afterStop()) {
         break; // "... for nothing. So annoying": the sentence before does not reach into this one
       }
+      // "never arrived, terrible": a negation before a comma negates its own clause only (measured:
+      // sentiment-models/README.md, 2026-12-07)
+      pastComma |= tokens.get(i - distance + 1).afterComma();
       String before = tokens.get(i - distance).word();
       double decay = distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9;
       if (lexicon.isBooster(before)) {
@@ -81,7 +85,7 @@ public final class LexiconScorer {
       } else if (lexicon.isDampener(before)) {
         v -= Math.signum(v) * BOOST * decay;
       }
-      negated |= lexicon.isNegation(before);
+      negated |= lexicon.isNegation(before) && !pastComma;
     }
     // an emoticon says what it says: "isn't working :(" is not a happy face
     return negated && !tokens.get(i).emoticon() ? v * NEGATION_SCALE : v;

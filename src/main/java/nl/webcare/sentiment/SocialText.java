@@ -21,6 +21,7 @@ public final class SocialText {
   private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\p{Punct}“”‘’«»]+|[\\p{Punct}“”‘’«»]+$");
   private static final Pattern SPACES = Pattern.compile("\\s+");
   /** A piece that ends a sentence: . ! or ? at its end, before any closing quotes or brackets. */
+  private static final Pattern CLAUSE_END = Pattern.compile("[,;:][\"'”’)\\]]*$");
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+[\"'”’)\\]]*$");
 
   private final SentimentLexicon lexicon;
@@ -35,16 +36,18 @@ public final class SocialText {
    *                  booster before a sentence's end does not reach into the next one
    */
   /**
+   * @param afterComma the token follows a comma, semicolon or colon: a negation does not reach over it ("never
+   *                  arrived, terrible")
    * @param name      the word is part of a name written in capitals ("Best Buy", "Good Year", "Great Western"): it
    *                  carries no sentiment there
    */
-  public record Token(String word, boolean shouted, boolean afterStop, boolean name) {
+  public record Token(String word, boolean shouted, boolean afterStop, boolean name, boolean afterComma) {
     public Token(String word, boolean shouted) {
-      this(word, shouted, false, false);
+      this(word, shouted, false, false, false);
     }
 
     public Token(String word, boolean shouted, boolean afterStop) {
-      this(word, shouted, afterStop, false);
+      this(word, shouted, afterStop, false, false);
     }
 
     /** An emoticon such as :( : no letters, so no negation turns it around. */
@@ -70,6 +73,7 @@ public final class SocialText {
     List<Token> tokens = new ArrayList<>();
     StringBuilder forParser = new StringBuilder();
     boolean stop = false;
+    boolean comma = false;
     List<Boolean> titled = new ArrayList<>();
     List<Boolean> runsOn = new ArrayList<>(); // no punctuation after the word: a name may go on
     for (String piece : SPACES.split(withEmojiWords.trim())) {
@@ -78,21 +82,23 @@ public final class SocialText {
       }
       String lower = piece.toLowerCase(Locale.ROOT);
       if (lexicon.known(lower) && EDGE_PUNCTUATION.matcher(lower).replaceAll("").isEmpty()) {
-        tokens.add(new Token(lower, false, stop)); // an emoticon such as :( or :-)
+        tokens.add(new Token(lower, false, stop, false, comma)); // an emoticon such as :( or :-)
         titled.add(false);
         runsOn.add(false);
         stop = false;
+        comma = false;
         continue;
       }
       String word = shorten(EDGE_PUNCTUATION.matcher(piece).replaceAll(""));
       if (!word.isEmpty()) {
         boolean shouted = !mostlyCaps && word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))
             && !word.equals(word.toLowerCase(Locale.ROOT));
-        tokens.add(new Token(word.toLowerCase(Locale.ROOT), shouted, stop));
+        tokens.add(new Token(word.toLowerCase(Locale.ROOT), shouted, stop, false, comma));
         titled.add(titleCase(word));
         runsOn.add(piece.endsWith(word));
       }
       stop = SENTENCE_END.matcher(piece).find();
+      comma = CLAUSE_END.matcher(piece).find();
     }
     markNames(tokens, titled, runsOn, mostlyTitled(titled));
     for (String piece : SPACES.split(stripEmoji(text).trim())) {
@@ -120,7 +126,7 @@ public final class SocialText {
       if (insideSentence && titled.get(i) && runsOn.get(i) && titled.get(i + 1) && !NOT_NAMES.contains(tokens.get(i + 1).word())
           && lexicon.valence(tokens.get(i).word()) != 0) {
         Token t = tokens.get(i);
-        tokens.set(i, new Token(t.word(), t.shouted(), t.afterStop(), true));
+        tokens.set(i, new Token(t.word(), t.shouted(), t.afterStop(), true, t.afterComma()));
       }
     }
   }

@@ -44,6 +44,15 @@ class LexiconScorerTest {
   }
 
   @Test
+  void aNegationStopsAtAComma() {
+    // "never" negates "arrived", not "terrible" in the clause after the comma
+    assertThat(scorer.score(social.prepare("My parcel never arrived, terrible service")).cues())
+        .anyMatch(c -> c.startsWith("terrible:-"));
+    assertThat(compound("My parcel never arrived, terrible service")).isNegative();
+    assertThat(compound("The food was not bad at all")).isPositive(); // within a clause it still flips
+  }
+
+  @Test
   void anEmoticonIsNeverTurnedAroundByANegation() {
     assertThat(compound("The app isn't working :(")).isNegative();
     assertThat(scorer.score(social.prepare("The app isn't working :(")).cues()).anyMatch(c -> c.startsWith(":(:-"));

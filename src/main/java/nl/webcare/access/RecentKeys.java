@@ -1,0 +1,94 @@
+package nl.webcare.access;
+
+import io.vertx.core.Future;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The key store with the keys found in the last second held in this process, so that a busy client's requests do
+ * not each read its key from Redis (measured: README, "Worklist pages"). Only found keys are held (an unknown key is
+ * looked up every time, and a new key works at once); a revocation or a new admin key empties the hold here at once,
+ * and reaches the other processes within {@link #HOLD_MS}.
+ */
+public final class RecentKeys implements ApiKeyStore {
+  static final long HOLD_MS = 1_000;
+  private static final int CAPACITY = 10_000;
+
+  private record Held(ApiKey key, long at) {}
+
+  private final ApiKeyStore store;
+  private final java.util.function.LongSupplier clock;
+  private final Map<String, Held> held = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
+      return size() > CAPACITY;
+    }
+  };
+
+  public RecentKeys(ApiKeyStore store) {
+    this(store, System::currentTimeMillis);
+  }
+
+  RecentKeys(ApiKeyStore store, java.util.function.LongSupplier clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<ApiKey> find(String key) {
+    // held by the key's whole SHA-256 (as the store keeps it), never by a prefix another key could be made to share
+    String fingerprint = nl.webcare.store.RedisKeys.sha256Hex(key);
+    long now = clock.getAsLong();
+    synchronized (held) {
+      Held h = held.get(fingerprint);
+      if (h != null && now - h.at() < HOLD_MS && h.key() != null) {
+        return Future.succeededFuture(h.key());
+      }
+    }
+    return store.find(key).onSuccess(found -> {
+      if (found != null) {
+        synchronized (held) {
+          held.put(fingerprint, new Held(found, now));
+        }
+      }
+    });
+  }
+
+  @Override
+  public Future<Boolean> revoke(String id) {
+    return store.revoke(id).onComplete(done -> forget());
+  }
+
+  @Override
+  public Future<Void> bootstrapAdmin(String key) {
+    return store.bootstrapAdmin(key).onComplete(done -> forget());
+  }
+
+  private void forget() {
+    synchronized (held) {
+      held.clear();
+    }
+  }
+
+  @Override
+  public Future<Issued> create(String owner, Role role, Set<String> teams, String createdBy) {
+    return store.create(owner, role, teams, createdBy);
+  }
+
+  @Override
+  public Future<List<ApiKey>> list() {
+    return store.list();
+  }
+
+  @Override
+  public Future<ApiKey> byId(String id) {
+    return store.byId(id);
+  }
+
+  @Override
+  public Future<Boolean> worksIn(String owner, String team) {
+    return store.worksIn(owner, team);
+  }
+}
