@@ -36,6 +36,20 @@ final class BenchWebhookReceiver implements AutoCloseable {
     server.start();
   }
 
+  /** Subscribes this receiver to every {@code case.opened} of the Webcare on {@code httpPort}, as an integrator would. */
+  void subscribeToOpenings(int httpPort, String adminKey, String name) throws IOException, InterruptedException {
+    java.net.http.HttpResponse<String> made = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/v1/subscriptions"))
+            .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new io.vertx.core.json.JsonObject()
+                .put("name", name).put("url", url())
+                .put("filter", new io.vertx.core.json.JsonObject().put("type", "case.opened")).encode())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (made.statusCode() != 201) {
+      throw new IllegalStateException("could not subscribe the webhook receiver: " + made.body());
+    }
+  }
+
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }

@@ -90,7 +90,7 @@ public final class ChaosRun {
     servers.startRedis(true);
     receiver = new BenchWebhookReceiver();
     startWebcare(connectors);
-    subscribeWebhook();
+    receiver.subscribeToOpenings(httpPort, ADMIN_KEY, "chaos receiver");
     AtomicInteger next = new AtomicInteger();
     AtomicInteger accepted = new AtomicInteger();
     AtomicLong requests = new AtomicLong();
@@ -242,17 +242,7 @@ public final class ChaosRun {
   }
 
   /** Subscribes the run's receiver to every new case, as an integrator would. */
-  private void subscribeWebhook() throws IOException, InterruptedException {
-    HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-        + "/api/v1/subscriptions")).header("Authorization", "Bearer " + ADMIN_KEY)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
-            .put("name", "chaos receiver").put("url", receiver.url())
-            .put("filter", new JsonObject().put("type", "case.opened")).encode())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (made.statusCode() != 201) {
-      throw new IllegalStateException("could not subscribe the webhook receiver: " + made.body());
-    }
-  }
+
 
   /** Incident cases the spike detector opened: the run's burst of complaints is a spike in its own right. */
   private static long incidentCases(RedisClient client) {

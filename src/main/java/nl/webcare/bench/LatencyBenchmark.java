@@ -83,7 +83,7 @@ public final class LatencyBenchmark {
     servers.startWebcare(jar, httpPort, Map.of("WEBCARE_REDIS_KEY_PREFIX", PREFIX,
         "WEBCARE_CONNECTORS_DIR", connectors.toString(), "WEBCARE_ADMIN_KEY", ADMIN_KEY,
         "WEBCARE_OUTBOUND_ALLOW_HOSTS", "127.0.0.1", "LATENCY_SECRET", SECRET));
-    subscribe();
+    receiver.subscribeToOpenings(httpPort, ADMIN_KEY, "latency receiver");
     JsonArray runs = new JsonArray();
     Integer highestWithin1s = null;
     int offset = 0;
@@ -200,15 +200,5 @@ public final class LatencyBenchmark {
     return Math.round(micros / 100.0) / 10.0;
   }
 
-  private void subscribe() throws IOException, InterruptedException {
-    HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-            + "/api/v1/subscriptions")).header("Authorization", "Bearer " + ADMIN_KEY)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
-            .put("name", "latency receiver").put("url", receiver.url())
-            .put("filter", new JsonObject().put("type", "case.opened")).encode())).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (made.statusCode() != 201) {
-      throw new IllegalStateException("could not subscribe the webhook receiver: " + made.body());
-    }
-  }
+
 }

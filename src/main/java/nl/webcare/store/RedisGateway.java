@@ -148,20 +148,8 @@ public final class RedisGateway implements AutoCloseable {
           connection = dedicatedConnection(blockMillis);
           l.connection = connection;
         }
-        try {
-          T result = read.apply(connection);
-          outage(false, null);
-          return result;
-        } catch (redis.clients.jedis.exceptions.JedisException e) {
-          if (unreachable(e)) {
-            l.disconnect();
-            if (!closed) {
-              outage(true, e.getMessage());
-            }
-            throw new StoreUnavailableException(e);
-          }
-          throw e;
-        }
+        redis.clients.jedis.Jedis open = connection;
+        return guarded(() -> read.apply(open), l::disconnect);
       }, true);
     } catch (RejectedExecutionException e) {
       return Future.failedFuture(new IllegalStateException("Redis gateway is closed", e));
@@ -171,22 +159,32 @@ public final class RedisGateway implements AutoCloseable {
   /** Runs one or more Jedis calls on the Redis worker pool, unordered so calls run in parallel. */
   public <T> Future<T> call(Function<UnifiedJedis, T> commands) {
     try {
-      return workers.executeBlocking(() -> {
-        try {
-          T result = commands.apply(jedis);
-          outage(false, null);
-          return result;
-        } catch (redis.clients.jedis.exceptions.JedisException e) {
-          if (unreachable(e)) {
-            outage(true, e.getMessage());
-            throw new StoreUnavailableException(e);
-          }
-          throw e;
-        }
-      }, false);
+      return workers.executeBlocking(() -> guarded(() -> commands.apply(jedis), () -> { }), false);
     } catch (RejectedExecutionException e) {
       // The pool is closed: Webcare is stopping. Callers treat this like Redis being away.
       return Future.failedFuture(new IllegalStateException("Redis gateway is closed", e));
+    }
+  }
+
+  /**
+   * Runs Jedis calls and keeps the outage state: a success may end an outage; a failure that means Redis cannot serve
+   * begins one (unless the gateway is closing), runs {@code onUnreachable} (drop a broken connection) and becomes a
+   * {@link StoreUnavailableException}; any other failure is the caller's and passes as it is.
+   */
+  private <T> T guarded(java.util.function.Supplier<T> calls, Runnable onUnreachable) {
+    try {
+      T result = calls.get();
+      outage(false, null);
+      return result;
+    } catch (redis.clients.jedis.exceptions.JedisException e) {
+      if (unreachable(e)) {
+        onUnreachable.run();
+        if (!closed) {
+          outage(true, e.getMessage());
+        }
+        throw new StoreUnavailableException(e);
+      }
+      throw e;
     }
   }
 
