@@ -142,18 +142,19 @@ public final class RedisAuthorRecords implements AuthorRecords {
   private int removeMention(UnifiedJedis jedis, String mentionId) {
     removeLabels(jedis, mentionId);
     Map<String, String> stored = nl.webcare.mention.RedisMentionStore.storedFields(jedis, keys, mentionId);
-    List<String> f = java.util.Arrays.asList(stored.get("source"), stored.get("brand"));
+    String source = stored.get("source");
+    String brand = stored.get("brand");
     try (var tx = jedis.multi()) {
       tx.del(keys.mention(mentionId));
       tx.zrem(keys.mentionsByTime(), mentionId);
       for (SentimentLabel label : SentimentLabel.values()) {
         tx.zrem(keys.mentionsByLabel(label.wire()), mentionId);
       }
-      if (f.get(0) != null) {
-        tx.zrem(keys.mentionsBySource(f.get(0)), mentionId);
+      if (source != null) {
+        tx.zrem(keys.mentionsBySource(source), mentionId);
       }
-      if (f.get(1) != null) {
-        tx.zrem(keys.mentionsByBrand(f.get(1)), mentionId);
+      if (brand != null) {
+        tx.zrem(keys.mentionsByBrand(brand), mentionId);
       }
       List<Object> results = tx.exec();
       return results != null && Long.valueOf(1).equals(results.get(0)) ? 1 : 0;
