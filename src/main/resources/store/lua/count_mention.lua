@@ -1,9 +1,9 @@
 -- Adds one stored mention to the marketing counts of its hour and its day, once: a redelivered message (stored
--- again after a crash) finds its marker and counts nothing. Runs inside the transaction that stores the mention.
+-- again after a crash) finds its marker and counts nothing. Every key is the brand's (one slot of a cluster).
 -- KEYS[1] counted marker, KEYS[2] hour hash, KEYS[3] day hash, KEYS[4] the brand's negative mentions per minute of
 --   the UTC day, KEYS[5] the brand's recent negative mentions, KEYS[6] when the brand's counts began,
---   KEYS[7] brands by newest negative mention, KEYS[8] the day's ranked phrases of this label,
---   KEYS[9..] per aspect (in ARGV's order): that day's example mention ids, newest first
+--   KEYS[7] the day's ranked phrases of this label,
+--   KEYS[8..] per aspect (in ARGV's order): that day's example mention ids, newest first
 -- ARGV[1] marker lifetime (ms), ARGV[2] hour hash lifetime (ms), ARGV[3] day hash lifetime (ms),
 -- ARGV[4] channel|language|label, ARGV[5] score, ARGV[6] reach, ARGV[7] triage class, ARGV[8] mention id,
 -- ARGV[9] examples kept per aspect and day, ARGV[10] '1' when negative, ARGV[11] minute of the UTC day,
@@ -26,14 +26,14 @@ local aspects = tonumber(ARGV[18])
 for i = 19, 18 + aspects do
   local aspect = ARGV[i]
   redis.call('HINCRBY', KEYS[3], 'a|' .. aspect .. '|' .. label, 1)
-  local examples = KEYS[i - 10]
+  local examples = KEYS[i - 11]
   redis.call('LPUSH', examples, ARGV[8])
   redis.call('LTRIM', examples, 0, tonumber(ARGV[9]) - 1)
   redis.call('PEXPIRE', examples, ARGV[3])
 end
 -- phrases: a bounded top-k by Space-Saving (Metwally et al. 2005): a phrase not yet ranked, when the ranking is
 -- full, takes the place of the least counted one with that count plus one, so a count is never under the truth
-local phrases = KEYS[8]
+local phrases = KEYS[7]
 local topk = tonumber(ARGV[16])
 for i = 19 + aspects, #ARGV do
   local phrase = ARGV[i]
@@ -60,8 +60,6 @@ if ARGV[10] == '1' then
   redis.call('ZADD', KEYS[5], ARGV[13], ARGV[12] .. '|' .. ARGV[8] .. '|' .. table.concat(about, ','))
   redis.call('ZREMRANGEBYRANK', KEYS[5], 0, -1 - tonumber(ARGV[15]))
   redis.call('PEXPIRE', KEYS[5], 172800000)
-  local newest = redis.call('ZSCORE', KEYS[7], ARGV[14])
-  if not newest or tonumber(newest) < tonumber(ARGV[13]) then redis.call('ZADD', KEYS[7], ARGV[13], ARGV[14]) end
 end
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
 redis.call('PEXPIRE', KEYS[3], ARGV[3])

@@ -97,7 +97,7 @@ public final class RedisApiKeyStore implements ApiKeyStore {
       if (sha == null) {
         return false;
       }
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, redis.keys().apiKeyIds())) {
         tx.del(redis.keys().apiKey(sha));
         tx.hdel(redis.keys().apiKeyIds(), id);
         tx.exec();
@@ -109,7 +109,7 @@ public final class RedisApiKeyStore implements ApiKeyStore {
   private Future<Void> save(String key, ApiKey record) {
     String sha = sha256(key);
     return redis.call(jedis -> {
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, redis.keys().apiKeyIds())) {
         tx.hset(redis.keys().apiKey(sha), Map.of("id", record.id(), "owner", record.owner(), "role", record.role().wire(),
             "createdAt", Long.toString(record.createdAt().toEpochMilli()), "createdBy", record.createdBy(),
             "teams", String.join(",", new java.util.TreeSet<>(record.teams()))));

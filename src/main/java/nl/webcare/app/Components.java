@@ -110,7 +110,8 @@ final class Components {
     this.slaWatch = new RedisSlaWatch(redis, alertCap);
     this.authors = new RedisAuthorRecords(redis, mentions, worklist);
     this.keys = new nl.webcare.access.RecentKeys(new RedisApiKeyStore(redis));
-    this.authFailures = new RedisAuthFailures(redis, config.auth().maxFailuresPerMinute());
+    this.authFailures = new nl.webcare.access.RecentStandings(new RedisAuthFailures(redis,
+        config.auth().maxFailuresPerMinute()));
     this.connectorStatuses = new RedisConnectorStatusStore(redis);
     this.cursors = new ConnectorCursorStore(redis);
     this.readBudgets = new ReadBudgetStore(redis);

@@ -151,7 +151,10 @@ public final class WebcareApp {
     });
   }
 
-  /** Every store and service, once; then every Lua script into Redis, so that a broken one stops the start. */
+  /**
+   * Every store and service, once; a store of before the hash-tagged key names renamed to them; then every Lua script
+   * into Redis, so that a broken one stops the start.
+   */
   private Future<Void> buildComponents() {
     try {
       parts = new Components(config, redis, replyChannels, metrics, instanceId);
@@ -160,7 +163,10 @@ public final class WebcareApp {
       return Future.failedFuture(new IllegalStateException("Webcare's parts could not be built: "
           + cause.getMessage(), cause));
     }
-    return parts.loadScripts();
+    return new nl.webcare.store.KeyTagMigration(redis).run()
+        .recover(e -> Future.failedFuture(new IllegalStateException("the keys of before could not be renamed to their"
+            + " hash-tagged names (" + e.getMessage() + "); Webcare does not start on a half-renamed store", e)))
+        .compose(renamed -> parts.loadScripts());
   }
 
   /**

@@ -1,5 +1,6 @@
 package nl.webcare.bench;
 
+import nl.webcare.store.RedisKeys;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -151,12 +152,12 @@ public final class ChaosRun {
     try (RedisClient client = servers.redisClient()) {
       // handled means stored (or dead-lettered) and acknowledged: a mention stored by a process killed before it
       // filed the case is still pending, and another process takes it over after scoring.claimIdleMs
-      while ((client.zcard(PREFIX + "mentions:idx:all") + client.xlen(PREFIX + "mentions:dead") < accepted
+      while ((client.zcard(new RedisKeys(PREFIX).mentionsByTime()) + client.xlen(new RedisKeys(PREFIX).deadLetterStream()) < accepted
           || pending(client) > 0) && System.nanoTime() < deadline) {
         Thread.sleep(500);
       }
-      long stored = client.zcard(PREFIX + "mentions:idx:all");
-      long dead = client.xlen(PREFIX + "mentions:dead");
+      long stored = client.zcard(new RedisKeys(PREFIX).mentionsByTime());
+      long dead = client.xlen(new RedisKeys(PREFIX).deadLetterStream());
       Set<String> opened = openings(client);
       while (!receiver.ids().containsAll(opened) && System.nanoTime() < deadline) {
         Thread.sleep(500);
@@ -224,7 +225,7 @@ public final class ChaosRun {
   /** Messages the scorers took and have not acknowledged yet. */
   private static long pending(RedisClient client) {
     try {
-      return client.xpending(PREFIX + "mentions", "scorers").getTotal();
+      return client.xpending(new RedisKeys(PREFIX).mentionStream(), "scorers").getTotal();
     } catch (RuntimeException noGroupYet) {
       return 1;
     }
@@ -233,7 +234,7 @@ public final class ChaosRun {
   /** The webhook-ids the receiver must get: one per case.opened alert in the stream. */
   private static Set<String> openings(RedisClient client) {
     Set<String> ids = new HashSet<>();
-    for (var entry : client.xrange(PREFIX + "alerts", (redis.clients.jedis.StreamEntryID) null, null)) {
+    for (var entry : client.xrange(new RedisKeys(PREFIX).alertStream(), (redis.clients.jedis.StreamEntryID) null, null)) {
       if ("case.opened".equals(entry.getFields().get("type"))) {
         ids.add("msg_" + entry.getID());
       }
@@ -249,9 +250,9 @@ public final class ChaosRun {
     long incidents = 0;
     String cursor = ScanParams.SCAN_POINTER_START;
     do {
-      var page = client.scan(cursor, new ScanParams().match(PREFIX + "case:WC-*").count(1000));
+      var page = client.scan(cursor, new ScanParams().match(new RedisKeys(PREFIX).caseHash("WC-*")).count(1000));
       for (String key : page.getResult()) {
-        if (key.chars().filter(c -> c == ':').count() == 2 && "spike-detector".equals(client.hget(key, "source"))) {
+        if (new RedisKeys(PREFIX).caseIdOf(key) != null && "spike-detector".equals(client.hget(key, "source"))) {
           incidents++;
         }
       }
@@ -265,10 +266,10 @@ public final class ChaosRun {
     long cases = 0;
     String cursor = ScanParams.SCAN_POINTER_START;
     do {
-      var page = client.scan(cursor, new ScanParams().match(PREFIX + "case:WC-*").count(1000));
+      var page = client.scan(cursor, new ScanParams().match(new RedisKeys(PREFIX).caseHash("WC-*")).count(1000));
       for (String key : page.getResult()) {
         // an incident case (a spike of these very complaints) shows one of them and is no duplicate
-        if (key.chars().filter(c -> c == ':').count() == 2
+        if (new RedisKeys(PREFIX).caseIdOf(key) != null
             && !"spike-detector".equals(client.hget(key, "source"))) {
           cases++;
           mentions.add(client.hget(key, "mentionId"));

@@ -1,5 +1,6 @@
 package nl.webcare.bench;
 
+import nl.webcare.store.RedisKeys;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -146,7 +147,7 @@ public final class LatencyBenchmark {
     try (RedisClient client = servers.redisClient()) {
       StreamEntryID after = null;
       while (System.nanoTime() < deadline) {
-        for (var entry : client.xrange(PREFIX + "alerts", after, (StreamEntryID) null)) {
+        for (var entry : client.xrange(new RedisKeys(PREFIX).alertStream(), after, (StreamEntryID) null)) {
           after = new StreamEntryID(entry.getID().getTime(), entry.getID().getSequence() + 1);
           String mention = entry.getFields().get("mentionId");
           if ("case.opened".equals(entry.getFields().get("type")) && pushedAt.containsKey(mention)) {

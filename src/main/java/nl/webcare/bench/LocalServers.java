@@ -1,5 +1,6 @@
 package nl.webcare.bench;
 
+import nl.webcare.store.EmbeddedRedisServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -26,6 +27,7 @@ public final class LocalServers implements AutoCloseable {
   private final int redisPort;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final List<Process> webcares = new ArrayList<>();
+  private final List<Process> clusterNodes = new ArrayList<>();
   private Process redis;
 
   public LocalServers(String name) throws IOException {
@@ -47,7 +49,7 @@ public final class LocalServers implements AutoCloseable {
 
   /** Starts redis-server; {@code appendOnly}: every write synced to its append-only file (it survives a kill). */
   public void startRedis(boolean appendOnly) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(redisPort), "--bind",
+    List<String> command = new ArrayList<>(List.of(EmbeddedRedisServer.serverCommand(), "--port", Integer.toString(redisPort), "--bind",
         "127.0.0.1", "--dir", work.toString(), "--save", ""));
     command.addAll(appendOnly ? List.of("--appendonly", "yes", "--appendfsync", "always") : List.of("--appendonly", "no"));
     redis = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("redis.log").toFile()))
@@ -57,6 +59,71 @@ public final class LocalServers implements AutoCloseable {
         return "PONG".equals(client.ping());
       }
     });
+  }
+
+  /** True when this machine can make a cluster: {@code redis-cli} (Debian's redis-tools) is on the PATH. */
+  public static boolean canStartCluster() {
+    return EmbeddedRedisServer.onPath("redis-cli");
+  }
+
+  /**
+   * Starts a Redis Cluster of {@code masters} masters with {@code replicas} replicas each (redis-server processes with
+   * cluster-enabled, joined by {@code redis-cli --cluster create}) and waits until every node sees it whole. Returns
+   * the nodes' ports, masters first as redis-cli assigns them; {@code redis-cluster://127.0.0.1:<port>} names it.
+   */
+  public List<Integer> startCluster(int masters, int replicas) throws IOException, InterruptedException {
+    List<Integer> ports = new ArrayList<>();
+    while (ports.size() < masters * (1 + replicas)) {
+      int port = freePort();
+      if (port + 10_000 <= 65_535 && !ports.contains(port) && free(port + 10_000)) { // the cluster bus port
+        ports.add(port);
+      }
+    }
+    for (int port : ports) {
+      Path dir = Files.createDirectories(work.resolve("cluster-" + port));
+      clusterNodes.add(new ProcessBuilder(EmbeddedRedisServer.serverCommand(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+          "--dir", dir.toString(), "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+          "--cluster-node-timeout", "3000", "--save", "", "--appendonly", "no")
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
+          .redirectErrorStream(true).start());
+    }
+    for (int port : ports) {
+      waitFor("cluster node " + port, () -> {
+        try (redis.clients.jedis.Jedis node = new redis.clients.jedis.Jedis("127.0.0.1", port)) {
+          return "PONG".equals(node.ping());
+        }
+      });
+    }
+    List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
+    ports.forEach(p -> create.add("127.0.0.1:" + p));
+    create.addAll(List.of("--cluster-replicas", Integer.toString(replicas), "--cluster-yes"));
+    Path log = work.resolve("cluster-create.log");
+    Process joining = new ProcessBuilder(create).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!joining.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || joining.exitValue() != 0) {
+      throw new IllegalStateException("redis-cli --cluster create failed: " + Files.readString(log));
+    }
+    // whole: every node serves all slots and sees every master with its slots and every replica following one (a
+    // replica shows as an empty master until word of its CLUSTER REPLICATE has gone round)
+    for (int port : ports) {
+      waitFor("cluster seen whole by " + port, () -> {
+        try (redis.clients.jedis.Jedis node = new redis.clients.jedis.Jedis("127.0.0.1", port)) {
+          List<String[]> nodes = node.clusterNodes().lines().filter(l -> !l.isBlank()).map(l -> l.split(" ")).toList();
+          long servingMasters = nodes.stream().filter(f -> f[2].contains("master") && f.length > 8).count();
+          long following = nodes.stream().filter(f -> f[2].contains("slave") && !f[3].equals("-")).count();
+          return node.clusterInfo().contains("cluster_state:ok") && servingMasters == masters
+              && following == (long) masters * replicas;
+        }
+      });
+    }
+    return ports;
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 
   /** SIGKILL to redis-server; returns once it is gone. */
@@ -130,6 +197,7 @@ public final class LocalServers implements AutoCloseable {
   @Override
   public void close() {
     webcares.forEach(Process::destroyForcibly);
+    clusterNodes.forEach(Process::destroyForcibly);
     if (redis != null) {
       redis.destroyForcibly();
     }

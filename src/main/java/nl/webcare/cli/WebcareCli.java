@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "webcare.jar", mixinStandardHelpOptions = true, version = "Webcare 0.1.0",
     description = "Watches what people say about a brand, queues what needs a reply, most urgent first.",
     subcommands = {ScoreCli.class, EvaluateCli.class, BenchmarkCli.class, BenchSentimentCli.class,
-        BenchWorklistCli.class, TrainClassifierCli.class, ChaosCli.class, BenchAlertsCli.class, BenchSpikesCli.class, BenchLatencyCli.class, BenchHousekeepingCli.class,
+        BenchWorklistCli.class, TrainClassifierCli.class, ChaosCli.class, BenchAlertsCli.class, BenchSpikesCli.class, BenchLatencyCli.class, BenchHousekeepingCli.class, BenchClusterCli.class,
         TrainTriageCli.class},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:started (it runs until stopped)", "1:did not start (the log says why)", "2:bad usage"})

@@ -20,7 +20,7 @@ public final class ConnectorCursorStore {
   public Future<Void> save(String connector, Map<String, String> cursor) {
     String key = redis.keys().connectorCursor(connector);
     return redis.call(jedis -> {
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, key)) {
         tx.del(key);
         if (!cursor.isEmpty()) {
           tx.hset(key, cursor);

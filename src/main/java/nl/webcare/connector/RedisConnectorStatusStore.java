@@ -45,7 +45,7 @@ public final class RedisConnectorStatusStore implements ConnectorStatusStore {
     String key = redis.keys().connectorStatus(name);
     ConnectorStatus.State state = pause == null ? ConnectorStatus.State.OK : ConnectorStatus.State.PAUSED;
     return redis.call(jedis -> {
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, key)) {
         tx.hset(key, Map.of("state", state.wire(), "lastPollAt", millis(at),
             "lastSuccessAt", millis(at), "consecutiveFailures", "0"));
         if (nextPoll != null) {
@@ -85,7 +85,7 @@ public final class RedisConnectorStatusStore implements ConnectorStatusStore {
   public Future<Void> recordStopped(String name, Instant at, String error) {
     String key = redis.keys().connectorStatus(name);
     return redis.call(jedis -> {
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, key)) {
         tx.hset(key, Map.of("state", ConnectorStatus.State.STOPPED.wire(), "lastPollAt", millis(at),
             "lastError", error, "lastErrorAt", millis(at),
             "note", "stopped: fix the credentials named in the connector file and restart Webcare"));
@@ -106,7 +106,7 @@ public final class RedisConnectorStatusStore implements ConnectorStatusStore {
   public Future<Void> recordFailure(String name, Instant at, String error, Instant nextPoll) {
     String key = redis.keys().connectorStatus(name);
     return redis.call(jedis -> {
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, key)) {
         tx.hset(key, Map.of("state", ConnectorStatus.State.FAILING.wire(), "lastPollAt", millis(at),
             "lastError", error, "lastErrorAt", millis(at), "nextPollAt", millis(nextPoll)));
         tx.hdel(key, "note");

@@ -61,7 +61,7 @@ public final class AlertTail implements AutoCloseable {
 
   private void run() {
     while (running) {
-      try (Jedis jedis = redis.dedicatedConnection(BLOCK_MS)) {
+      try (Jedis jedis = redis.dedicatedConnection(BLOCK_MS, redis.keys().alertStream())) {
         connection = jedis;
         if (position == null) {
           List<StreamEntry> newest = jedis.xrevrange(redis.keys().alertStream(), "+", "-", 1);

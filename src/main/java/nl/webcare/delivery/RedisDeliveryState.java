@@ -54,7 +54,7 @@ public final class RedisDeliveryState implements DeliveryState {
   public Future<Void> failed(String subscriptionId, Retry retry, DeliveryAttempt attempt) {
     return redis.call(jedis -> {
       String log = keys.subscriptionDeliveries(subscriptionId);
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.subscriptionRetry(subscriptionId))) {
         tx.hset(keys.subscriptionRetry(subscriptionId), retryFields(retry));
         tx.lpush(log, attempt.toJson().encode());
         tx.ltrim(log, 0, LOG_LENGTH - 1);
@@ -88,7 +88,7 @@ public final class RedisDeliveryState implements DeliveryState {
   public Future<Void> log(String subscriptionId, DeliveryAttempt attempt) {
     return redis.call(jedis -> {
       String key = keys.subscriptionDeliveries(subscriptionId);
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, key)) {
         tx.lpush(key, attempt.toJson().encode());
         tx.ltrim(key, 0, LOG_LENGTH - 1);
         tx.exec();

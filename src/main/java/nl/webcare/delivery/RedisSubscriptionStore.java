@@ -61,7 +61,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
           now, draft.filter(), draft.url(), draft.url() != null ? draft.format() : null, draft.messageLanguage(), secret, null, null, true,
           null, null, false);
       String cursor = startAfter != null ? startAfter : newestAlert(jedis);
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.subscription(id))) {
         tx.hset(keys.subscription(id), fields(made, null));
         tx.zadd(keys.subscriptions(), now.toEpochMilli(), id);
         tx.set(keys.subscriptionCursor(id), cursor);
@@ -119,7 +119,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
           enabled, enabled ? null : before.enabled() ? "disabled by hand" : before.disabledReason(),
           enabled ? null : before.enabled() ? Instant.now() : before.disabledAt(), before.hasFeedToken());
       String feedToken = jedis.hget(keys.subscription(after.id()), "feedToken");
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.subscription(after.id()))) {
         // rewritten whole: a field that the change removed (the url, a disabled reason) must not linger
         tx.del(keys.subscription(after.id()));
         tx.hset(keys.subscription(after.id()), fields(after, feedToken));
@@ -136,7 +136,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
   public Future<Boolean> delete(String id) {
     return changed(redis.call(jedis -> {
       String token = jedis.hget(keys.subscription(id), "feedToken");
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.subscription(id))) {
         tx.zrem(keys.subscriptions(), id);
         tx.del(keys.subscription(id), keys.subscriptionCursor(id), keys.subscriptionRetry(id),
             keys.subscriptionDeliveries(id), keys.subscriptionRedeliveries(id));
@@ -176,7 +176,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
       String token = Secrets.feedToken();
       String sha = Secrets.sha256(token);
       String before = jedis.hget(keys.subscription(id), "feedToken");
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.subscription(id))) {
         if (before != null) {
           tx.hdel(keys.subscriptionFeedTokens(), before);
         }
@@ -195,7 +195,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
       if (before == null) {
         return false;
       }
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.subscription(id))) {
         tx.hdel(keys.subscriptionFeedTokens(), before);
         tx.hdel(keys.subscription(id), "feedToken");
         tx.exec();
@@ -228,7 +228,7 @@ public final class RedisSubscriptionStore implements SubscriptionStore {
       }
       alert.put("reason", reason);
       alert.put("at", now);
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.subscription(id))) {
         tx.hset(keys.subscription(id), Map.of("enabled", "0", "disabledReason", reason, "disabledAt", now));
         // the admins hear of it on the alert feed, and any subscription to subscription.disabled gets it
         tx.xadd(keys.alertStream(), XAddParams.xAddParams().approximateTrimming()

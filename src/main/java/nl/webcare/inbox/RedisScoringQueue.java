@@ -77,7 +77,7 @@ public final class RedisScoringQueue implements ScoringQueue {
   @Override
   public Future<List<Message>> readNew(String consumer, int count, Duration block) {
     int blockMillis = (int) Math.max(1, block.toMillis());
-    return redis.callBlocking("scorer-" + consumer, blockMillis, jedis -> messages(jedis.xreadGroup(
+    return redis.callBlocking("scorer-" + consumer, blockMillis, keys.mentionStream(), jedis -> messages(jedis.xreadGroup(
         RedisKeys.SCORER_GROUP, consumer, XReadGroupParams.xReadGroupParams().count(count).block(blockMillis),
         Map.of(keys.mentionStream(), StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY))));
   }
@@ -164,7 +164,7 @@ public final class RedisScoringQueue implements ScoringQueue {
   @Override
   public Future<Void> ack(String messageId) {
     return redis.call(jedis -> {
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.mentionStream())) {
         tx.xack(keys.mentionStream(), RedisKeys.SCORER_GROUP, new StreamEntryID(messageId));
         tx.hdel(keys.scoringErrors(), messageId);
         tx.hdel(keys.scoringAttempts(), messageId);
@@ -177,7 +177,7 @@ public final class RedisScoringQueue implements ScoringQueue {
   @Override
   public Future<Void> recordError(String messageId, String error) {
     return redis.call(jedis -> {
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.mentionStream())) {
         tx.hset(keys.scoringErrors(), messageId, error);
         tx.hincrBy(keys.scoringAttempts(), messageId, 1);
         tx.exec();
@@ -197,7 +197,7 @@ public final class RedisScoringQueue implements ScoringQueue {
       fields.put("deadLetter.reason", reason);
       fields.put("deadLetter.lastError", lastError == null ? "" : lastError);
       fields.put("deadLetter.at", Long.toString(System.currentTimeMillis()));
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.mentionStream())) {
         tx.xadd(keys.deadLetterStream(), XAddParams.xAddParams().maxLen(deadLetterMax).approximateTrimming(), fields);
         tx.xack(keys.mentionStream(), RedisKeys.SCORER_GROUP, new StreamEntryID(message.id()));
         tx.hdel(keys.scoringErrors(), message.id());
@@ -251,7 +251,7 @@ public final class RedisScoringQueue implements ScoringQueue {
   private boolean requeue(redis.clients.jedis.UnifiedJedis jedis, StreamEntry entry) {
     Map<String, String> original = new LinkedHashMap<>(entry.getFields());
     original.keySet().removeIf(key -> key.startsWith("deadLetter."));
-    try (var tx = jedis.multi()) {
+    try (var tx = redis.multi(jedis, keys.mentionStream())) {
       tx.xadd(keys.mentionStream(), XAddParams.xAddParams(), original);
       tx.xdel(keys.deadLetterStream(), entry.getID());
       tx.exec();

@@ -47,7 +47,7 @@ public final class RedisModelStore implements ModelStore {
       if (scoreOfCurrent != null) {
         f.put("scoreOfCurrent", Double.toString(scoreOfCurrent));
       }
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, keys.modelVersions())) {
         tx.hset(keys.model(id), f);
         tx.hset(keys.model(id).getBytes(StandardCharsets.UTF_8), "data".getBytes(StandardCharsets.UTF_8), packed);
         tx.zadd(keys.modelVersions(), at.toEpochMilli(), id);

@@ -43,7 +43,7 @@ public final class RedisTeamLabels implements TeamLabels {
       fields.put("source", label.source());
       fields.put("by", label.by());
       fields.put("at", Long.toString(label.at().toEpochMilli()));
-      try (var tx = jedis.multi()) {
+      try (var tx = redis.multi(jedis, key)) {
         tx.hset(key, fields);
         tx.pexpire(key, retention.toMillis());
         // the index a retraining reads, oldest dropped with the retention

@@ -1,6 +1,7 @@
 package nl.webcare.mention;
 
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.ZAddParams;
 import nl.webcare.store.PageCursor;
 import nl.webcare.store.RedisGateway;
 import nl.webcare.store.RedisKeys;
@@ -13,6 +14,7 @@ import java.util.Map;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.AbstractTransaction;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.Tuple;
 
@@ -73,65 +75,84 @@ public final class RedisMentionStore implements MentionStore {
     // published: an old review read today stays listed for the whole retention, like its case.
     long at = scored.scoredAt().toEpochMilli();
     return redis.call(jedis -> {
-      try (AbstractTransaction tx = jedis.multi()) {
-        String key = keys.mention(m.id());
-        CountCall countCall = null;
+      // One pipeline, no transaction: the body, the indexes and the counts lie in different slots of a cluster, and
+      // every write here may be repeated (the scorer acknowledges the stream message only after this succeeded, so a
+      // crash halfway means the whole save again: the same body, the same index entries, and counts kept once by
+      // their marker). The body goes first, so no index names a mention that is not there.
+      Response<Object> counted = null;
+      CountCall countCall = null;
+      try (AbstractPipeline pipeline = jedis.pipelined()) {
         // one compact string (MentionCodec.pack): a hash with a long text would be kept as a table, about 3 times larger
-        tx.set(key, MentionCodec.pack(fields), SetParams.setParams().px(retention.toMillis()));
+        pipeline.set(keys.mention(m.id()), MentionCodec.pack(fields), SetParams.setParams().px(retention.toMillis()));
         List<String> indexes = new ArrayList<>(List.of(keys.mentionsByTime(),
             keys.mentionsByLabel(scored.sentiment().label().wire()), keys.mentionsBySource(m.source())));
         if (m.brand() != null) {
           indexes.add(keys.mentionsByBrand(m.brand()));
         }
         for (String index : indexes) {
-          tx.zadd(index, at, m.id());
+          pipeline.zadd(index, at, m.id());
         }
         // housekeeping trims the indexes named here instead of looking for them in the whole keyspace
-        tx.sadd(keys.mentionIndexes(), indexes.toArray(String[]::new));
+        pipeline.sadd(keys.mentionIndexes(), indexes.toArray(String[]::new));
         String author = AuthorKey.of(m);
         if (author != null) {
           // the author's history lives as long as their newest mention, and sheds what is past retention whenever
           // it grows: housekeeping never has to visit the (many) authors' indexes
-          tx.zadd(keys.authorMentions(author), at, m.id());
-          tx.zremrangeByScore(keys.authorMentions(author), "-inf", "(" + (at - retention.toMillis()));
-          tx.pexpire(keys.authorMentions(author), retention.toMillis());
-          tx.sadd(keys.handleChannels(AuthorKey.handle(author)), m.channel());
-          tx.pexpire(keys.handleChannels(AuthorKey.handle(author)), retention.toMillis());
+          pipeline.zadd(keys.authorMentions(author), at, m.id());
+          pipeline.zremrangeByScore(keys.authorMentions(author), "-inf", "(" + (at - retention.toMillis()));
+          pipeline.pexpire(keys.authorMentions(author), retention.toMillis());
+          pipeline.sadd(keys.handleChannels(AuthorKey.handle(author)), m.channel());
+          pipeline.pexpire(keys.handleChannels(AuthorKey.handle(author)), retention.toMillis());
         }
         if (count != null) {
+          countCall = countCall(m, count);
           // by its SHA: sending the source with every mention costs throughput; after a Redis restart the
-          // script is unknown (NOSCRIPT) and is run once more below, outside the transaction
-          String day = count.day(counts.zone());
-          List<String> countKeys = new ArrayList<>(List.of(keys.mentionCounted(m.id()),
-              keys.countsOfHour(count.brand(), count.hour()), keys.countsOfDay(count.brand(), day),
-              keys.negativeMinutes(count.brand(), count.utcDay()), keys.recentNegatives(count.brand()),
-              keys.countingSince(count.brand()), keys.spikeBrands(),
-              keys.phrasesOfDay(count.brand(), day, count.label().wire())));
-          List<String> args = new ArrayList<>(List.of(Long.toString(retention.toMillis()),
-              Long.toString(counts.hours().toMillis()), Long.toString(counts.days().toMillis()), count.dimensions(),
-              Double.toString(count.score()), Long.toString(count.reach()), count.triageClass().wire(), m.id(),
-              Integer.toString(EXAMPLES_PER_ASPECT), count.negative() ? "1" : "0",
-              Integer.toString(count.minuteOfUtcDay()), count.channelPart(), Long.toString(count.at().toEpochMilli()),
-              count.brand(), Integer.toString(RECENT_NEGATIVES), Integer.toString(PHRASES_PER_DAY),
-              Long.toString(counts.minutes().toMillis()), Integer.toString(count.aspects().size())));
-          for (String aspect : count.aspects()) {
-            countKeys.add(keys.aspectExamples(count.brand(), day, aspect));
-            args.add(aspect);
+          // script is unknown (NOSCRIPT) and is run once more below
+          RedisKeys.requireOneSlot(COUNT.name(), countCall.keys());
+          counted = pipeline.evalsha(COUNT.sha(), countCall.keys(), countCall.args());
+          if (count.negative()) {
+            // the brands the spike detector looks at, by their newest negative mention (GT: never moved back)
+            pipeline.zadd(keys.spikeBrands(), count.at().toEpochMilli(), count.brand(),
+                ZAddParams.zAddParams().gt());
           }
-          args.addAll(count.phrases());
-          countCall = new CountCall(countKeys, args);
-          tx.evalsha(COUNT.sha(), countKeys, args);
         }
-        List<Object> replies = tx.exec();
-        if (countCall != null && replies != null && !replies.isEmpty()
-            && replies.get(replies.size() - 1) instanceof redis.clients.jedis.exceptions.JedisDataException noScript
-            && noScript.getMessage() != null && noScript.getMessage().startsWith("NOSCRIPT")) {
+        pipeline.sync();
+      }
+      if (counted != null) {
+        try {
+          counted.get();
+        } catch (JedisDataException noScript) {
+          if (noScript.getMessage() == null || !noScript.getMessage().startsWith("NOSCRIPT")) {
+            throw noScript;
+          }
           // Redis restarted and forgot the script: the mention is stored; count it now (the marker keeps it once)
           redis.evalScript(jedis, COUNT, countCall.keys(), countCall.args());
         }
       }
       return null;
     });
+  }
+
+  /** The count script's keys (all of the brand's slot) and arguments for one mention. */
+  private CountCall countCall(Mention m, MentionCount count) {
+    String day = count.day(counts.zone());
+    List<String> countKeys = new ArrayList<>(List.of(keys.mentionCounted(count.brand(), m.id()),
+        keys.countsOfHour(count.brand(), count.hour()), keys.countsOfDay(count.brand(), day),
+        keys.negativeMinutes(count.brand(), count.utcDay()), keys.recentNegatives(count.brand()),
+        keys.countingSince(count.brand()), keys.phrasesOfDay(count.brand(), day, count.label().wire())));
+    List<String> args = new ArrayList<>(List.of(Long.toString(retention.toMillis()),
+        Long.toString(counts.hours().toMillis()), Long.toString(counts.days().toMillis()), count.dimensions(),
+        Double.toString(count.score()), Long.toString(count.reach()), count.triageClass().wire(), m.id(),
+        Integer.toString(EXAMPLES_PER_ASPECT), count.negative() ? "1" : "0",
+        Integer.toString(count.minuteOfUtcDay()), count.channelPart(), Long.toString(count.at().toEpochMilli()),
+        count.brand(), Integer.toString(RECENT_NEGATIVES), Integer.toString(PHRASES_PER_DAY),
+        Long.toString(counts.minutes().toMillis()), Integer.toString(count.aspects().size())));
+    for (String aspect : count.aspects()) {
+      countKeys.add(keys.aspectExamples(count.brand(), day, aspect));
+      args.add(aspect);
+    }
+    args.addAll(count.phrases());
+    return new CountCall(countKeys, args);
   }
 
   @Override

@@ -98,7 +98,7 @@ public final class RedisAuthorRecords implements AuthorRecords {
     for (String caseId : ownCases) {
       mentionIds.addAll(jedis.lrange(keys.caseMentions(caseId), 0, -1).stream()
           .filter(id -> key.equals(authorOf(jedis, id))).toList());
-      if (CaseRemoval.remove(jedis, keys, caseId)) {
+      if (CaseRemoval.remove(redis, jedis, caseId)) {
         cases++;
       }
     }
@@ -144,8 +144,9 @@ public final class RedisAuthorRecords implements AuthorRecords {
     Map<String, String> stored = nl.webcare.mention.RedisMentionStore.storedFields(jedis, keys, mentionId);
     String source = stored.get("source");
     String brand = stored.get("brand");
-    try (var tx = jedis.multi()) {
-      tx.del(keys.mention(mentionId));
+    // the body first (a key of its own slot), then its index entries together (the {mentions} slot)
+    long removed = jedis.del(keys.mention(mentionId));
+    try (var tx = redis.multi(jedis, keys.mentionsByTime())) {
       tx.zrem(keys.mentionsByTime(), mentionId);
       for (SentimentLabel label : SentimentLabel.values()) {
         tx.zrem(keys.mentionsByLabel(label.wire()), mentionId);
@@ -156,8 +157,8 @@ public final class RedisAuthorRecords implements AuthorRecords {
       if (brand != null) {
         tx.zrem(keys.mentionsByBrand(brand), mentionId);
       }
-      List<Object> results = tx.exec();
-      return results != null && Long.valueOf(1).equals(results.get(0)) ? 1 : 0;
+      tx.exec();
+      return removed == 1 ? 1 : 0;
     }
   }
 

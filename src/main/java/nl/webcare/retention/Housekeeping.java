@@ -6,9 +6,7 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.XTrimParams;
-import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.StreamGroupInfo;
 import redis.clients.jedis.resps.StreamPendingSummary;
 
@@ -43,7 +41,7 @@ public final class Housekeeping {
     long before = System.currentTimeMillis() - closedCaseRetention.toMillis();
     long removed = 0;
     for (String caseId : jedis.zrangeByScore(keys.closedCases(), 0, before, 0, 1000)) {
-      removed += nl.webcare.worklist.CaseRemoval.remove(jedis, keys, caseId) ? 1 : 0;
+      removed += nl.webcare.worklist.CaseRemoval.remove(redis, jedis, caseId) ? 1 : 0;
     }
     return removed;
   }
@@ -105,13 +103,7 @@ public final class Housekeeping {
   }
 
   private void registerIndexesOnce(UnifiedJedis jedis) {
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      ScanResult<String> page = jedis.scan(cursor, new ScanParams().match(keys.mentionIndexPattern()).count(1000));
-      if (!page.getResult().isEmpty()) {
-        jedis.sadd(keys.mentionIndexes(), page.getResult().toArray(String[]::new));
-      }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    RedisGateway.scanKeys(jedis, keys.mentionIndexPattern(),
+        page -> jedis.sadd(keys.mentionIndexes(), page.toArray(String[]::new)));
   }
 }

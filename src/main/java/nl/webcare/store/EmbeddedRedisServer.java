@@ -71,6 +71,43 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
   }
 
+  /**
+   * How to start a redis-server of one's own (the fault run, the benchmarks, the failover tests): {@code redis-server}
+   * when it is on the PATH, else the binary shipped in the embedded-redis artifact (Redis 6.2), unpacked once.
+   */
+  public static synchronized String serverCommand() {
+    if (serverCommand == null) {
+      serverCommand = onPath("redis-server") ? "redis-server" : shippedBinary();
+    }
+    return serverCommand;
+  }
+
+  private static String serverCommand;
+
+  /** True when {@code program} is an executable file in a folder of the PATH. */
+  public static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String shippedBinary() {
+    try {
+      java.io.File binary = redis.embedded.core.ExecutableProvider.newJarResourceProvider().get();
+      binary.setExecutable(true);
+      return binary.getAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no redis-server on the PATH, and the shipped one could not be unpacked", e);
+    }
+  }
+
   public String url() {
     return "redis://127.0.0.1:" + port;
   }

@@ -28,10 +28,15 @@ public final class RedisGateway implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile long lastFailure;
   private final redis.clients.jedis.UnifiedJedis jedis;
+  /** The same client as {@link #jedis} when {@code REDIS_URL} names a Redis Cluster; null otherwise. */
+  private final redis.clients.jedis.RedisClusterClient cluster;
   private final WorkerExecutor workers;
   private final RedisKeys keys;
-  /** The primary now: fixed for one node; the sentinels' current answer for a watched primary. */
-  private final java.util.function.Supplier<HostAndPort> address;
+  /**
+   * The primary that holds a key now: fixed for one node; the sentinels' current answer for a watched primary; the
+   * master of the key's slot in a cluster.
+   */
+  private final Function<String, HostAndPort> address;
   private final java.util.function.IntFunction<DefaultJedisClientConfig> configWithSocketTimeout;
   private final Vertx vertx;
   private final java.util.Map<String, BlockingLane> lanes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -60,10 +65,11 @@ public final class RedisGateway implements AutoCloseable {
   }
 
   private RedisGateway(Vertx vertx, redis.clients.jedis.UnifiedJedis jedis, WorkerExecutor workers, RedisKeys keys,
-      java.util.function.Supplier<HostAndPort> address,
+      Function<String, HostAndPort> address,
       java.util.function.IntFunction<DefaultJedisClientConfig> configWithSocketTimeout) {
     this.vertx = vertx;
     this.jedis = jedis;
+    this.cluster = jedis instanceof redis.clients.jedis.RedisClusterClient c ? c : null;
     this.workers = workers;
     this.keys = keys;
     this.address = address;
@@ -73,16 +79,69 @@ public final class RedisGateway implements AutoCloseable {
   /**
    * A connection of its own, outside the pool, for a blocking read (XREAD BLOCK) that would otherwise hold a
    * pooled connection for seconds: its socket timeout is the gateway's plus {@code blockMillis}. The caller owns
-   * it, uses it from one thread and closes it.
+   * it, uses it from one thread and closes it. It reaches the node that holds {@code key} (in a cluster, the master
+   * of its slot as last learnt), so it serves commands on that key, or on keys of its slot, only.
    */
-  public redis.clients.jedis.Jedis dedicatedConnection(int blockMillis) {
+  public redis.clients.jedis.Jedis dedicatedConnection(int blockMillis, String key) {
     DefaultJedisClientConfig base = configWithSocketTimeout.apply(blockMillis);
-    return new redis.clients.jedis.Jedis(address.get(), base);
+    return new redis.clients.jedis.Jedis(address.apply(key), base);
   }
 
-  /** The primary this gateway writes to now (for a sentinel URL: as the sentinels last said). */
-  public HostAndPort primary() {
-    return address.get();
+  /** The primary this gateway writes {@code key} to now (for a sentinel URL: as the sentinels last said). */
+  public HostAndPort primary(String key) {
+    return address.apply(key);
+  }
+
+  /** True when Webcare runs on a Redis Cluster. */
+  public boolean clustered() {
+    return cluster != null;
+  }
+
+  /**
+   * A MULTI ... EXEC transaction over keys of one slot, {@code slotKey}'s: on one node the client's own; in a cluster
+   * on a connection to the master of that slot (Jedis' cluster client has no MULTI, since a transaction cannot span
+   * nodes). Every key the transaction touches must share {@code slotKey}'s hash tag (see {@link RedisKeys}); close it
+   * after EXEC (or to discard it).
+   */
+  public redis.clients.jedis.AbstractTransaction multi(UnifiedJedis client, String slotKey) {
+    if (cluster == null) {
+      return client.multi();
+    }
+    redis.clients.jedis.Connection connection = cluster.getConnectionFromSlot(
+        redis.clients.jedis.util.JedisClusterCRC16.getSlot(slotKey));
+    return new redis.clients.jedis.Transaction(connection, true, true);
+  }
+
+  /**
+   * Every key that matches {@code pattern}, page by page (SCAN, never KEYS): on one node its keyspace; in a cluster
+   * every master's in turn (a replica holds nothing its master does not).
+   */
+  public static void scanKeys(UnifiedJedis client, String pattern, java.util.function.Consumer<List<String>> page) {
+    if (client instanceof redis.clients.jedis.RedisClusterClient c) {
+      for (redis.clients.jedis.ConnectionPool pool : c.getClusterNodes().values()) {
+        try (redis.clients.jedis.Connection connection = pool.getResource()) {
+          redis.clients.jedis.Jedis node = new redis.clients.jedis.Jedis(connection);
+          if (node.role().get(0).equals("master")) {
+            scanNode(node, pattern, page);
+          }
+        }
+      }
+    } else {
+      scanNode(client, pattern, page);
+    }
+  }
+
+  private static void scanNode(redis.clients.jedis.commands.KeyCommands node, String pattern,
+      java.util.function.Consumer<List<String>> page) {
+    String cursor = redis.clients.jedis.params.ScanParams.SCAN_POINTER_START;
+    do {
+      redis.clients.jedis.resps.ScanResult<String> found = node.scan(cursor,
+          new redis.clients.jedis.params.ScanParams().match(pattern).count(1000));
+      if (!found.getResult().isEmpty()) {
+        page.accept(found.getResult());
+      }
+      cursor = found.getCursor();
+    } while (!cursor.equals(redis.clients.jedis.params.ScanParams.SCAN_POINTER_START));
   }
 
   public static RedisGateway connect(Vertx vertx, String url, String keyPrefix, int poolSize, int timeoutMs) {
@@ -102,6 +161,26 @@ public final class RedisGateway implements AutoCloseable {
     pool.setMaxTotal(poolSize);
     pool.setMaxIdle(poolSize);
     WorkerExecutor workers = vertx.createSharedWorkerExecutor(WORKER_POOL, poolSize, 30, TimeUnit.SECONDS);
+    if (where.cluster()) {
+      // any node names the rest; Jedis follows MOVED and a failover by itself, and learns the slots anew every
+      // few seconds so that a dedicated connection asks the right master
+      redis.clients.jedis.RedisClusterClient client = redis.clients.jedis.RedisClusterClient.builder()
+          .nodes(new java.util.HashSet<>(where.hosts()))
+          .clientConfig(DefaultJedisClientConfig.builder().socketTimeoutMillis(timeoutMs)
+              .connectionTimeoutMillis(timeoutMs).ssl(where.tls()).clientName("webcare")
+              .user(where.user()).password(where.password()).build())
+          .poolConfig(pool)
+          .maxAttempts(5)
+          .maxTotalRetriesDuration(java.time.Duration.ofMillis(Math.max(2L * timeoutMs, 5_000)))
+          .topologyRefreshPeriod(java.time.Duration.ofSeconds(5))
+          .build();
+      return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), key -> {
+        try (redis.clients.jedis.Connection c = client.getConnectionFromSlot(
+            redis.clients.jedis.util.JedisClusterCRC16.getSlot(key))) {
+          return c.getHostAndPort();
+        }
+      }, dedicated);
+    }
     if (where.sentinel()) {
       // the sentinels name the primary; Jedis follows a failover by itself, and a dedicated connection asks anew
       redis.clients.jedis.RedisSentinelClient client = redis.clients.jedis.RedisSentinelClient.builder()
@@ -112,7 +191,8 @@ public final class RedisGateway implements AutoCloseable {
               .connectionTimeoutMillis(timeoutMs).clientName("webcare-sentinel").build())
           .poolConfig(pool)
           .build();
-      return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), client::getCurrentMaster, dedicated);
+      return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), key -> client.getCurrentMaster(),
+          dedicated);
     }
     HostAndPort address = where.hosts().get(0);
     RedisClient client = RedisClient.builder()
@@ -120,7 +200,7 @@ public final class RedisGateway implements AutoCloseable {
         .clientConfig(pooledConfig)
         .poolConfig(pool)
         .build();
-    return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), () -> address, dedicated);
+    return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), key -> address, dedicated);
   }
 
   public RedisKeys keys() {
@@ -134,8 +214,10 @@ public final class RedisGateway implements AutoCloseable {
    * outage like any other ({@link StoreUnavailableException}).
    *
    * @param blockMillis the longest wait a call asks Redis for: the connection's socket timeout is the gateway's plus this
+   * @param key         the key the reads are about: the lane's connection goes to the node that holds it
    */
-  public <T> Future<T> callBlocking(String lane, int blockMillis, Function<redis.clients.jedis.Jedis, T> read) {
+  public <T> Future<T> callBlocking(String lane, int blockMillis, String key,
+      Function<redis.clients.jedis.Jedis, T> read) {
     if (closed) {
       return Future.failedFuture(new IllegalStateException("Redis gateway is closed"));
     }
@@ -145,11 +227,14 @@ public final class RedisGateway implements AutoCloseable {
       return l.thread.executeBlocking(() -> {
         redis.clients.jedis.Jedis connection = l.connection;
         if (connection == null) {
-          connection = dedicatedConnection(blockMillis);
+          connection = dedicatedConnection(blockMillis, key);
           l.connection = connection;
         }
         redis.clients.jedis.Jedis open = connection;
-        return guarded(() -> read.apply(open), l::disconnect);
+        return guarded(() -> read.apply(open), () -> {
+          l.disconnect();
+          relearnSlots();
+        });
       }, true);
     } catch (RejectedExecutionException e) {
       return Future.failedFuture(new IllegalStateException("Redis gateway is closed", e));
@@ -159,10 +244,21 @@ public final class RedisGateway implements AutoCloseable {
   /** Runs one or more Jedis calls on the Redis worker pool, unordered so calls run in parallel. */
   public <T> Future<T> call(Function<UnifiedJedis, T> commands) {
     try {
-      return workers.executeBlocking(() -> guarded(() -> commands.apply(jedis), () -> { }), false);
+      return workers.executeBlocking(() -> guarded(() -> commands.apply(jedis), this::relearnSlots), false);
     } catch (RejectedExecutionException e) {
       // The pool is closed: Webcare is stopping. Callers treat this like Redis being away.
       return Future.failedFuture(new IllegalStateException("Redis gateway is closed", e));
+    }
+  }
+
+  /** After a failure in a cluster: ask it again which master serves which slots (a failover moves them). */
+  private void relearnSlots() {
+    if (cluster != null && !closed) {
+      try {
+        cluster.refreshClusterTopology();
+      } catch (RuntimeException e) {
+        LOG.debug("cluster slots not learnt anew: {}", e.getMessage());
+      }
     }
   }
 
@@ -195,7 +291,11 @@ public final class RedisGateway implements AutoCloseable {
    */
   static boolean unreachable(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof redis.clients.jedis.exceptions.JedisConnectionException) {
+      if (t instanceof redis.clients.jedis.exceptions.JedisConnectionException
+          // a cluster moving slots (failover, resharding): MOVED/ASK on a transaction's or a lane's own connection,
+          // or the cluster client's retries used up
+          || t instanceof redis.clients.jedis.exceptions.JedisRedirectionException
+          || t instanceof redis.clients.jedis.exceptions.JedisClusterOperationException) {
         return true;
       }
       String message = t.getMessage();
@@ -231,8 +331,13 @@ public final class RedisGateway implements AutoCloseable {
     }
   }
 
-  /** Runs a Lua script by its SHA, loading it once when the server does not know it yet (after a restart). */
+  /**
+   * Runs a Lua script by its SHA, loading it once when the server does not know it yet (after a restart). Its keys
+   * must lie in one slot (a cluster refuses a script that spans slots): checked here on every server, so that a key
+   * outside the script's hash tag fails every test, not only those run on a cluster.
+   */
   public Object evalScript(UnifiedJedis redis, LuaScript script, List<String> keyList, List<String> args) {
+    RedisKeys.requireOneSlot(script.name(), keyList);
     try {
       return redis.evalsha(script.sha(), keyList, args);
     } catch (JedisNoScriptException e) {
@@ -248,7 +353,8 @@ public final class RedisGateway implements AutoCloseable {
     return call(redis -> {
       for (LuaScript script : scripts) {
         try {
-          redis.scriptLoad(script.source());
+          // in a cluster this checks the script on one master; the others load it at its first use there
+          redis.scriptLoad(script.source(), keys.worklistVersion());
         } catch (redis.clients.jedis.exceptions.JedisDataException e) {
           throw new IllegalStateException("Lua script " + script.name() + " does not load: " + e.getMessage(), e);
         }

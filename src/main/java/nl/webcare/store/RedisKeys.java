@@ -1,16 +1,39 @@
 package nl.webcare.store;
 
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Every Redis key Webcare uses, defined once. All keys start with the configured prefix so that
  * several deployments, or tests, can share one server.
+ *
+ * <p>On a Redis Cluster a script or a transaction may touch keys of one slot only, so the keys that one of them
+ * touches together share a hash tag (the part in braces, which alone decides the slot):
+ * <ul>
+ *   <li>{@code {work}}: cases with their lists and indexes, the pointers that find a case, the worklist's version,
+ *       spikes, the alert stream, and subscriptions with their delivery state: every case move writes its alert
+ *       and bumps the version in the same step;</li>
+ *   <li>{@code {inbox}}: the mention stream, its dead letters, failed attempts, and the markers that keep a
+ *       mention from entering twice;</li>
+ *   <li>{@code {mentions}}: the mention indexes (by time, label, source, brand, author) and their registry;</li>
+ *   <li>{@code {brand:<name>}}: one brand's marketing counts, phrases, examples and negative minutes, so that
+ *       brands spread over the cluster's masters;</li>
+ *   <li>{@code {labels}}, {@code {models}}, {@code {access}}: team labels, trained models, API keys;</li>
+ *   <li>no tag: keys used alone (a mention's body, a session, a lease, a connector's state, a rate window), which
+ *       spread by their whole name.</li>
+ * </ul>
+ * The tags hold on one node too, so the names are the same everywhere and {@link #requireOneSlot} catches a script
+ * that would span slots in every test run.
  */
 public final class RedisKeys {
   /** Consumer group of the scorer workers on {@link #mentionStream()}. */
   public static final String SCORER_GROUP = "scorers";
+
+  private static final String WORK = "work";
+  private static final String INBOX = "inbox";
+  private static final String MENTIONS = "mentions";
+  private static final String LABELS = "labels";
+  private static final String MODELS = "models";
+  private static final String ACCESS = "access";
 
   private final String prefix;
 
@@ -22,43 +45,63 @@ public final class RedisKeys {
     return prefix;
   }
 
+  /** A key in the slot of hash tag {@code tag}. */
+  private String in(String tag, String rest) {
+    return prefix + "{" + tag + "}:" + rest;
+  }
+
+  /** A key of one brand's counts: each brand its own slot. */
+  private String ofBrand(String brand, String rest) {
+    return in("brand:" + brand, rest);
+  }
+
+  /**
+   * Fails when {@code keys} lie in more than one cluster slot: what a script or transaction touches must share a hash
+   * tag. Checked on every server, so that a key outside its group fails every test, not only a cluster's.
+   */
+  public static void requireOneSlot(String what, java.util.List<String> keys) {
+    if (keys.size() < 2) {
+      return;
+    }
+    int slot = redis.clients.jedis.util.JedisClusterCRC16.getSlot(keys.get(0));
+    for (String key : keys) {
+      if (redis.clients.jedis.util.JedisClusterCRC16.getSlot(key) != slot) {
+        throw new IllegalStateException(what + " touches keys of two cluster slots: " + keys.get(0) + " and " + key);
+      }
+    }
+  }
+
   /** Deletes every key under a prefix with SCAN (never KEYS): for benchmarks and tests that used a throw-away prefix. */
   public static long deleteUnderPrefix(UnifiedJedis redis, String prefix) {
-    long deleted = 0;
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      ScanResult<String> page = redis.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
-      if (!page.getResult().isEmpty()) {
-        deleted += redis.del(page.getResult().toArray(String[]::new));
-      }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    return deleted;
+    long[] deleted = {0};
+    // one key at a time: the keys of a page may lie in several slots of a cluster
+    RedisGateway.scanKeys(redis, prefix + "*", page -> page.forEach(key -> deleted[0] += redis.del(key)));
+    return deleted[0];
   }
 
   /** Durable inbox: every new mention, appended by connectors, read by scorers. */
   public String mentionStream() {
-    return prefix + "mentions";
+    return in(INBOX, "mentions");
   }
 
   /** Messages that failed scoring too often, with their last error. */
   public String deadLetterStream() {
-    return prefix + "mentions:dead";
+    return in(INBOX, "mentions:dead");
   }
 
   /** Last scoring error per stream message id, so a dead letter can say why. */
   /** Failed attempts per stream message id: failures of the mention itself, not of the store. */
   public String scoringAttempts() {
-    return prefix + "mentions:attempts";
+    return in(INBOX, "mentions:attempts");
   }
 
   public String scoringErrors() {
-    return prefix + "mentions:errors";
+    return in(INBOX, "mentions:errors");
   }
 
   /** Marker that (source, external id) has entered the stream once; expires with retention. */
   public String seen(String mentionId) {
-    return prefix + "seen:" + mentionId;
+    return in(INBOX, "seen:" + mentionId);
   }
 
   public String mention(String mentionId) {
@@ -67,12 +110,12 @@ public final class RedisKeys {
 
   /** Scored mentions by time; the others narrow by one field. */
   public String mentionsByTime() {
-    return prefix + "mentions:idx:all";
+    return in(MENTIONS, "mentions:idx:all");
   }
 
   /** SCAN pattern that matches every mention index (used once, to build {@link #mentionIndexes()} where it is missing). */
   public String mentionIndexPattern() {
-    return prefix + "mentions:idx:*";
+    return in(MENTIONS, "mentions:idx:*");
   }
 
   /**
@@ -80,25 +123,25 @@ public final class RedisKeys {
    * mention, so that housekeeping trims them without walking the keyspace.
    */
   public String mentionIndexes() {
-    return prefix + "mentions:indexes";
+    return in(MENTIONS, "mentions:indexes");
   }
 
   public String mentionsByLabel(String label) {
-    return prefix + "mentions:idx:label:" + label;
+    return in(MENTIONS, "mentions:idx:label:" + label);
   }
 
   public String mentionsBySource(String source) {
-    return prefix + "mentions:idx:source:" + source;
+    return in(MENTIONS, "mentions:idx:source:" + source);
   }
 
   /** Marketing counts of one brand in one UTC hour (yyyyMMddHH): see count_mention.lua for the fields. */
   public String countsOfHour(String brand, String hour) {
-    return prefix + "counts:" + brand + ":hour:" + hour;
+    return ofBrand(brand, "counts:" + brand + ":hour:" + hour);
   }
 
   /** Marketing counts of one brand on one local day (yyyy-MM-dd in the brand's zone). */
   public String countsOfDay(String brand, String day) {
-    return prefix + "counts:" + brand + ":day:" + day;
+    return ofBrand(brand, "counts:" + brand + ":day:" + day);
   }
 
   /** A few mention ids about one aspect on one local day, newest first: what an analyst reads next. */
@@ -116,17 +159,17 @@ public final class RedisKeys {
    * channels, {@code <minute>|<channel>} per channel. What the spike detector counts and compares.
    */
   public String negativeMinutes(String brand, String utcDay) {
-    return prefix + "counts:" + brand + ":negmin:" + utcDay;
+    return ofBrand(brand, "counts:" + brand + ":negmin:" + utcDay);
   }
 
   /** A brand's newest negative mentions by publication time, members {@code channel|mentionId|aspect,aspect}. */
   public String recentNegatives(String brand) {
-    return prefix + "counts:" + brand + ":negrecent";
+    return ofBrand(brand, "counts:" + brand + ":negrecent");
   }
 
   /** When the brand's counts began (ms): the detector's history reaches no further back. */
   public String countingSince(String brand) {
-    return prefix + "counts:" + brand + ":since";
+    return ofBrand(brand, "counts:" + brand + ":since");
   }
 
   /** Brands by the time of their newest negative mention: the ones the spike detector looks at. */
@@ -136,25 +179,25 @@ public final class RedisKeys {
 
   /** Spikes going on now: field {@code brand|scope} (scope: all, or a channel), value the spike id. */
   public String activeSpikes() {
-    return prefix + "spikes:active";
+    return in(WORK, "spikes:active");
   }
 
   /** Present while a brand (or one of its channels) rests after a spike ended. */
   public String spikeCooldown(String brand, String scope) {
-    return prefix + "spikes:cooldown:" + brand + ":" + scope;
+    return in(WORK, "spikes:cooldown:" + brand + ":" + scope);
   }
 
   public String spike(String spikeId) {
-    return prefix + "spike:" + spikeId;
+    return in(WORK, "spike:" + spikeId);
   }
 
   /** Every spike by its start time, and each brand's. */
   public String spikesByTime() {
-    return prefix + "spikes:idx:time";
+    return in(WORK, "spikes:idx:time");
   }
 
   public String spikesOfBrand(String brand) {
-    return prefix + "spikes:idx:brand:" + brand;
+    return in(WORK, "spikes:idx:brand:" + brand);
   }
 
   /** The cases a spike linked to its incident. */
@@ -163,77 +206,83 @@ public final class RedisKeys {
   }
 
   /** Set once a mention has been counted, so that storing it again does not count it twice. */
-  public String mentionCounted(String mentionId) {
-    return mention(mentionId) + ":counted";
+  public String mentionCounted(String brand, String mentionId) {
+    return ofBrand(brand, "counted:" + mentionId);
   }
 
   public String mentionsByBrand(String brand) {
-    return prefix + "mentions:idx:brand:" + brand;
+    return in(MENTIONS, "mentions:idx:brand:" + brand);
   }
 
   /** An author's mentions by publication time (key: {@code channel:handle}). */
   public String authorMentions(String authorKey) {
-    return prefix + "author:" + authorKey + ":mentions";
+    return in(MENTIONS, "author:" + authorKey + ":mentions");
   }
 
   /** The cases an author opened. */
   public String authorCases(String authorKey) {
-    return prefix + "author:" + authorKey + ":cases";
+    return in(WORK, "author:" + authorKey + ":cases");
   }
 
   /** The channels on which a handle has been seen, to show an author's other channels. */
   public String handleChannels(String handle) {
-    return prefix + "handle:" + handle + ":channels";
+    return in(MENTIONS, "handle:" + handle + ":channels");
   }
 
   /** conversation key ({@code channel:conversation id}) -> the case its next mention joins (join_case.lua). */
   public String caseByConversation(String conversationKey) {
-    return prefix + "case:by-conversation:" + conversationKey;
+    return in(WORK, "case:by-conversation:" + conversationKey);
   }
 
   /** author key -> the case its next mention joins (join_case.lua). */
   public String caseByAuthor(String authorKey) {
-    return prefix + "case:by-author:" + authorKey;
+    return in(WORK, "case:by-author:" + authorKey);
   }
 
   public String caseHash(String caseId) {
-    return prefix + "case:" + caseId;
+    return in(WORK, "case:" + caseId);
+  }
+
+  /** The case id a key names when it is a case's hash ({@link #caseHash}), else null (its lists, other keys). */
+  public String caseIdOf(String key) {
+    String base = caseHash("");
+    return key.startsWith(base) && key.indexOf(':', base.length()) < 0 ? key.substring(base.length()) : null;
   }
 
   /** mention id -> case id, so that scoring a mention twice opens one case. */
   /** What the team's work says of a mention for one task (needs-reply, sentiment): a label to learn from. */
   public String teamLabel(String mentionId, String task) {
-    return mention(mentionId) + ":label:" + task;
+    return in(LABELS, "mention:" + mentionId + ":label:" + task);
   }
 
   /** The labelled mentions of one {@code brand|language|task}, by the time of their label. */
   public String teamLabelIndex(String group) {
-    return prefix + "labels:idx:" + group;
+    return in(LABELS, "labels:idx:" + group);
   }
 
   /** Label counts, field {@code brand|language|task|value}. */
   public String teamLabelCounts() {
-    return prefix + "labels:counts";
+    return in(LABELS, "labels:counts");
   }
 
   /** One trained model version: its figures and, under field {@code data}, the model gzipped. */
   public String model(String versionId) {
-    return prefix + "model:" + versionId;
+    return in(MODELS, "model:" + versionId);
   }
 
   /** Every model version by the time it was trained. */
   public String modelVersions() {
-    return prefix + "models:versions";
+    return in(MODELS, "models:versions");
   }
 
   /** The current model version per group ({@code brand|language|task}). */
   public String currentModels() {
-    return prefix + "models:current";
+    return in(MODELS, "models:current");
   }
 
   /** Labels per group at the last training, to tell when enough new ones came. */
   public String labelsAtTraining() {
-    return prefix + "models:labels-at-training";
+    return in(MODELS, "models:labels-at-training");
   }
 
   /** Held while a process trains a group's model: never two at once. */
@@ -285,11 +334,11 @@ public final class RedisKeys {
   }
 
   public String caseByMention(String mentionId) {
-    return prefix + "case:by-mention:" + mentionId;
+    return in(WORK, "case:by-mention:" + mentionId);
   }
 
   public String caseSequence() {
-    return prefix + "case:seq";
+    return in(WORK, "case:seq");
   }
 
   /**
@@ -297,29 +346,29 @@ public final class RedisKeys {
    * rendered at one version is current while the counter still reads that version (the ETag and the page cache).
    */
   public String worklistVersion() {
-    return prefix + "worklist:version";
+    return in(WORK, "worklist:version");
   }
 
   /** Active (not closed) cases by priority. Scripts get this and every other key in KEYS, never build one. */
   public String activeCases() {
-    return prefix + "cases:active";
+    return in(WORK, "cases:active");
   }
 
   public String casesInState(String state) {
-    return prefix + "cases:state:" + state;
+    return in(WORK, "cases:state:" + state);
   }
 
   public String casesOfTeam(String team) {
-    return prefix + "cases:team:" + team;
+    return in(WORK, "cases:team:" + team);
   }
 
   public String casesOfAssignee(String agent) {
-    return prefix + "cases:assignee:" + agent;
+    return in(WORK, "cases:assignee:" + agent);
   }
 
   /** Resolved and dismissed cases by closing time (for retention). */
   public String closedCases() {
-    return prefix + "cases:closed";
+    return in(WORK, "cases:closed");
   }
 
   /**
@@ -330,27 +379,27 @@ public final class RedisKeys {
 
   /** Cases by the due time of an SLA target (one of {@link #SLA_TARGETS}). */
   public String slaDue(String target) {
-    return prefix + "cases:sla:" + target;
+    return in(WORK, "cases:sla:" + target);
   }
 
   /** All cases by opening time (the SLA report's period). */
   public String casesByOpening() {
-    return prefix + "cases:opened";
+    return in(WORK, "cases:opened");
   }
 
   /** Snoozed cases by wake-up time. */
   public String snoozedCases() {
-    return prefix + "cases:snoozed";
+    return in(WORK, "cases:snoozed");
   }
 
   /** An API key's record, by the SHA-256 of the key. */
   public String apiKey(String sha256) {
-    return prefix + "apikey:" + sha256;
+    return in(ACCESS, "apikey:" + sha256);
   }
 
   /** Public key id -> SHA-256, for listing and revoking. */
   public String apiKeyIds() {
-    return prefix + "apikeys";
+    return in(ACCESS, "apikeys");
   }
 
   public String caseHistory(String caseId) {
@@ -383,22 +432,22 @@ public final class RedisKeys {
   }
 
   public String alertStream() {
-    return prefix + "alerts";
+    return in(WORK, "alerts");
   }
 
   /** Alert subscriptions by creation time (a sorted set of ids). */
   public String subscriptions() {
-    return prefix + "subscriptions";
+    return in(WORK, "subscriptions");
   }
 
   /** One subscription: filter, webhook URL and format, signing secrets, owner, state. */
   public String subscription(String id) {
-    return prefix + "subscription:" + id;
+    return in(WORK, "subscription:" + id);
   }
 
   /** Feed tokens: SHA-256 of the token -> subscription id. */
   public String subscriptionFeedTokens() {
-    return prefix + "subscriptions:feedTokens";
+    return in(WORK, "subscriptions:feedTokens");
   }
 
   /** The last alert a webhook subscription has delivered (or passed by its filter). */

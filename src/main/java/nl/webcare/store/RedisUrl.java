@@ -8,14 +8,18 @@ import redis.clients.jedis.HostAndPort;
 /**
  * Where Redis is: {@code redis://[user:password@]host:port[/db]} or {@code rediss://...} (TLS) for one node, or
  * {@code redis-sentinel://[user:password@]host:port,host:port/master-name[/db]} for a primary that Redis Sentinel
- * watches (the user and password are the data nodes'; the sentinels answer without).
+ * watches (the user and password are the data nodes'; the sentinels answer without), or
+ * {@code redis-cluster://[user:password@]host:port,host:port} (or {@code rediss-cluster://}) for a Redis Cluster: any
+ * of its nodes will do to learn the rest; a cluster has only database 0.
  *
- * @param hosts      the node, or the sentinels
- * @param masterName the name the sentinels know the primary by; null for one node
+ * @param hosts      the node, the sentinels, or some nodes of the cluster
+ * @param masterName the name the sentinels know the primary by; null otherwise
+ * @param cluster    true for a Redis Cluster
  */
 public record RedisUrl(boolean tls, String user, String password, int database, List<HostAndPort> hosts,
-    String masterName) {
-  public static final String USAGE = "redis://host:port, rediss://host:port, or redis-sentinel://host:port,host:port/master";
+    String masterName, boolean cluster) {
+  public static final String USAGE = "redis://host:port, rediss://host:port, redis-sentinel://host:port,host:port/master,"
+      + " or redis-cluster://host:port,host:port";
 
   public RedisUrl {
     hosts = List.copyOf(hosts);
@@ -33,7 +37,8 @@ public record RedisUrl(boolean tls, String user, String password, int database, 
     }
     String scheme = url.substring(0, colon);
     boolean sentinel = scheme.equals("redis-sentinel");
-    if (!sentinel && !scheme.equals("redis") && !scheme.equals("rediss")) {
+    boolean cluster = scheme.equals("redis-cluster") || scheme.equals("rediss-cluster");
+    if (!sentinel && !cluster && !scheme.equals("redis") && !scheme.equals("rediss")) {
       throw new IllegalArgumentException("unknown scheme " + scheme + ": " + USAGE);
     }
     String rest = url.substring(colon + 3);
@@ -57,8 +62,9 @@ public record RedisUrl(boolean tls, String user, String password, int database, 
     for (String host : authority.split(",")) {
       hosts.add(hostAndPort(host, sentinel ? 26379 : 6379));
     }
-    if (!sentinel && hosts.size() != 1) {
-      throw new IllegalArgumentException("one host for " + scheme + "://; several sentinels take redis-sentinel://");
+    if (!sentinel && !cluster && hosts.size() != 1) {
+      throw new IllegalArgumentException("one host for " + scheme + "://; several sentinels take redis-sentinel://,"
+          + " several cluster nodes redis-cluster://");
     }
     String[] parts = path.isEmpty() ? new String[0] : path.split("/");
     String master = null;
@@ -72,13 +78,16 @@ public record RedisUrl(boolean tls, String user, String password, int database, 
     } else {
       db = parts.length > 0 ? parts[0] : null;
     }
+    if (cluster && db != null && !db.isEmpty() && !db.equals("0")) {
+      throw new IllegalArgumentException("a Redis Cluster has only database 0, got " + db);
+    }
     int database;
     try {
       database = db == null || db.isEmpty() ? 0 : Integer.parseInt(db);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("the database must be a number, got " + db);
     }
-    return new RedisUrl(scheme.equals("rediss"), user, password, database, hosts, master);
+    return new RedisUrl(scheme.startsWith("rediss"), user, password, database, hosts, master, cluster);
   }
 
   private static HostAndPort hostAndPort(String text, int defaultPort) {

@@ -2,6 +2,7 @@ package nl.webcare.worklist;
 
 import java.util.List;
 import java.util.Map;
+import nl.webcare.store.RedisGateway;
 import nl.webcare.store.RedisKeys;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -15,10 +16,12 @@ public final class CaseRemoval {
   private CaseRemoval() {}
 
   /** Removes the case; true when it existed. */
-  public static boolean remove(UnifiedJedis jedis, RedisKeys keys, String caseId) {
+  public static boolean remove(RedisGateway redis, UnifiedJedis jedis, String caseId) {
+    RedisKeys keys = redis.keys();
     Map<String, String> f = jedis.hgetAll(keys.caseHash(caseId));
     List<String> mentionIds = jedis.lrange(keys.caseMentions(caseId), 0, -1);
-    try (var tx = jedis.multi()) {
+    // every key here is of the {work} slot (RedisKeys)
+    try (var tx = redis.multi(jedis, keys.caseHash(caseId))) {
       tx.del(keys.caseHash(caseId), keys.caseHistory(caseId), keys.caseNotes(caseId), keys.caseTags(caseId),
           keys.caseMentions(caseId), keys.caseReplies(caseId), keys.caseHandoffs(caseId));
       tx.incr(keys.worklistVersion());

@@ -206,7 +206,7 @@ public final class RedisWorklist implements Worklist {
   /** Notes, tags and hand-offs: kept with their history entry in one transaction, the state untouched. */
   private void annotate(UnifiedJedis jedis, String caseId, CaseCommand command, Actor actor, Instant now,
       String history) {
-    try (var tx = jedis.multi()) {
+    try (var tx = redis.multi(jedis, keys.caseHash(caseId))) {
       if (command instanceof CaseCommand.Note note) {
         tx.rpush(keys.caseNotes(caseId), new CaseNote(now, actor.name(), note.text()).encode());
       } else if (command instanceof CaseCommand.Tags tags) {

@@ -1,5 +1,7 @@
 package nl.webcare.api;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -48,8 +50,8 @@ class AnalystPrivacyTest {
     Await.until("the case is filed", Duration.ofSeconds(30), () -> !admin.get("/api/v1/worklist").json()
         .getJsonArray("items").isEmpty());
     caseId = admin.get("/api/v1/worklist").json().getJsonArray("items").getJsonObject(0).getString("id");
-    try (RedisClient client = TestRedis.client()) {
-      client.xadd(pushed.running.prefix + "mentions:dead", StreamEntryID.NEW_ENTRY, Map.of("author", "Els Jansen",
+    try (UnifiedJedis client = TestRedis.client()) {
+      client.xadd(new RedisKeys(pushed.running.prefix).deadLetterStream(), StreamEntryID.NEW_ENTRY, Map.of("author", "Els Jansen",
           "authorHandle", "elsjansen", "text", "mail els@example.nl", "url", "https://photos.example/els",
           "deadLetter.reason", "failed 5 times", "deadLetter.deliveries", "6"));
     }

@@ -1,5 +1,7 @@
 package nl.webcare.api;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -106,9 +108,9 @@ class ApiFaultsTest {
 
   @Test
   void deadLettersAndKeysPageWithLimitAndNext() {
-    try (RedisClient client = TestRedis.client()) {
+    try (UnifiedJedis client = TestRedis.client()) {
       for (int i = 0; i < 5; i++) {
-        client.xadd(running.prefix + "mentions:dead", StreamEntryID.NEW_ENTRY,
+        client.xadd(new RedisKeys(running.prefix).deadLetterStream(), StreamEntryID.NEW_ENTRY,
             Map.of("text", "unreadable " + i, "deadLetter.deliveries", "6", "deadLetter.reason", "failed 5 times"));
       }
     }

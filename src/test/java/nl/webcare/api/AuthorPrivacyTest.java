@@ -1,5 +1,6 @@
 package nl.webcare.api;
 
+import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -123,11 +124,9 @@ class AuthorPrivacyTest {
   /** Every key under the test prefix whose name or content holds one of the texts. */
   private static List<String> tracesOf(List<String> texts) {
     List<String> found = new ArrayList<>();
-    try (RedisClient client = TestRedis.client()) {
-      String cursor = ScanParams.SCAN_POINTER_START;
-      do {
-        ScanResult<String> page = client.scan(cursor, new ScanParams().match(running.prefix + "*").count(500));
-        for (String key : page.getResult()) {
+    try (UnifiedJedis client = TestRedis.client()) {
+      nl.webcare.store.RedisGateway.scanKeys(client, running.prefix + "*", page -> {
+        for (String key : page) {
           String content = key + " " + switch (client.type(key)) {
             case "string" -> client.get(key);
             case "hash" -> client.hgetAll(key).toString();
@@ -144,8 +143,7 @@ class AuthorPrivacyTest {
             }
           }
         }
-        cursor = page.getCursor();
-      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      });
     }
     return found;
   }

@@ -1,5 +1,7 @@
 package nl.webcare.api;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -59,8 +61,8 @@ class DeadLetterRequeueTest {
     Map<String, String> fields = new LinkedHashMap<>(MentionCodec.mentionFields(mention));
     fields.put("deadLetter.reason", "failed 5 times");
     fields.put("deadLetter.deliveries", "6");
-    try (RedisClient client = TestRedis.client()) {
-      return client.xadd(pushed.running.prefix + "mentions:dead", StreamEntryID.NEW_ENTRY, fields).toString();
+    try (UnifiedJedis client = TestRedis.client()) {
+      return client.xadd(new RedisKeys(pushed.running.prefix).deadLetterStream(), StreamEntryID.NEW_ENTRY, fields).toString();
     }
   }
 }

@@ -1,5 +1,7 @@
 package nl.webcare.app;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -84,16 +86,16 @@ class SeveralProcessesTest {
     }
 
     // THEN every mention is stored and taken off the stream (what the killed one held is taken over)
-    try (RedisClient redis = TestRedis.client()) {
+    try (UnifiedJedis redis = TestRedis.client()) {
       Await.until("every mention is stored and acknowledged", Duration.ofSeconds(90), () ->
-          redis.zcard(prefix + "mentions:idx:all") == PUSHES + FEED_ITEMS
-              && redis.xpending(prefix + "mentions", "scorers").getTotal() == 0);
-      assertThat(redis.xlen(prefix + "mentions:dead")).isZero();
+          redis.zcard(new RedisKeys(prefix).mentionsByTime()) == PUSHES + FEED_ITEMS
+              && redis.xpending(new RedisKeys(prefix).mentionStream(), "scorers").getTotal() == 0);
+      assertThat(redis.xlen(new RedisKeys(prefix).deadLetterStream())).isZero();
       // AND every complaint has exactly one case, and one case.opened alert
       Await.until("every complaint has its case", Duration.ofSeconds(30), () -> caseMentions(redis).size() == PUSHES);
       java.util.Map<String, String> cased = caseMentions(redis);
       assertThat(new HashSet<>(cased.values())).hasSize(PUSHES).containsExactlyInAnyOrderElementsOf(mentionIds);
-      long opened = redis.xrange(prefix + "alerts", (redis.clients.jedis.StreamEntryID) null, null).stream()
+      long opened = redis.xrange(new RedisKeys(prefix).alertStream(), (redis.clients.jedis.StreamEntryID) null, null).stream()
           .filter(e -> "case.opened".equals(e.getFields().get("type")) && cased.containsKey(e.getFields().get("caseId")))
           .count();
       assertThat(opened).isEqualTo(PUSHES);
@@ -181,15 +183,15 @@ class SeveralProcessesTest {
   }
 
   /** The opening mention of every case by case id (incident cases of the spike detector left out). */
-  private java.util.Map<String, String> caseMentions(RedisClient redis) {
+  private java.util.Map<String, String> caseMentions(UnifiedJedis redis) {
     java.util.Map<String, String> mentions = new java.util.HashMap<>();
     String cursor = ScanParams.SCAN_POINTER_START;
     do {
-      var page = redis.scan(cursor, new ScanParams().match(prefix + "case:WC-*").count(1000));
+      var page = redis.scan(cursor, new ScanParams().match(new RedisKeys(prefix).caseHash("WC-*")).count(1000));
       for (String key : page.getResult()) {
-        if (key.substring(prefix.length()).chars().filter(c -> c == ':').count() == 1
-            && !"spike-detector".equals(redis.hget(key, "source"))) {
-          mentions.put(key.substring(key.lastIndexOf(':') + 1), redis.hget(key, "mentionId"));
+        String id = new RedisKeys(prefix).caseIdOf(key);
+        if (id != null && !"spike-detector".equals(redis.hget(key, "source"))) {
+          mentions.put(id, redis.hget(key, "mentionId"));
         }
       }
       cursor = page.getCursor();

@@ -1,5 +1,7 @@
 package nl.webcare.connector;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import nl.webcare.inbox.RedisMentionInbox;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -82,8 +84,8 @@ class PollerVerticleTest {
     // THEN the connector is ok again and nothing was appended twice
     Await.until("recovered", Duration.ofSeconds(10), () -> status("flaky").state() == ConnectorStatus.State.OK);
     assertThat(status("flaky").itemsNew()).isEqualTo(2);
-    try (RedisClient client = TestRedis.client()) {
-      assertThat(client.xlen(prefix + "mentions")).isEqualTo(2);
+    try (UnifiedJedis client = TestRedis.client()) {
+      assertThat(client.xlen(new RedisKeys(prefix).mentionStream())).isEqualTo(2);
     }
   }
 
@@ -103,10 +105,10 @@ class PollerVerticleTest {
     feeds.stubFor(get("/lease.rss").willReturn(aResponse().withStatus(200).withBody(Fixtures.feed("rss-forum.xml"))));
     String deployment = deployPoller("leased", "/lease.rss", nl.webcare.support.TestConfig.localGuard());
     Await.until("polled", Duration.ofSeconds(10), () -> status("leased").state() == ConnectorStatus.State.OK);
-    try (RedisClient client = TestRedis.client()) {
-      assertThat(client.get(prefix + "connector:leased:lease")).isEqualTo("test-instance");
+    try (UnifiedJedis client = TestRedis.client()) {
+      assertThat(client.get(new RedisKeys(prefix).connectorLease("leased"))).isEqualTo("test-instance");
       Await.result(vertx.undeploy(deployment));
-      assertThat(client.get(prefix + "connector:leased:lease")).isNull();
+      assertThat(client.get(new RedisKeys(prefix).connectorLease("leased"))).isNull();
     }
   }
 
@@ -203,8 +205,8 @@ class PollerVerticleTest {
     ConnectorStatus status = status("broad");
     assertThat(status.itemsNew()).isEqualTo(1);
     assertThat(status.itemsIrrelevant()).isEqualTo(2);
-    try (RedisClient client = TestRedis.client()) {
-      assertThat(client.xlen(prefix + "mentions")).isEqualTo(1);
+    try (UnifiedJedis client = TestRedis.client()) {
+      assertThat(client.xlen(new RedisKeys(prefix).mentionStream())).isEqualTo(1);
     }
   }
 

@@ -1,5 +1,7 @@
 package nl.webcare.delivery;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -166,8 +168,8 @@ class AlertStreamTest {
       out.write(("GET /api/v1/alerts/stream HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + slowKey
           + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String slots = webcare.running.prefix + "alertStreams:" + slowId;
-      try (RedisClient redis = TestRedis.client()) {
+      String slots = new RedisKeys(webcare.running.prefix).alertStreamsOfKey(slowId);
+      try (UnifiedJedis redis = TestRedis.client()) {
         Await.until("the stuck stream is open", Duration.ofSeconds(10), () -> redis.zcard(slots) == 1);
         // WHEN far more alerts come than fit its buffers
         String last = null;
@@ -176,7 +178,7 @@ class AlertStreamTest {
         for (int i = 0; i < 3_000; i++) {
           fields.put("caseId", "WC-F" + i);
           last = "WC-F" + i;
-          redis.xadd(webcare.running.prefix + "alerts", StreamEntryID.NEW_ENTRY, fields);
+          redis.xadd(new RedisKeys(webcare.running.prefix).alertStream(), StreamEntryID.NEW_ENTRY, fields);
         }
         // THEN the stuck one is dropped (its slot freed), and the reader still gets the last alert
         Await.until("the stuck stream dropped", Duration.ofSeconds(30), () -> redis.zcard(slots) == 0);

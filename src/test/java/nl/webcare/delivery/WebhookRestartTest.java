@@ -1,5 +1,7 @@
 package nl.webcare.delivery;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -57,8 +59,8 @@ class WebhookRestartTest {
       // WHEN the first process goes away mid-way, leaving its lease behind as a killed process does
       Await.result(one.stop());
       Await.result(first.close());
-      try (RedisClient redis = TestRedis.client()) {
-        redis.set(prefix + "subscription:" + id + ":lease", "killed-process", SetParams.setParams().px(2000));
+      try (UnifiedJedis redis = TestRedis.client()) {
+        redis.set(new RedisKeys(prefix).subscriptionLease(id), "killed-process", SetParams.setParams().px(2000));
       }
       int before = requests(receiver).size();
       assertThat(before).isLessThan(ALERTS);
@@ -81,9 +83,9 @@ class WebhookRestartTest {
   /** Twenty alerts as case filing writes them; their stream ids. */
   private static List<String> raise(String prefix) {
     List<String> ids = new ArrayList<>();
-    try (RedisClient redis = TestRedis.client()) {
+    try (UnifiedJedis redis = TestRedis.client()) {
       for (int i = 0; i < ALERTS; i++) {
-        ids.add(redis.xadd(prefix + "alerts", StreamEntryID.NEW_ENTRY, Map.of("type",
+        ids.add(redis.xadd(new RedisKeys(prefix).alertStream(), StreamEntryID.NEW_ENTRY, Map.of("type",
             "case.opened", "caseId", "WC-0000" + i, "at", Long.toString(System.currentTimeMillis()), "brand", "acme",
             "channel", "x", "team", "care", "excerpt", "complaint " + i, "urgency", "0.6")).toString());
       }

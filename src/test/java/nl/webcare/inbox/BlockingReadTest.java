@@ -1,5 +1,6 @@
 package nl.webcare.inbox;
 
+import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -45,8 +46,10 @@ class BlockingReadTest {
     assertThat(read.get(0).fields().toString()).contains("my parcel never came");
   }
 
-  private static String clients(RedisClient client) {
-    return new String((byte[]) client.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "LIST"),
+  /** CLIENT LIST of the node that holds the mention stream (on a cluster, the master of its slot). */
+  private String clients(UnifiedJedis client) {
+    return new String((byte[]) client.sendCommand(fixture.redis.keys().mentionStream(),
+        redis.clients.jedis.Protocol.Command.CLIENT, "LIST"),
         java.nio.charset.StandardCharsets.UTF_8);
   }
 
@@ -55,13 +58,14 @@ class BlockingReadTest {
     Await.result(queue.ensureGroup());
     Future<List<ScoringQueue.Message>> waiting = queue.readNew("c1", 10, Duration.ofMinutes(1));
     // GIVEN the blocked reader's connection is killed by the server (a Redis restart or a network cut)
-    try (RedisClient client = TestRedis.client()) {
+    try (UnifiedJedis client = TestRedis.client()) {
       Await.until("the reader waits in Redis", Duration.ofSeconds(10),
           () -> clients(client).contains("name=webcare-blocking") && clients(client).contains("cmd=xreadgroup"));
       String reader = clients(client).lines().filter(l -> l.contains("name=webcare-blocking")
           && l.contains("cmd=xreadgroup")).findFirst().orElseThrow();
       String id = reader.replaceAll("^id=(\\d+) .*", "$1");
-      client.sendCommand(redis.clients.jedis.Protocol.Command.CLIENT, "KILL", "ID", id);
+      client.sendCommand(fixture.redis.keys().mentionStream(), redis.clients.jedis.Protocol.Command.CLIENT, "KILL",
+          "ID", id);
     }
     // THEN the read fails as an outage (the scorer pauses and reads again)
     assertThat(Await.failure(waiting)).isInstanceOf(StoreUnavailableException.class);

@@ -1,5 +1,7 @@
 package nl.webcare.inbox;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import nl.webcare.store.RedisGateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,8 +48,8 @@ class MentionInboxTest {
     // THEN three mentions are in the stream, once each
     assertThat(first).isEqualTo(new MentionInbox.AppendResult(3, 1));
     assertThat(second).isEqualTo(new MentionInbox.AppendResult(0, 4));
-    try (RedisClient client = TestRedis.client()) {
-      assertThat(client.xlen(prefix + "mentions")).isEqualTo(3);
+    try (UnifiedJedis client = TestRedis.client()) {
+      assertThat(client.xlen(new RedisKeys(prefix).mentionStream())).isEqualTo(3);
     }
   }
 }

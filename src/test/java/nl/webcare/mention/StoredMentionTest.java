@@ -1,5 +1,7 @@
 package nl.webcare.mention;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -38,8 +40,8 @@ class StoredMentionTest {
         List.of("complaint:never came", "corenlp:negative:-0.50"), true);
     ScoredMention scored = new ScoredMention(m, sentiment, Instant.parse("2026-12-01T10:00:05Z"));
     Await.result(store.save(scored));
-    try (RedisClient client = TestRedis.client()) {
-      String key = fixture.prefix + "mention:" + m.id();
+    try (UnifiedJedis client = TestRedis.client()) {
+      String key = new RedisKeys(fixture.prefix).mention(m.id());
       assertThat(client.type(key)).isEqualTo("string");
       assertThat(client.get(key)).doesNotContain("\"id\"").contains("\"t\":\"My parcel never came");
       assertThat(client.pttl(key)).isPositive();
@@ -61,9 +63,9 @@ class StoredMentionTest {
         SentimentLabel.NEGATIVE, -0.6);
     Await.result(store.save(scored));
     Await.result(store.save(packed));
-    try (RedisClient client = TestRedis.client()) {
+    try (UnifiedJedis client = TestRedis.client()) {
       // the first as an older Webcare stored it
-      String key = fixture.prefix + "mention:" + scored.mention().id();
+      String key = new RedisKeys(fixture.prefix).mention(scored.mention().id());
       client.del(key);
       client.hset(key, MentionCodec.scoredFields(scored));
     }

@@ -1,5 +1,7 @@
 package nl.webcare.pipeline;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import nl.webcare.inbox.RedisScoringQueue;
 import nl.webcare.inbox.RedisMentionInbox;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,12 +79,12 @@ class ScorerRecoveryTest {
     deployScorer("healthy-scorer", SharedAnalyzer.get(), Duration.ofMillis(200), 5);
     // THEN it claims and finishes every message: each mention stored once, each negative one a case once
     Await.until("all messages acknowledged", Duration.ofSeconds(60), () -> pendingCount() == 0 && storedCount() == 6);
-    try (RedisClient client = TestRedis.client()) {
-      assertThat(client.zcard(prefix + "mentions:idx:all")).isEqualTo(6);
-      long negatives = client.zcard(prefix + "mentions:idx:label:negative");
+    try (UnifiedJedis client = TestRedis.client()) {
+      assertThat(client.zcard(new RedisKeys(prefix).mentionsByTime())).isEqualTo(6);
+      long negatives = client.zcard(new RedisKeys(prefix).mentionsByLabel("negative"));
       assertThat(negatives).isGreaterThanOrEqualTo(3);
-      assertThat(client.zcard(prefix + "cases:active")).isEqualTo(negatives);
-      assertThat(client.xlen(prefix + "alerts")).isEqualTo(negatives);
+      assertThat(client.zcard(new RedisKeys(prefix).activeCases())).isEqualTo(negatives);
+      assertThat(client.xlen(new RedisKeys(prefix).alertStream())).isEqualTo(negatives);
     }
   }
 
@@ -102,8 +104,8 @@ class ScorerRecoveryTest {
   }
 
   private List<String> consumers() {
-    try (RedisClient client = TestRedis.client()) {
-      return client.xinfoConsumers2(prefix + "mentions", "scorers").stream().map(c -> c.getName()).toList();
+    try (UnifiedJedis client = TestRedis.client()) {
+      return client.xinfoConsumers2(new RedisKeys(prefix).mentionStream(), "scorers").stream().map(c -> c.getName()).toList();
     }
   }
 
@@ -135,8 +137,8 @@ class ScorerRecoveryTest {
   @Test
   void anUnreadableMessageGoesStraightToTheDeadLetters() {
     // GIVEN a message in the stream that is not a mention at all
-    try (RedisClient client = TestRedis.client()) {
-      client.xadd(prefix + "mentions", XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY), Map.of("garbage", "yes"));
+    try (UnifiedJedis client = TestRedis.client()) {
+      client.xadd(new RedisKeys(prefix).mentionStream(), XAddParams.xAddParams().id(StreamEntryID.NEW_ENTRY), Map.of("garbage", "yes"));
     }
     deployScorer("scorer", SharedAnalyzer.get(), Duration.ofMillis(100), 5);
     Await.until("dead-lettered", Duration.ofSeconds(20), () -> deadLetterCount() == 1);
@@ -156,20 +158,20 @@ class ScorerRecoveryTest {
   }
 
   private long pendingCount() {
-    try (RedisClient client = TestRedis.client()) {
-      return client.xpending(prefix + "mentions", "scorers").getTotal();
+    try (UnifiedJedis client = TestRedis.client()) {
+      return client.xpending(new RedisKeys(prefix).mentionStream(), "scorers").getTotal();
     }
   }
 
   private long storedCount() {
-    try (RedisClient client = TestRedis.client()) {
-      return client.zcard(prefix + "mentions:idx:all");
+    try (UnifiedJedis client = TestRedis.client()) {
+      return client.zcard(new RedisKeys(prefix).mentionsByTime());
     }
   }
 
   private long deadLetterCount() {
-    try (RedisClient client = TestRedis.client()) {
-      return client.exists(prefix + "mentions:dead") ? client.xlen(prefix + "mentions:dead") : 0;
+    try (UnifiedJedis client = TestRedis.client()) {
+      return client.exists(new RedisKeys(prefix).deadLetterStream()) ? client.xlen(new RedisKeys(prefix).deadLetterStream()) : 0;
     }
   }
 }

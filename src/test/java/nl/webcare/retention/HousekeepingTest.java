@@ -1,5 +1,7 @@
 package nl.webcare.retention;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import nl.webcare.inbox.RedisScoringQueue;
 import nl.webcare.inbox.RedisMentionInbox;
 import nl.webcare.inbox.ScoringQueue;
@@ -47,8 +49,8 @@ class HousekeepingTest {
     Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(1), Duration.ofDays(30)).sweep());
     // THEN only the two acknowledged messages are gone
     assertThat(sweep.streamEntries()).isEqualTo(2);
-    try (RedisClient client = TestRedis.client()) {
-      assertThat(client.xlen(fixture.prefix + "mentions")).isEqualTo(3);
+    try (UnifiedJedis client = TestRedis.client()) {
+      assertThat(client.xlen(new RedisKeys(fixture.prefix).mentionStream())).isEqualTo(3);
     }
     assertThat(Await.result(queue.readNew("c1", 10))).hasSize(2);
     // AND a duplicate of a trimmed mention is still refused by the inbox
@@ -87,29 +89,29 @@ class HousekeepingTest {
     // GIVEN jan's first mention was taken in ten days ago, past the 7-day retention
     Await.result(store.save(new nl.webcare.mention.ScoredMention(first, scoredFirst.sentiment(),
         java.time.Instant.now().minus(Duration.ofDays(10)))));
-    String index = fixture.prefix + "author:forum:jan:mentions";
-    try (RedisClient client = TestRedis.client()) {
+    String index = new RedisKeys(fixture.prefix).authorMentions("forum:jan");
+    try (UnifiedJedis client = TestRedis.client()) {
       assertThat(client.zcard(index)).isEqualTo(1);
       // WHEN jan writes again
       Await.result(store.save(Mentions.scored(second, nl.webcare.mention.SentimentLabel.NEGATIVE, -0.5)));
       // THEN the index holds the new mention only
       assertThat(client.zrange(index, 0, -1)).containsExactly(second.id());
       // AND the mention indexes are registered by name, so a sweep needs no walk over the keyspace
-      assertThat(client.smembers(fixture.prefix + "mentions:indexes")).contains(fixture.prefix + "mentions:idx:all",
-          fixture.prefix + "mentions:idx:label:negative", fixture.prefix + "mentions:idx:source:s",
-          fixture.prefix + "mentions:idx:brand:testbrand");
+      assertThat(client.smembers(new RedisKeys(fixture.prefix).mentionIndexes())).contains(new RedisKeys(fixture.prefix).mentionsByTime(),
+          new RedisKeys(fixture.prefix).mentionsByLabel("negative"), new RedisKeys(fixture.prefix).mentionsBySource("s"),
+          new RedisKeys(fixture.prefix).mentionsByBrand("testbrand"));
     }
   }
 
   @Test
   void indexEntriesOlderThanRetentionAreDropped() {
-    try (RedisClient client = TestRedis.client()) {
-      client.zadd(fixture.prefix + "mentions:idx:all", System.currentTimeMillis() - 10 * 86_400_000L, "old");
-      client.zadd(fixture.prefix + "mentions:idx:label:negative", System.currentTimeMillis() - 10 * 86_400_000L, "old");
-      client.zadd(fixture.prefix + "mentions:idx:all", System.currentTimeMillis(), "new");
+    try (UnifiedJedis client = TestRedis.client()) {
+      client.zadd(new RedisKeys(fixture.prefix).mentionsByTime(), System.currentTimeMillis() - 10 * 86_400_000L, "old");
+      client.zadd(new RedisKeys(fixture.prefix).mentionsByLabel("negative"), System.currentTimeMillis() - 10 * 86_400_000L, "old");
+      client.zadd(new RedisKeys(fixture.prefix).mentionsByTime(), System.currentTimeMillis(), "new");
       Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(7), Duration.ofDays(30)).sweep());
       assertThat(sweep.indexEntries()).isEqualTo(2);
-      assertThat(client.zrange(fixture.prefix + "mentions:idx:all", 0, -1)).containsExactly("new");
+      assertThat(client.zrange(new RedisKeys(fixture.prefix).mentionsByTime(), 0, -1)).containsExactly("new");
     }
   }
 
@@ -129,19 +131,19 @@ class HousekeepingTest {
       Await.result(worklist.apply(ids.get(i), agent, new nl.webcare.worklist.CaseCommand.Note("note")));
       Await.result(worklist.apply(ids.get(i), agent, new nl.webcare.worklist.CaseCommand.Resolve(null)));
     }
-    try (RedisClient client = TestRedis.client()) {
-      client.zadd(fixture.prefix + "cases:closed", System.currentTimeMillis() - 40 * 86_400_000L, ids.get(0));
+    try (UnifiedJedis client = TestRedis.client()) {
+      client.zadd(new RedisKeys(fixture.prefix).closedCases(), System.currentTimeMillis() - 40 * 86_400_000L, ids.get(0));
       // WHEN housekeeping runs with a 30-day retention for closed cases
       Housekeeping.Sweep sweep = Await.result(new Housekeeping(fixture.redis, Duration.ofDays(7), Duration.ofDays(30))
           .sweep());
       // THEN only the old closed case is gone, with its notes and history
       assertThat(sweep.closedCases()).isEqualTo(1);
-      assertThat(client.exists(fixture.prefix + "case:" + ids.get(0))).isFalse();
-      assertThat(client.exists(fixture.prefix + "case:" + ids.get(0) + ":notes")).isFalse();
-      assertThat(client.exists(fixture.prefix + "case:" + ids.get(0) + ":history")).isFalse();
-      assertThat(client.zscore(fixture.prefix + "cases:state:resolved", ids.get(0))).isNull();
-      assertThat(client.exists(fixture.prefix + "case:" + ids.get(1))).isTrue();
-      assertThat(client.exists(fixture.prefix + "case:" + ids.get(2))).isTrue();
+      assertThat(client.exists(new RedisKeys(fixture.prefix).caseHash(ids.get(0)))).isFalse();
+      assertThat(client.exists(new RedisKeys(fixture.prefix).caseNotes(ids.get(0)))).isFalse();
+      assertThat(client.exists(new RedisKeys(fixture.prefix).caseHistory(ids.get(0)))).isFalse();
+      assertThat(client.zscore(new RedisKeys(fixture.prefix).casesInState("resolved"), ids.get(0))).isNull();
+      assertThat(client.exists(new RedisKeys(fixture.prefix).caseHash(ids.get(1)))).isTrue();
+      assertThat(client.exists(new RedisKeys(fixture.prefix).caseHash(ids.get(2)))).isTrue();
     }
   }
 }

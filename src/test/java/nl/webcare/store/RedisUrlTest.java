@@ -25,6 +25,16 @@ class RedisUrlTest {
     assertThat(watched.password()).isEqualTo("pw");
     assertThat(watched.hosts()).containsExactly(new HostAndPort("s1", 26379), new HostAndPort("s2", 26379),
         new HostAndPort("s3", 26380));
+    assertThat(watched.cluster()).isFalse();
+
+    RedisUrl cluster = RedisUrl.parse("redis-cluster://:pw@n1:7000,n2:7001,n3");
+    assertThat(cluster.cluster()).isTrue();
+    assertThat(cluster.sentinel()).isFalse();
+    assertThat(cluster.tls()).isFalse();
+    assertThat(cluster.password()).isEqualTo("pw");
+    assertThat(cluster.hosts()).containsExactly(new HostAndPort("n1", 7000), new HostAndPort("n2", 7001),
+        new HostAndPort("n3", 6379));
+    assertThat(RedisUrl.parse("rediss-cluster://n1:7000").tls()).isTrue();
   }
 
   @Test
@@ -34,5 +44,6 @@ class RedisUrlTest {
     assertThatThrownBy(() -> RedisUrl.parse("redis://a:1,b:2")).hasMessageContaining("one host");
     assertThatThrownBy(() -> RedisUrl.parse("redis://a:1/x")).hasMessageContaining("database must be a number");
     assertThatThrownBy(() -> RedisUrl.parse("localhost:6379")).hasMessageContaining("not a Redis URL");
+    assertThatThrownBy(() -> RedisUrl.parse("redis-cluster://n1:7000/3")).hasMessageContaining("only database 0");
   }
 }

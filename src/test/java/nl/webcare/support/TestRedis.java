@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.UUID;
 import nl.webcare.store.EmbeddedRedisServer;
 import nl.webcare.store.RedisKeys;
+import nl.webcare.store.RedisUrl;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -30,13 +32,20 @@ public final class TestRedis {
 
   /** Deletes every key under the prefix. */
   public static void cleanup(String prefix) {
-    try (RedisClient redis = RedisClient.create(url())) {
+    try (UnifiedJedis redis = client()) {
       RedisKeys.deleteUnderPrefix(redis, prefix);
     }
   }
 
-  /** A direct client for assertions; close it after use. */
-  public static RedisClient client() {
+  /**
+   * A direct client for assertions; close it after use. For {@code REDIS_URL=redis-cluster://...} (the whole suite
+   * run on a cluster) Jedis' cluster client.
+   */
+  public static UnifiedJedis client() {
+    RedisUrl where = RedisUrl.parse(url());
+    if (where.cluster()) {
+      return redis.clients.jedis.RedisClusterClient.create(new java.util.HashSet<>(where.hosts()));
+    }
     return RedisClient.create(url());
   }
 

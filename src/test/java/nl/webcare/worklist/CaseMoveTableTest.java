@@ -1,5 +1,7 @@
 package nl.webcare.worklist;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -100,23 +102,23 @@ class CaseMoveTableTest {
     }
     assertThat(after.state()).isEqualTo(expected.state());
     assertThat(after.assignee()).isEqualTo(expected.holder());
-    try (RedisClient client = TestRedis.client()) {
+    try (UnifiedJedis client = TestRedis.client()) {
       for (CaseState s : CaseState.values()) {
-        assertThat(client.zscore(fixture.prefix + "cases:state:" + s.wire(), id)).as("index of " + s.wire())
+        assertThat(client.zscore(new RedisKeys(fixture.prefix).casesInState(s.wire()), id)).as("index of " + s.wire())
             .matches(score -> (score != null) == (s == after.state()));
       }
-      assertThat(client.zscore(fixture.prefix + "cases:active", id) != null).isEqualTo(!after.state().closed());
-      assertThat(client.zscore(fixture.prefix + "cases:closed", id) != null).isEqualTo(after.state().closed());
-      assertThat(client.zscore(fixture.prefix + "cases:snoozed", id) != null)
+      assertThat(client.zscore(new RedisKeys(fixture.prefix).activeCases(), id) != null).isEqualTo(!after.state().closed());
+      assertThat(client.zscore(new RedisKeys(fixture.prefix).closedCases(), id) != null).isEqualTo(after.state().closed());
+      assertThat(client.zscore(new RedisKeys(fixture.prefix).snoozedCases(), id) != null)
           .isEqualTo(after.state() == CaseState.SNOOZED);
       if (!after.state().closed()) {
-        assertThat(client.zscore(fixture.prefix + "cases:team:" + after.team(), id)).isNotNull();
+        assertThat(client.zscore(new RedisKeys(fixture.prefix).casesOfTeam(after.team()), id)).isNotNull();
       }
       if (after.assignee() != null && !after.state().closed()) {
-        assertThat(client.zscore(fixture.prefix + "cases:assignee:" + after.assignee(), id)).isNotNull();
+        assertThat(client.zscore(new RedisKeys(fixture.prefix).casesOfAssignee(after.assignee()), id)).isNotNull();
       }
       if (before.assignee() != null && !before.assignee().equals(after.assignee())) {
-        assertThat(client.zscore(fixture.prefix + "cases:assignee:" + before.assignee(), id)).isNull();
+        assertThat(client.zscore(new RedisKeys(fixture.prefix).casesOfAssignee(before.assignee()), id)).isNull();
       }
     }
   }
@@ -159,8 +161,8 @@ class CaseMoveTableTest {
   }
 
   private static Map<String, String> hash(String id) {
-    try (RedisClient client = TestRedis.client()) {
-      return client.hgetAll(fixture.prefix + "case:" + id);
+    try (UnifiedJedis client = TestRedis.client()) {
+      return client.hgetAll(new RedisKeys(fixture.prefix).caseHash(id));
     }
   }
 }

@@ -1,5 +1,7 @@
 package nl.webcare.worklist;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -55,9 +57,9 @@ class RedisWorklistTest {
     assertThat(first.caseId()).matches("WC-[0-9A-Z]{5}");
     assertThat(find(first.caseId()).state()).isEqualTo(CaseState.NEW);
     assertThat(find(first.caseId()).team()).isEqualTo("care");
-    try (RedisClient client = TestRedis.client()) {
-      assertThat(client.zcard(fixture.prefix + "cases:active")).isEqualTo(1);
-      assertThat(client.xlen(fixture.prefix + "alerts")).isEqualTo(1);
+    try (UnifiedJedis client = TestRedis.client()) {
+      assertThat(client.zcard(new RedisKeys(fixture.prefix).activeCases())).isEqualTo(1);
+      assertThat(client.xlen(new RedisKeys(fixture.prefix).alertStream())).isEqualTo(1);
     }
   }
 
@@ -129,10 +131,10 @@ class RedisWorklistTest {
     act(closed, new CaseCommand.Claim(), BOB);
     act(closed, new CaseCommand.Resolve(null), BOB);
     String current = fileWithKey(negative("new-1", "cor", null), -9_974_000_000L).caseId();
-    try (RedisClient client = TestRedis.client()) {
+    try (UnifiedJedis client = TestRedis.client()) {
       // a damaged case (not a number where the key belongs) is left alone and does not stop the others
-      client.hset(fixture.prefix + "case:WC-BAD00", "priority", "not-a-number");
-      client.zadd(fixture.prefix + "cases:state:new", 5, "WC-BAD00");
+      client.hset(new RedisKeys(fixture.prefix).caseHash("WC-BAD00"), "priority", "not-a-number");
+      client.zadd(new RedisKeys(fixture.prefix).casesInState("new"), 5, "WC-BAD00");
     }
 
     PriorityFormula formula = PriorityFormula.load();
@@ -141,13 +143,15 @@ class RedisWorklistTest {
     Instant opened = Instant.ofEpochMilli(Long.parseLong(hash(open).get("openedAt")));
     long expected = formula.priority(0.5, Instant.ofEpochSecond(published), opened);
     assertThat(find(open).priority()).isEqualTo(expected);
-    try (RedisClient client = TestRedis.client()) {
-      for (String index : List.of("cases:active", "cases:state:assigned", "cases:team:care", "cases:assignee:ann")) {
-        assertThat(client.zscore(fixture.prefix + index, open)).as(index).isEqualTo((double) expected);
+    try (UnifiedJedis client = TestRedis.client()) {
+      RedisKeys keys = new RedisKeys(fixture.prefix);
+      for (String index : List.of(keys.activeCases(), keys.casesInState("assigned"), keys.casesOfTeam("care"),
+          keys.casesOfAssignee("ann"))) {
+        assertThat(client.zscore(index, open)).as(index).isEqualTo((double) expected);
       }
       // the resolved case is re-keyed in its state's index and stays out of the active one
-      assertThat(client.zscore(fixture.prefix + "cases:state:resolved", closed)).isNegative();
-      assertThat(client.zscore(fixture.prefix + "cases:active", closed)).isNull();
+      assertThat(client.zscore(new RedisKeys(fixture.prefix).casesInState("resolved"), closed)).isNegative();
+      assertThat(client.zscore(new RedisKeys(fixture.prefix).activeCases(), closed)).isNull();
     }
     assertThat(find(current).priority()).isEqualTo(-9_974_000_000L);
     // nothing left to do the second time
@@ -333,8 +337,8 @@ class RedisWorklistTest {
   }
 
   private Map<String, String> hash(String id) {
-    try (RedisClient client = TestRedis.client()) {
-      return client.hgetAll(fixture.prefix + "case:" + id);
+    try (UnifiedJedis client = TestRedis.client()) {
+      return client.hgetAll(new RedisKeys(fixture.prefix).caseHash(id));
     }
   }
 

@@ -1,5 +1,7 @@
 package nl.webcare.worklist;
 
+import nl.webcare.store.RedisKeys;
+import redis.clients.jedis.UnifiedJedis;
 import nl.webcare.sla.SlaPolicy;
 import nl.webcare.sla.SlaBand;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +63,8 @@ class SlaWatchTest {
     assertThat(Await.result(watch.due("firstResponse", now, 10))).isEmpty();
     assertThat(Await.result(worklist.find(late)).sla().firstResponseBreachedAt()).isNotNull();
     assertThat(Await.result(worklist.find(answered)).sla().firstResponseBreachedAt()).isNull();
-    try (RedisClient client = TestRedis.client()) {
-      List<StreamEntry> alerts = client.xrange(fixture.prefix + "alerts", (StreamEntryID) null, null);
+    try (UnifiedJedis client = TestRedis.client()) {
+      List<StreamEntry> alerts = client.xrange(new RedisKeys(fixture.prefix).alertStream(), (StreamEntryID) null, null);
       assertThat(alerts.stream().filter(e -> "sla.breached".equals(e.getFields().get("type"))))
           .singleElement().satisfies(e -> {
             assertThat(e.getFields()).containsEntry("caseId", late).containsEntry("target", "firstResponse")
