@@ -41,7 +41,7 @@ public final class RedisMarketingCounts implements MarketingCounts {
     }
     return redis.call(jedis -> {
       List<Response<Map<String, String>>> answers = new ArrayList<>();
-      try (AbstractPipeline pipeline = jedis.pipelined()) {
+      try (AbstractPipeline pipeline = redis.pipelined(jedis)) {
         keys.forEach(k -> answers.add(pipeline.hgetAll(k)));
         pipeline.sync();
       }
@@ -64,7 +64,7 @@ public final class RedisMarketingCounts implements MarketingCounts {
     return redis.call(jedis -> {
       List<Response<Map<String, String>>> now = new ArrayList<>();
       List<Response<Map<String, String>>> then = new ArrayList<>();
-      try (AbstractPipeline pipeline = jedis.pipelined()) {
+      try (AbstractPipeline pipeline = redis.pipelined(jedis)) {
         days.forEach(d -> now.add(pipeline.hgetAll(redis.keys().countsOfDay(brand, MentionCount.DAY.format(d)))));
         before.forEach(d -> then.add(pipeline.hgetAll(redis.keys().countsOfDay(brand, MentionCount.DAY.format(d)))));
         pipeline.sync();
@@ -111,7 +111,7 @@ public final class RedisMarketingCounts implements MarketingCounts {
   private Map<String, Long> phraseCounts(redis.clients.jedis.UnifiedJedis jedis, String brand, List<LocalDate> days,
       List<String> labels, long daysBack) {
     List<Response<List<redis.clients.jedis.resps.Tuple>>> answers = new ArrayList<>();
-    try (AbstractPipeline pipeline = jedis.pipelined()) {
+    try (AbstractPipeline pipeline = redis.pipelined(jedis)) {
       for (LocalDate d : days) {
         for (String l : labels) {
           answers.add(pipeline.zrevrangeWithScores(redis.keys().phrasesOfDay(brand,

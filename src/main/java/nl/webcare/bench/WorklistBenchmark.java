@@ -158,7 +158,7 @@ public final class WorklistBenchmark {
     java.net.URI redis = java.net.URI.create(config.redis().url());
     String host = redis.getHost();
     String port = Integer.toString(redis.getPort() > 0 ? redis.getPort() : 6379);
-    String caseKey = config.redis().keyPrefix() + "case:" + ids.get(0);
+    String caseKey = app.redis().keys().caseHash(ids.get(0));
     double full = redisBenchmark(host, port, connections, "HGETALL", caseKey);
     double rows = redisBenchmark(host, port, connections, "HMGET", caseKey, "id", "channel", "author", "excerpt",
         "urgency", "triageClass", "state", "assignee", "firstResponseDue", "resolutionDue", "nextReplyDue");

@@ -81,7 +81,7 @@ public final class RedisMentionStore implements MentionStore {
       // their marker). The body goes first, so no index names a mention that is not there.
       Response<Object> counted = null;
       CountCall countCall = null;
-      try (AbstractPipeline pipeline = jedis.pipelined()) {
+      try (AbstractPipeline pipeline = redis.pipelined(jedis)) {
         // one compact string (MentionCodec.pack): a hash with a long text would be kept as a table, about 3 times larger
         pipeline.set(keys.mention(m.id()), MentionCodec.pack(fields), SetParams.setParams().px(retention.toMillis()));
         List<String> indexes = new ArrayList<>(List.of(keys.mentionsByTime(),
@@ -190,7 +190,7 @@ public final class RedisMentionStore implements MentionStore {
         return found;
       }
       List<String> older = new ArrayList<>();
-      try (AbstractPipeline pipeline = jedis.pipelined()) {
+      try (AbstractPipeline pipeline = redis.pipelined(jedis)) {
         List<Response<String>> responses = new ArrayList<>();
         for (String id : mentionIds) {
           responses.add(pipeline.get(keys.mention(id)));

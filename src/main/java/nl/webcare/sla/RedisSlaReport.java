@@ -44,7 +44,7 @@ public final class RedisSlaReport implements SlaReports {
     List<SlaReport.Row> rows = new ArrayList<>(ids.size());
     for (int start = 0; start < ids.size(); start += 1000) {
       List<String> batch = ids.subList(start, Math.min(ids.size(), start + 1000));
-      try (AbstractPipeline pipeline = jedis.pipelined()) {
+      try (AbstractPipeline pipeline = redis.pipelined(jedis)) {
         List<Response<List<String>>> responses = new ArrayList<>();
         for (String id : batch) {
           responses.add(pipeline.hmget(keys.caseHash(id), FIELDS));

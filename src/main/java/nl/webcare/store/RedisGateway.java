@@ -31,6 +31,8 @@ public final class RedisGateway implements AutoCloseable {
   /** The same client as {@link #jedis} when {@code REDIS_URL} names a Redis Cluster; null otherwise. */
   private final redis.clients.jedis.RedisClusterClient cluster;
   private final WorkerExecutor workers;
+  /** Reads the masters' answers of a cluster pipeline in parallel; null on one node. */
+  private final java.util.concurrent.ExecutorService pipelineReaders;
   private final RedisKeys keys;
   /**
    * The primary that holds a key now: fixed for one node; the sentinels' current answer for a watched primary; the
@@ -70,6 +72,11 @@ public final class RedisGateway implements AutoCloseable {
     this.vertx = vertx;
     this.jedis = jedis;
     this.cluster = jedis instanceof redis.clients.jedis.RedisClusterClient c ? c : null;
+    this.pipelineReaders = cluster == null ? null : java.util.concurrent.Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "webcare-redis-pipeline");
+      t.setDaemon(true);
+      return t;
+    });
     this.workers = workers;
     this.keys = keys;
     this.address = address;
@@ -110,6 +117,15 @@ public final class RedisGateway implements AutoCloseable {
     redis.clients.jedis.Connection connection = cluster.getConnectionFromSlot(
         redis.clients.jedis.util.JedisClusterCRC16.getSlot(slotKey));
     return new redis.clients.jedis.Transaction(connection, true, true);
+  }
+
+  /**
+   * A pipeline: on one node the client's own; in a cluster one that sends each command to its slot's master and
+   * reads the masters' answers in parallel on a pool shared by every pipeline (Jedis' cluster pipeline otherwise
+   * starts threads of its own for every sync: measured in bench-cluster, a stored mention cost six times as much).
+   */
+  public redis.clients.jedis.AbstractPipeline pipelined(UnifiedJedis client) {
+    return cluster == null ? client.pipelined() : cluster.pipelined(pipelineReaders);
   }
 
   /**
@@ -380,5 +396,8 @@ public final class RedisGateway implements AutoCloseable {
     });
     jedis.close();
     workers.close();
+    if (pipelineReaders != null) {
+      pipelineReaders.shutdownNow();
+    }
   }
 }

@@ -1,6 +1,7 @@
 package nl.webcare.store;
 
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * Every Redis key Webcare uses, defined once. All keys start with the configured prefix so that
@@ -63,9 +64,9 @@ public final class RedisKeys {
     if (keys.size() < 2) {
       return;
     }
-    int slot = redis.clients.jedis.util.JedisClusterCRC16.getSlot(keys.get(0));
+    int slot = JedisClusterCRC16.getSlot(keys.get(0));
     for (String key : keys) {
-      if (redis.clients.jedis.util.JedisClusterCRC16.getSlot(key) != slot) {
+      if (JedisClusterCRC16.getSlot(key) != slot) {
         throw new IllegalStateException(what + " touches keys of two cluster slots: " + keys.get(0) + " and " + key);
       }
     }
@@ -74,8 +75,10 @@ public final class RedisKeys {
   /** Deletes every key under a prefix with SCAN (never KEYS): for benchmarks and tests that used a throw-away prefix. */
   public static long deleteUnderPrefix(UnifiedJedis redis, String prefix) {
     long[] deleted = {0};
-    // one key at a time: the keys of a page may lie in several slots of a cluster
-    RedisGateway.scanKeys(redis, prefix + "*", page -> page.forEach(key -> deleted[0] += redis.del(key)));
+    // a DEL per slot: the keys of a page may lie in several slots of a cluster
+    RedisGateway.scanKeys(redis, prefix + "*", page -> page.stream()
+        .collect(java.util.stream.Collectors.groupingBy(JedisClusterCRC16::getSlot))
+        .values().forEach(keys -> deleted[0] += redis.del(keys.toArray(String[]::new))));
     return deleted[0];
   }
 

@@ -260,7 +260,7 @@ public final class RedisWorklist implements Worklist {
       List<Case> cases = new ArrayList<>(ids.size());
       for (int start = 0; start < ids.size(); start += 1000) {
         List<Response<Map<String, String>>> answers = new ArrayList<>();
-        try (AbstractPipeline pipeline = jedis.pipelined()) {
+        try (AbstractPipeline pipeline = redis.pipelined(jedis)) {
           ids.subList(start, Math.min(ids.size(), start + 1000))
               .forEach(id -> answers.add(pipeline.hgetAll(keys.caseHash(id))));
           pipeline.sync();
@@ -288,7 +288,7 @@ public final class RedisWorklist implements Worklist {
     if (caseIds.isEmpty()) {
       return cases;
     }
-    try (AbstractPipeline pipeline = jedis.pipelined()) {
+    try (AbstractPipeline pipeline = redis.pipelined(jedis)) {
       List<Response<Map<String, String>>> responses = new ArrayList<>();
       for (String id : caseIds) {
         responses.add(pipeline.hgetAll(keys.caseHash(id)));

@@ -53,6 +53,8 @@ class KeyTagMigrationTest {
 
   @Test
   void aStoreOfBeforeIsRenamedOnceWithItsStreamGroupAndData() {
+    // (a store of before can only be on one node: on a cluster the migration only sets its marker)
+    org.junit.jupiter.api.Assumptions.assumeFalse(fixture.redis.clustered(), "a store of before is on one node");
     String p = fixture.prefix;
     RedisKeys keys = fixture.redis.keys();
     try (UnifiedJedis client = TestRedis.client()) {
