@@ -1,9 +1,7 @@
 package nl.webcare.access;
 
 import io.vertx.core.Future;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,16 +14,8 @@ public final class RecentKeys implements ApiKeyStore {
   static final long HOLD_MS = 1_000;
   private static final int CAPACITY = 10_000;
 
-  private record Held(ApiKey key, long at) {}
-
   private final ApiKeyStore store;
-  private final java.util.function.LongSupplier clock;
-  private final Map<String, Held> held = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final SecondHold<ApiKey> held;
 
   public RecentKeys(ApiKeyStore store) {
     this(store, System::currentTimeMillis);
@@ -33,25 +23,21 @@ public final class RecentKeys implements ApiKeyStore {
 
   RecentKeys(ApiKeyStore store, java.util.function.LongSupplier clock) {
     this.store = store;
-    this.clock = clock;
+    this.held = new SecondHold<>(HOLD_MS, CAPACITY, clock);
   }
 
   @Override
   public Future<ApiKey> find(String key) {
     // held by the key's whole SHA-256 (as the store keeps it), never by a prefix another key could be made to share
     String fingerprint = nl.webcare.store.RedisKeys.sha256Hex(key);
-    long now = clock.getAsLong();
-    synchronized (held) {
-      Held h = held.get(fingerprint);
-      if (h != null && now - h.at() < HOLD_MS && h.key() != null) {
-        return Future.succeededFuture(h.key());
-      }
+    ApiKey known = held.get(fingerprint);
+    if (known != null) {
+      return Future.succeededFuture(known);
     }
+    long now = held.now();
     return store.find(key).onSuccess(found -> {
       if (found != null) {
-        synchronized (held) {
-          held.put(fingerprint, new Held(found, now));
-        }
+        held.put(fingerprint, found, now);
       }
     });
   }
@@ -67,9 +53,7 @@ public final class RecentKeys implements ApiKeyStore {
   }
 
   private void forget() {
-    synchronized (held) {
-      held.clear();
-    }
+    held.clear();
   }
 
   @Override

@@ -1,8 +1,6 @@
 package nl.webcare.access;
 
 import io.vertx.core.Future;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The failure counts with each client's clear standing held for a second in this process, so that a busy client's
@@ -17,14 +15,8 @@ public final class RecentStandings implements AuthFailures {
   private static final int CAPACITY = 10_000;
 
   private final AuthFailures failures;
-  private final java.util.function.LongSupplier clock;
-  /** client -> when its clear standing was read. */
-  private final Map<String, Long> clear = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  /** client -> its clear standing, when it was read. */
+  private final SecondHold<Boolean> clear;
 
   public RecentStandings(AuthFailures failures) {
     this(failures, System::currentTimeMillis);
@@ -32,35 +24,26 @@ public final class RecentStandings implements AuthFailures {
 
   RecentStandings(AuthFailures failures, java.util.function.LongSupplier clock) {
     this.failures = failures;
-    this.clock = clock;
+    this.clear = new SecondHold<>(HOLD_MS, CAPACITY, clock);
   }
 
   @Override
   public Future<Standing> standing(String client) {
-    long now = clock.getAsLong();
-    synchronized (clear) {
-      Long at = clear.get(client);
-      if (at != null && now - at < HOLD_MS) {
-        return Future.succeededFuture(new Standing(false, 0));
-      }
+    if (clear.get(client) != null) {
+      return Future.succeededFuture(new Standing(false, 0));
     }
-    return failures.standing(client).onSuccess(s -> hold(client, s, now));
+    long now = clear.now();
+    return failures.standing(client).onSuccess(s -> {
+      if (!s.blocked()) {
+        clear.put(client, Boolean.TRUE, now);
+      }
+    });
   }
 
   /** Counts the failure in the store; the client's standing is read from there again at its next request. */
   @Override
   public Future<Standing> failed(String client) {
-    synchronized (clear) {
-      clear.remove(client);
-    }
+    clear.remove(client);
     return failures.failed(client);
-  }
-
-  private void hold(String client, Standing standing, long at) {
-    if (!standing.blocked()) {
-      synchronized (clear) {
-        clear.put(client, at);
-      }
-    }
   }
 }

@@ -78,7 +78,8 @@ public final class RedisMentionStore implements MentionStore {
       // One pipeline, no transaction: the body, the indexes and the counts lie in different slots of a cluster, and
       // every write here may be repeated (the scorer acknowledges the stream message only after this succeeded, so a
       // crash halfway means the whole save again: the same body, the same index entries, and counts kept once by
-      // their marker). The body goes first, so no index names a mention that is not there.
+      // their marker). On one node the body goes first; on a cluster the masters write in parallel, so a reader may
+      // for a moment find an index entry whose body is not there yet, and skips it (findAll, recent).
       Response<Object> counted = null;
       CountCall countCall = null;
       try (AbstractPipeline pipeline = redis.pipelined(jedis)) {

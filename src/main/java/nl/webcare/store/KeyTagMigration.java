@@ -100,7 +100,7 @@ public final class KeyTagMigration {
       return keys.seen(rest.substring("seen:".length()));
     }
     if (rest.startsWith("mentions:idx:")) {
-      return keys.mentionsByTime().replace("mentions:idx:all", rest);
+      return keys.in(RedisKeys.MENTIONS, rest);
     }
     if ((m = AUTHOR.matcher(rest)).matches()) {
       return m.group(2).equals("mentions") ? keys.authorMentions(m.group(1)) : keys.authorCases(m.group(1));
@@ -109,23 +109,23 @@ public final class KeyTagMigration {
       return keys.handleChannels(m.group(1));
     }
     if ((m = COUNTS.matcher(rest)).matches()) {
-      return keys.countingSince(m.group(1)).replace("counts:" + m.group(1) + ":since", rest);
+      return keys.ofBrand(m.group(1), rest);
     }
     if ((m = LABEL.matcher(rest)).matches()) {
       return keys.teamLabel(m.group(1), m.group(2));
     }
     if (rest.startsWith("labels:")) {
-      return keys.teamLabelCounts().replace("labels:counts", rest);
+      return keys.in(RedisKeys.LABELS, rest);
     }
     if (rest.startsWith("model:") || rest.startsWith("models:") && !rest.startsWith("models:lease:")) {
-      return keys.modelVersions().replace("models:versions", rest);
+      return keys.in(RedisKeys.MODELS, rest);
     }
     if (rest.startsWith("apikey:")) {
-      return keys.apiKeyIds().replace("apikeys", rest);
+      return keys.in(RedisKeys.ACCESS, rest);
     }
     for (String work : List.of("case:", "cases:", "subscription:", "subscriptions", "spike:", "spikes:")) {
       if (rest.startsWith(work)) {
-        return keys.worklistVersion().replace("worklist:version", rest);
+        return keys.in(RedisKeys.WORK, rest);
       }
     }
     return null; // a key used alone: its name stays

@@ -29,12 +29,12 @@ public final class RedisKeys {
   /** Consumer group of the scorer workers on {@link #mentionStream()}. */
   public static final String SCORER_GROUP = "scorers";
 
-  private static final String WORK = "work";
-  private static final String INBOX = "inbox";
-  private static final String MENTIONS = "mentions";
-  private static final String LABELS = "labels";
-  private static final String MODELS = "models";
-  private static final String ACCESS = "access";
+  static final String WORK = "work";
+  static final String INBOX = "inbox";
+  static final String MENTIONS = "mentions";
+  static final String LABELS = "labels";
+  static final String MODELS = "models";
+  static final String ACCESS = "access";
 
   private final String prefix;
 
@@ -47,12 +47,12 @@ public final class RedisKeys {
   }
 
   /** A key in the slot of hash tag {@code tag}. */
-  private String in(String tag, String rest) {
+  String in(String tag, String rest) {
     return prefix + "{" + tag + "}:" + rest;
   }
 
   /** A key of one brand's counts: each brand its own slot. */
-  private String ofBrand(String brand, String rest) {
+  String ofBrand(String brand, String rest) {
     return in("brand:" + brand, rest);
   }
 
