@@ -63,18 +63,12 @@ final class WorklistRoutes {
         ctx.response().setStatusCode(304).putHeader("ETag", etag).putHeader("Cache-Control", "no-store").end();
         return Future.succeededFuture();
       }
-      Buffer kept = cache.at(key, version);
-      if (kept != null) {
-        return send(ctx, etag, kept);
-      }
-      return views.page(query, limit, cursor).compose(page -> {
+      return cache.page(key, version, () -> views.page(query, limit, cursor).map(page -> {
         JsonArray items = new JsonArray();
         page.items().forEach(v -> items.add(ApiJson.rowJson(v, withAuthor)));
-        Buffer body = new JsonObject().put("items", items)
+        return new JsonObject().put("items", items)
             .put("next", page.next() == null ? null : page.next().encode()).toBuffer();
-        cache.keep(key, version, body);
-        return send(ctx, etag, body);
-      });
+      })).compose(body -> send(ctx, etag, body));
     }).onFailure(ctx::fail);
   }
 
