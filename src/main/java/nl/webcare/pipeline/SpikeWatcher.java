@@ -131,7 +131,10 @@ public final class SpikeWatcher {
     return incident.compose(caseId -> {
       List<String> mentionIds = o.in(spike.scope(), spike.windowStart()).stream()
           .map(Observation.NegativeMention::mentionId).toList();
-      return spikes.link(spike.id(), mentionIds).compose(linked -> tag(caseId, linked));
+      // linked first (to learn which cases are new to the spike), tagged after: a tagging that fails unlinks them
+      // again, so that the next round tries once more instead of taking them for done
+      return spikes.link(spike.id(), mentionIds).compose(linked -> tag(caseId, linked)
+          .recover(e -> spikes.unlink(spike.id(), linked).transform(v -> Future.<Void>failedFuture(e))));
     });
   }
 

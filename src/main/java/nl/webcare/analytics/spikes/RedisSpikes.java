@@ -178,6 +178,17 @@ public final class RedisSpikes implements SpikeLog {
     });
   }
 
+  /** Takes cases off the spike's links again (their tagging failed), so that the next round links and tags them. */
+  public Future<Void> unlink(String spikeId, List<String> caseIds) {
+    if (caseIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return redis.call(jedis -> {
+      jedis.srem(keys.spikeCases(spikeId), caseIds.toArray(String[]::new));
+      return null;
+    });
+  }
+
   @Override
   public Future<List<Spike>> list(String brand, Instant from, Instant to, int limit) {
     String index = brand == null ? keys.spikesByTime() : keys.spikesOfBrand(brand);
