@@ -2,6 +2,8 @@ package nl.webcare.bench;
 
 import nl.webcare.store.EmbeddedRedisServer;
 import java.io.IOException;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,7 +91,7 @@ public final class LocalServers implements AutoCloseable {
     }
     for (int port : ports) {
       waitFor("cluster node " + port, () -> {
-        try (redis.clients.jedis.Jedis node = new redis.clients.jedis.Jedis("127.0.0.1", port)) {
+        try (Jedis node = new Jedis("127.0.0.1", port)) {
           return "PONG".equals(node.ping());
         }
       });
@@ -106,16 +108,49 @@ public final class LocalServers implements AutoCloseable {
     // replica shows as an empty master until word of its CLUSTER REPLICATE has gone round)
     for (int port : ports) {
       waitFor("cluster seen whole by " + port, () -> {
-        try (redis.clients.jedis.Jedis node = new redis.clients.jedis.Jedis("127.0.0.1", port)) {
-          List<String[]> nodes = node.clusterNodes().lines().filter(l -> !l.isBlank()).map(l -> l.split(" ")).toList();
-          long servingMasters = nodes.stream().filter(f -> f[2].contains("master") && f.length > 8).count();
-          long following = nodes.stream().filter(f -> f[2].contains("slave") && !f[3].equals("-")).count();
+        List<ClusterNode> nodes = clusterNodes(port);
+        long servingMasters = nodes.stream().filter(n -> n.master() && !n.slots().isEmpty()).count();
+        long following = nodes.stream().filter(n -> n.masterId() != null).count();
+        try (Jedis node = new Jedis("127.0.0.1", port)) {
           return node.clusterInfo().contains("cluster_state:ok") && servingMasters == masters
               && following == (long) masters * replicas;
         }
       });
     }
     return ports;
+  }
+
+  /**
+   * One line of CLUSTER NODES: the node's id and address, whether it is a master (and not failed), the master it
+   * follows (null for a master), and the slot ranges it serves ({@code from, to} pairs).
+   */
+  public record ClusterNode(String id, HostAndPort address, boolean master, String masterId,
+      List<int[]> slots) {
+    public boolean serves(int slot) {
+      return slots.stream().anyMatch(r -> slot >= r[0] && slot <= r[1]);
+    }
+  }
+
+  /** The cluster as the node on {@code port} sees it now. */
+  public static List<ClusterNode> clusterNodes(int port) {
+    try (Jedis node = new Jedis("127.0.0.1", port)) {
+      List<ClusterNode> nodes = new ArrayList<>();
+      for (String line : node.clusterNodes().lines().filter(l -> !l.isBlank()).toList()) {
+        String[] f = line.split(" ");
+        List<int[]> slots = new ArrayList<>();
+        for (int i = 8; i < f.length; i++) {
+          if (f[i].startsWith("[")) {
+            continue; // a slot being moved
+          }
+          String[] range = f[i].split("-");
+          int from = Integer.parseInt(range[0]);
+          slots.add(new int[] {from, range.length > 1 ? Integer.parseInt(range[1]) : from});
+        }
+        nodes.add(new ClusterNode(f[0], HostAndPort.from(f[1].substring(0, f[1].indexOf('@'))),
+            f[2].contains("master") && !f[2].contains("fail"), f[3].equals("-") ? null : f[3], slots));
+      }
+      return nodes;
+    }
   }
 
   private static boolean free(int port) {

@@ -57,6 +57,7 @@ public final class WorklistBenchmark {
     try {
       WebcareConfig defaults = new ConfigLoader(vertx).load(null, environment).toCompletionStage().toCompletableFuture().get();
       WebcareConfig config = PipelineBenchmark.benchConfig(defaults);
+      plainNode(config); // before filling 100,000 cases, not after
       Supplier<SentimentAnalyzer> loader = () -> analyzerLoader.apply(config);
       WebcareApp app = WebcareApp.start(vertx, config, loader).toCompletionStage().toCompletableFuture().get();
       try {
@@ -151,13 +152,9 @@ public final class WorklistBenchmark {
    */
   private static JsonObject redisBaseline(WebcareApp app, WebcareConfig config, List<String> ids, int connections)
       throws Exception {
-    if (config.redis().url() == null) {
-      throw new IllegalStateException("bench-worklist compares with redis-benchmark on the same server: set REDIS_URL "
-          + "(e.g. redis://127.0.0.1:6379)");
-    }
-    java.net.URI redis = java.net.URI.create(config.redis().url());
-    String host = redis.getHost();
-    String port = Integer.toString(redis.getPort() > 0 ? redis.getPort() : 6379);
+    nl.webcare.store.RedisUrl where = plainNode(config);
+    String host = where.hosts().get(0).getHost();
+    String port = Integer.toString(where.hosts().get(0).getPort());
     String caseKey = app.redis().keys().caseHash(ids.get(0));
     double full = redisBenchmark(host, port, connections, "HGETALL", caseKey);
     double rows = redisBenchmark(host, port, connections, "HMGET", caseKey, "id", "channel", "author", "excerpt",
@@ -167,18 +164,36 @@ public final class WorklistBenchmark {
         .put("hgetall_per_second", Math.round(full)).put("hmget_per_second", Math.round(rows));
   }
 
+  /** The one plain Redis node redis-benchmark can be pointed at, or a clear refusal. */
+  private static nl.webcare.store.RedisUrl plainNode(WebcareConfig config) {
+    nl.webcare.store.RedisUrl where = config.redis().url() == null ? null
+        : nl.webcare.store.RedisUrl.parse(config.redis().url());
+    if (where == null || where.cluster() || where.sentinel() || where.tls() || where.password() != null) {
+      throw new IllegalStateException("bench-worklist compares with redis-benchmark on the same server: set REDIS_URL"
+          + " to one node, redis://host:port without a password (e.g. redis://127.0.0.1:6379)");
+    }
+    return where;
+  }
+
+  /** Runs a measuring tool and gives its output; says which Debian package to install when it is missing. */
+  private static String run(List<String> command, String debianPackage, long waitSeconds) throws Exception {
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException(command.get(0) + " is not installed (Debian: apt-get install " + debianPackage
+          + ")", e);
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor(waitSeconds, TimeUnit.SECONDS);
+    return output;
+  }
+
   private static double redisBenchmark(String host, String port, int connections, String... command) throws Exception {
     List<String> line = new ArrayList<>(List.of("redis-benchmark", "-h", host, "-p", port, "-c",
         Integer.toString(connections), "-n", "300000", "-P", "51", "-q"));
     line.addAll(List.of(command));
-    Process process;
-    try {
-      process = new ProcessBuilder(line).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new IllegalStateException("redis-benchmark is not installed (Debian: apt-get install redis-tools)", e);
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor(120, TimeUnit.SECONDS);
+    String output = run(line, "redis-tools", 120);
     Matcher m = Pattern.compile("([0-9.]+) requests per second").matcher(output);
     if (!m.find()) {
       throw new IllegalStateException("redis-benchmark said: " + output);
@@ -240,14 +255,7 @@ public final class WorklistBenchmark {
       command.addAll(List.of("-s", script.toString()));
     }
     command.add(url);
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new IllegalStateException("wrk is not installed (Debian: apt-get install wrk)", e);
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    process.waitFor(seconds + 30L, TimeUnit.SECONDS);
+    String output = run(command, "wrk", seconds + 30L);
     JsonObject result = new JsonObject().put("name", name);
     Matcher rate = RATE.matcher(output);
     result.put("requests_per_second", rate.find() ? Double.parseDouble(rate.group(1)) : null);

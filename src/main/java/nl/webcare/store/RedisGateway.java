@@ -133,17 +133,23 @@ public final class RedisGateway implements AutoCloseable {
    * every master's in turn (a replica holds nothing its master does not).
    */
   public static void scanKeys(UnifiedJedis client, String pattern, java.util.function.Consumer<List<String>> page) {
-    if (client instanceof redis.clients.jedis.RedisClusterClient c) {
-      for (redis.clients.jedis.ConnectionPool pool : c.getClusterNodes().values()) {
-        try (redis.clients.jedis.Connection connection = pool.getResource()) {
-          redis.clients.jedis.Jedis node = new redis.clients.jedis.Jedis(connection);
-          if (node.role().get(0).equals("master")) {
-            scanNode(node, pattern, page);
-          }
+    forEachMaster(client, node -> scanNode(node, pattern, page));
+  }
+
+  /** Runs {@code work} on the one node, or on a connection to each master of a cluster in turn. */
+  private static void forEachMaster(UnifiedJedis client,
+      java.util.function.Consumer<? super redis.clients.jedis.commands.JedisCommands> work) {
+    if (!(client instanceof redis.clients.jedis.RedisClusterClient c)) {
+      work.accept(client);
+      return;
+    }
+    for (redis.clients.jedis.ConnectionPool pool : c.getClusterNodes().values()) {
+      try (redis.clients.jedis.Connection connection = pool.getResource()) {
+        redis.clients.jedis.Jedis node = new redis.clients.jedis.Jedis(connection);
+        if (node.role().get(0).equals("master")) {
+          work.accept(node);
         }
       }
-    } else {
-      scanNode(client, pattern, page);
     }
   }
 
@@ -162,17 +168,10 @@ public final class RedisGateway implements AutoCloseable {
 
   public static RedisGateway connect(Vertx vertx, String url, String keyPrefix, int poolSize, int timeoutMs) {
     RedisUrl where = RedisUrl.parse(url);
-    DefaultJedisClientConfig.Builder clientConfig = DefaultJedisClientConfig.builder()
-        .socketTimeoutMillis(timeoutMs)
-        .connectionTimeoutMillis(timeoutMs)
-        .ssl(where.tls())
-        .clientName("webcare")
-        .user(where.user())
-        .password(where.password())
-        .database(where.database());
-    java.util.function.IntFunction<DefaultJedisClientConfig> dedicated = extra -> clientConfig
-        .socketTimeoutMillis(timeoutMs + extra).clientName("webcare-blocking").build();
-    DefaultJedisClientConfig pooledConfig = clientConfig.build();
+    // a builder each: one shared builder, changed for every blocking lane, could hand one lane another's timeout
+    java.util.function.IntFunction<DefaultJedisClientConfig> dedicated = extra -> clientConfig(where,
+        timeoutMs + extra, timeoutMs, "webcare-blocking");
+    DefaultJedisClientConfig pooledConfig = clientConfig(where, timeoutMs, timeoutMs, "webcare");
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
     pool.setMaxTotal(poolSize);
     pool.setMaxIdle(poolSize);
@@ -182,9 +181,7 @@ public final class RedisGateway implements AutoCloseable {
       // few seconds so that a dedicated connection asks the right master
       redis.clients.jedis.RedisClusterClient client = redis.clients.jedis.RedisClusterClient.builder()
           .nodes(new java.util.HashSet<>(where.hosts()))
-          .clientConfig(DefaultJedisClientConfig.builder().socketTimeoutMillis(timeoutMs)
-              .connectionTimeoutMillis(timeoutMs).ssl(where.tls()).clientName("webcare")
-              .user(where.user()).password(where.password()).build())
+          .clientConfig(pooledConfig)
           .poolConfig(pool)
           .maxAttempts(5)
           .maxTotalRetriesDuration(java.time.Duration.ofMillis(Math.max(2L * timeoutMs, 5_000)))
@@ -217,6 +214,20 @@ public final class RedisGateway implements AutoCloseable {
         .poolConfig(pool)
         .build();
     return new RedisGateway(vertx, client, workers, new RedisKeys(keyPrefix), key -> address, dedicated);
+  }
+
+  /** How to reach a data node of {@code where} (a cluster's URL names database 0 only: RedisUrl refuses others). */
+  private static DefaultJedisClientConfig clientConfig(RedisUrl where, int socketTimeoutMs, int connectTimeoutMs,
+      String clientName) {
+    return DefaultJedisClientConfig.builder()
+        .socketTimeoutMillis(socketTimeoutMs)
+        .connectionTimeoutMillis(connectTimeoutMs)
+        .ssl(where.tls())
+        .clientName(clientName)
+        .user(where.user())
+        .password(where.password())
+        .database(where.database())
+        .build();
   }
 
   public RedisKeys keys() {
@@ -369,8 +380,14 @@ public final class RedisGateway implements AutoCloseable {
     return call(redis -> {
       for (LuaScript script : scripts) {
         try {
-          // in a cluster this checks the script on one master; the others load it at its first use there
-          redis.scriptLoad(script.source(), keys.worklistVersion());
+          // on every master of a cluster: a script runs on the master of its keys' slot, whichever that is
+          forEachMaster(redis, node -> {
+            if (node instanceof redis.clients.jedis.Jedis master) {
+              master.scriptLoad(script.source());
+            } else {
+              ((UnifiedJedis) node).scriptLoad(script.source());
+            }
+          });
         } catch (redis.clients.jedis.exceptions.JedisDataException e) {
           throw new IllegalStateException("Lua script " + script.name() + " does not load: " + e.getMessage(), e);
         }

@@ -190,49 +190,23 @@ class RedisClusterTest {
     return cased;
   }
 
+  /** The masters that serve slots (a replica-to-be may show as an empty master for a moment after creation). */
   private static List<HostAndPort> masters(List<Integer> ports) {
-    List<HostAndPort> masters = new ArrayList<>();
-    for (String line : nodes(ports)) {
-      String[] f = line.split(" ");
-      // a master that serves slots (a replica-to-be may still show as an empty master for a moment after creation)
-      if (f[2].contains("master") && !f[2].contains("fail") && f.length > 8) {
-        masters.add(HostAndPort.from(f[1].substring(0, f[1].indexOf('@'))));
-      }
-    }
-    return masters;
+    return LocalServers.clusterNodes(ports.get(0)).stream().filter(n -> n.master() && !n.slots().isEmpty())
+        .map(LocalServers.ClusterNode::address).toList();
   }
 
   private static HostAndPort masterOfSlot(List<Integer> ports, int slot) {
-    for (String line : nodes(ports)) {
-      String[] f = line.split(" ");
-      if (!f[2].contains("master")) {
-        continue;
-      }
-      for (int i = 8; i < f.length; i++) {
-        String[] range = f[i].split("-");
-        int from = Integer.parseInt(range[0]);
-        int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
-        if (slot >= from && slot <= to) {
-          return HostAndPort.from(f[1].substring(0, f[1].indexOf('@')));
-        }
-      }
-    }
-    throw new IllegalStateException("no master serves slot " + slot);
+    return LocalServers.clusterNodes(ports.get(0)).stream().filter(n -> n.master() && n.serves(slot))
+        .map(LocalServers.ClusterNode::address).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no master serves slot " + slot));
   }
 
   private static HostAndPort replicaOf(List<Integer> ports, HostAndPort master) {
-    List<String> lines = nodes(ports);
-    String masterId = lines.stream().map(l -> l.split(" "))
-        .filter(f -> f[1].startsWith(master.getHost() + ":" + master.getPort() + "@")).findFirst().orElseThrow()[0];
-    return lines.stream().map(l -> l.split(" ")).filter(f -> f[3].equals(masterId))
-        .map(f -> HostAndPort.from(f[1].substring(0, f[1].indexOf('@')))).findFirst().orElseThrow();
-  }
-
-  /** CLUSTER NODES as one node sees it: id, address@bus, flags, master id, ..., slot ranges. */
-  private static List<String> nodes(List<Integer> ports) {
-    try (Jedis node = new Jedis("127.0.0.1", ports.get(0))) {
-      return node.clusterNodes().lines().filter(l -> !l.isBlank()).toList();
-    }
+    List<LocalServers.ClusterNode> nodes = LocalServers.clusterNodes(ports.get(0));
+    String masterId = nodes.stream().filter(n -> n.address().equals(master)).findFirst().orElseThrow().id();
+    return nodes.stream().filter(n -> masterId.equals(n.masterId())).map(LocalServers.ClusterNode::address)
+        .findFirst().orElseThrow();
   }
 
   private static void sleep(long millis) {

@@ -45,5 +45,6 @@ class RedisUrlTest {
     assertThatThrownBy(() -> RedisUrl.parse("redis://a:1/x")).hasMessageContaining("database must be a number");
     assertThatThrownBy(() -> RedisUrl.parse("localhost:6379")).hasMessageContaining("not a Redis URL");
     assertThatThrownBy(() -> RedisUrl.parse("redis-cluster://n1:7000/3")).hasMessageContaining("only database 0");
+    assertThatThrownBy(() -> RedisUrl.parse("redis-cluster://")).hasMessageContaining("not a host:port");
   }
 }
